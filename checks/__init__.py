@@ -1,0 +1,54 @@
+"""sourcecheck's engine: article text in, sourcing grades, near-duplicate passages and flags out.
+
+Pure and UI-free; file I/O lives in ``checks.files`` alone.
+"""
+
+from .analysis import analyze
+from .duplicates import find_duplicates
+from .files import DataFileError, atomic_write_text, read_article
+from .flags import flag_id
+from .lexicon import Lexicon, default_lexicon, load_lexicon
+from .model import (
+    Analysis,
+    Cue,
+    Document,
+    DuplicatePair,
+    Flag,
+    FlagKind,
+    Paragraph,
+    Sentence,
+    SentenceGrade,
+    Sourcing,
+    Span,
+)
+from .segment import ArticleError, parse_article
+from .serialize import analysis_to_dict, format_text_report
+from .sourcing import grade_sentences
+
+__all__ = [
+    "Analysis",
+    "ArticleError",
+    "Cue",
+    "DataFileError",
+    "Document",
+    "DuplicatePair",
+    "Flag",
+    "FlagKind",
+    "Lexicon",
+    "Paragraph",
+    "Sentence",
+    "SentenceGrade",
+    "Sourcing",
+    "Span",
+    "analysis_to_dict",
+    "analyze",
+    "atomic_write_text",
+    "default_lexicon",
+    "find_duplicates",
+    "flag_id",
+    "format_text_report",
+    "grade_sentences",
+    "load_lexicon",
+    "parse_article",
+    "read_article",
+]

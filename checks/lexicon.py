@@ -1,0 +1,75 @@
+"""Word lists the rules use, kept as YAML data so a newsroom can extend them.
+
+``checks/data/lexicon.yaml`` ships the defaults; a user file with the same categories adds to them
+(``replace: true`` at its top level replaces instead).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from types import MappingProxyType
+
+from .files import DataFileError, read_package_yaml, read_yaml_file
+
+__all__ = ["Lexicon", "default_lexicon", "load_lexicon", "lexicon_from_mapping"]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Categories of terms (lower-cased phrases), each a tuple in file order."""
+
+    categories: Mapping[str, tuple[str, ...]]
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def terms(self, category: str) -> tuple[str, ...]:
+        return self.categories.get(category, ())
+
+    def pattern(self, category: str) -> re.Pattern[str]:
+        """A case-insensitive regex matching any term of the category on word boundaries.
+
+        Longer terms are tried first so "on condition of anonymity" wins over "anonymity".
+        """
+        cached = self._patterns.get(category)
+        if cached is None:
+            terms = sorted(self.terms(category), key=len, reverse=True)
+            body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) or r"(?!x)x"
+            cached = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+            self._patterns[category] = cached
+        return cached
+
+
+def lexicon_from_mapping(data: object, *, source: str, base: Lexicon | None = None) -> Lexicon:
+    if not isinstance(data, Mapping):
+        raise DataFileError(f"{source}: a lexicon is a mapping of category: [terms]")
+    replace = bool(data.get("replace", False))
+    merged: dict[str, list[str]] = {}
+    if base is not None and not replace:
+        merged = {k: list(v) for k, v in base.categories.items()}
+    for category, terms in data.items():
+        if category in ("replace", "version"):
+            continue
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise DataFileError(f"{source}: category {category!r} must be a list of strings")
+        bucket = merged.setdefault(str(category), [])
+        for term in terms:
+            t = " ".join(term.lower().split())
+            if t and t not in bucket:
+                bucket.append(t)
+    return Lexicon(MappingProxyType({k: tuple(v) for k, v in merged.items()}))
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, loaded once per process."""
+    return lexicon_from_mapping(read_package_yaml("lexicon.yaml"), source="checks/data/lexicon.yaml")
+
+
+def load_lexicon(user_files: Iterable[str | os.PathLike[str]] = ()) -> Lexicon:
+    lexicon = default_lexicon()
+    for path in user_files:
+        lexicon = lexicon_from_mapping(read_yaml_file(path), source=str(path), base=lexicon)
+    return lexicon

@@ -1,0 +1,184 @@
+"""Bytes to a segmented Document: decoding, metadata, paragraphs and sentences.
+
+Pure: takes bytes or text, never touches the file system (``checks.files`` does that).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from syntok import segmenter
+
+from .model import Document, Paragraph, Sentence
+
+__all__ = ["ArticleError", "decode_bytes", "parse_article", "split_paragraphs", "split_sentences"]
+
+
+class ArticleError(ValueError):
+    """An article that cannot be read; the message is one line for the user."""
+
+
+_DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?[ \t]*", re.IGNORECASE)
+_MD_HEADING = re.compile(r"\A#{1,6}[ \t]+(.*?)[ \t#]*\Z")
+_BLANK_LINES = re.compile(r"\n[ \t\f\v]*\n\s*")
+_SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ':', ';', ')', '…')
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """Decode article bytes; return (text, encoding, warnings). Line endings become ``\\n``.
+
+    UTF-8 (with or without BOM), UTF-16 with BOM; anything else falls back to cp1252 with a
+    warning. Binary data is refused.
+    """
+    warnings: list[str] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"not valid UTF-16 despite its byte-order mark ({exc.reason})") from None
+    else:
+        if _looks_binary(data):
+            raise ArticleError("binary file, not text (it holds NUL or control bytes)")
+        try:
+            text, encoding = data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _decode_legacy(data), "cp1252"
+            warnings.append("not valid UTF-8: read as cp1252 (Windows Western); check accents and quotes")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise ArticleError("binary file, not text (it holds NUL characters)")
+    return text, encoding, tuple(warnings)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls / len(sample) > 0.05
+
+
+def _decode_legacy(data: bytes) -> str:
+    # cp1252 leaves five bytes undefined; latin-1 maps them to C1 controls instead of failing.
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def parse_article(
+    data: bytes | str, *, path: str | None = None, parse_metadata: bool = True
+) -> Document:
+    """Decode and segment an article. ``data`` as bytes is decoded; as str it is taken as text."""
+    if isinstance(data, bytes):
+        raw = data
+        text, encoding, warnings = decode_bytes(data)
+    else:
+        text = data.replace("\r\n", "\n").replace("\r", "\n")
+        raw, encoding, warnings = text.encode("utf-8"), "utf-8", ()
+    date, title, body_start = _metadata(text) if parse_metadata else (None, None, 0)
+    paragraphs = split_paragraphs(text, body_start)
+    sentences = split_sentences(text, paragraphs)
+    return Document(
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        paragraphs=paragraphs,
+        sentences=sentences,
+        path=path,
+        date=date,
+        title=title,
+        encoding=encoding,
+        warnings=warnings,
+    )
+
+
+def _metadata(text: str) -> tuple[str | None, str | None, int]:
+    """Leading ``date YYYY-MM-DD`` and an optional title line; returns where the body starts."""
+    date = None
+    pos = 0
+    if m := _DATE_LINE.match(text):
+        date, pos = m.group(1), m.end()
+    title = None
+    rest = text[pos:]
+    stripped = rest.lstrip()
+    first_line_end = stripped.find("\n")
+    if first_line_end > 0:
+        first = stripped[:first_line_end].strip()
+        after = stripped[first_line_end + 1 :]
+        heading = _MD_HEADING.match(first)
+        if heading:
+            title = heading.group(1).strip() or None
+        elif _looks_like_title(first) and after.lstrip(" \t").startswith("\n"):
+            title = first
+        if title is not None:
+            pos = len(text) - len(stripped) + first_line_end + 1
+    return date, title, pos
+
+
+def _looks_like_title(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 20 and not line.endswith(_SENTENCE_END)
+
+
+def split_paragraphs(text: str, start: int = 0) -> tuple[Paragraph, ...]:
+    """Paragraphs are separated by blank lines; spans exclude surrounding white space."""
+    paragraphs: list[Paragraph] = []
+    pos = start
+    for m in _BLANK_LINES.finditer(text, start):
+        _add_paragraph(text, pos, m.start(), paragraphs)
+        pos = m.end()
+    _add_paragraph(text, pos, len(text), paragraphs)
+    return tuple(paragraphs)
+
+
+def _add_paragraph(text: str, start: int, end: int, out: list[Paragraph]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Paragraph(len(out), start, end))
+
+
+def split_sentences(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
+    """Sentences of each paragraph, found by syntok, with offsets into ``text``."""
+    sentences: list[Sentence] = []
+    for para in paragraphs:
+        for start, end in _sentence_spans(text[para.start : para.end]):
+            a, b = para.start + start, para.start + end
+            sentences.append(Sentence(len(sentences), para.index, a, b, text[a:b]))
+    return tuple(sentences)
+
+
+def _sentence_spans(chunk: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for syn_paragraph in segmenter.analyze(chunk):
+        for sentence in syn_paragraph:
+            tokens = [t for t in sentence if t.value]
+            if not tokens:
+                continue
+            start = tokens[0].offset
+            end = tokens[-1].offset + len(tokens[-1].value)
+            if chunk[start:end].strip():
+                spans.append((start, end))
+    if not spans and chunk.strip():
+        spans.append((0, len(chunk)))
+    return _merge_fragments(chunk, spans)
+
+
+def _merge_fragments(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Glue pieces that are not sentences (a lone closing quote, a bare symbol) to the one before."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = chunk[start:end]
+        if merged and not any(unicodedata.category(c)[0] in "LN" for c in piece):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged

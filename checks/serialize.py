@@ -1,0 +1,88 @@
+"""The scan output: the JSON contract as plain dicts, and a readable text report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Analysis, Span
+
+__all__ = ["analysis_to_dict", "format_text_report"]
+
+
+def _span(span: Span) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
+    """The stable ``scan --format json`` object for one document. Extend; never rename."""
+    doc = analysis.document
+    grades = {g.sentence: g for g in analysis.grades}
+    sentences = []
+    for s in doc.sentences:
+        g = grades.get(s.index)
+        sentences.append(
+            {
+                "index": s.index,
+                "paragraph": s.paragraph,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "sourcing": str(g.sourcing) if g else "none",
+                "cues": [
+                    {"start": c.start, "end": c.end, "text": c.text, "role": c.role}
+                    for c in (g.cues if g else ())
+                ],
+                "reason": g.reason if g else "",
+            }
+        )
+    return {
+        "document": {"path": doc.path, "sha256": doc.sha256, "date": doc.date, "title": doc.title},
+        "sentences": sentences,
+        "duplicates": [
+            {
+                "id": d.id,
+                "score": d.score,
+                "a": _span(d.a),
+                "b": _span(d.b),
+                "shared": list(d.shared),
+            }
+            for d in analysis.duplicates
+        ],
+        "flags": [
+            {
+                "id": f.id,
+                "kind": str(f.kind),
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "message": f.message,
+                "related": [_span(r) for r in f.related],
+            }
+            for f in analysis.flags
+        ],
+    }
+
+
+def _excerpt(text: str, width: int = 70) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= width else one_line[: width - 1] + "…"
+
+
+def format_text_report(analysis: Analysis) -> str:
+    """Linter-style lines: ``path:line:col: kind: message`` then the flagged text."""
+    doc = analysis.document
+    name = doc.path or "<text>"
+    lines = []
+    for w in doc.warnings:
+        lines.append(f"{name}: warning: {w}")
+    for f in analysis.flags:
+        line, col = doc.line_col(f.start)
+        lines.append(f"{name}:{line}:{col}: {f.kind}: {f.message}")
+        lines.append(f"    {_excerpt(f.text)}")
+        for r in f.related:
+            if f.kind in ("duplicate", "reused", "name_variant"):
+                rl, rc = doc.line_col(r.start) if r.end <= len(doc.text) else (0, 0)
+                lines.append(f"    ~ {rl}:{rc}: {_excerpt(r.text)}")
+    n = len(analysis.flags)
+    lines.append(f"{name}: {n} flag{'s' if n != 1 else ''} in {len(doc.sentences)} sentences")
+    return "\n".join(lines)

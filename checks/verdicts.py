@@ -1,0 +1,264 @@
+"""A review: verdicts on flags, checklist ticks, position and sign-off, and its YAML form.
+
+Values are immutable; every change returns a new Review (``with_verdict``, ``with_tick`` ...), which
+also makes undo/redo a matter of keeping the previous values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from enum import StrEnum
+from typing import Any
+
+from .model import Flag
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Decision",
+    "Review",
+    "ReviewFormatError",
+    "SignOff",
+    "Tick",
+    "Verdict",
+    "review_from_dict",
+    "review_to_dict",
+    "utc_now",
+]
+
+FORMAT_VERSION = 1
+
+
+class ReviewFormatError(ValueError):
+    """A verdict file of the wrong shape; the message is one line for the user."""
+
+
+class Decision(StrEnum):
+    ACCEPTED = "accepted"  # verified / sourced adequately
+    DISMISSED = "dismissed"  # false positive; needs a reason in the note
+    NEEDS_WORK = "needs_work"  # back to the reporter
+    KEEP_FIRST = "keep_first"  # duplicates: cut the second passage
+    KEEP_SECOND = "keep_second"
+    KEEP_BOTH = "keep_both"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The reviewer's decision on one flag; ``text`` lets it be matched again after edits."""
+
+    flag: str
+    kind: str
+    decision: Decision
+    text: str
+    start: int
+    end: int
+    note: str = ""
+    by: str = ""
+    at: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.flag:
+            raise ValueError("a verdict needs a flag id")
+        if self.decision is Decision.DISMISSED and not self.note.strip():
+            raise ValueError("dismissing a flag needs a reason in the note")
+
+    @classmethod
+    def for_flag(cls, flag: Flag, decision: Decision, *, note: str = "", by: str = "") -> Verdict:
+        return cls(flag.id, str(flag.kind), Decision(decision), flag.text, flag.start, flag.end,
+                   note, by, utc_now())
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    item: str
+    by: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SignOff:
+    by: str
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    article_path: str
+    article_sha256: str
+    reviewer: str = ""
+    verdicts: tuple[Verdict, ...] = ()
+    ticks: tuple[Tick, ...] = ()
+    position: str | None = None
+    signed_off: SignOff | None = None
+    created: str = field(default_factory=utc_now)
+    updated: str = ""
+    extra: tuple[tuple[str, Any], ...] = ()  # unknown top-level keys from a newer writer, kept as read
+
+    def verdict(self, flag_id: str) -> Verdict | None:
+        return next((v for v in self.verdicts if v.flag == flag_id), None)
+
+    def ticked(self, item_id: str) -> bool:
+        return any(t.item == item_id for t in self.ticks)
+
+    def with_verdict(self, verdict: Verdict) -> Review:
+        kept = tuple(v for v in self.verdicts if v.flag != verdict.flag)
+        return replace(self, verdicts=(*kept, verdict), signed_off=None)
+
+    def without_verdict(self, flag_id: str) -> Review:
+        return replace(self, verdicts=tuple(v for v in self.verdicts if v.flag != flag_id), signed_off=None)
+
+    def with_tick(self, item_id: str, ticked: bool, *, by: str = "") -> Review:
+        kept = tuple(t for t in self.ticks if t.item != item_id)
+        ticks = (*kept, Tick(item_id, by, utc_now())) if ticked else kept
+        return replace(self, ticks=ticks, signed_off=None)
+
+    def with_position(self, flag_id: str | None) -> Review:
+        return replace(self, position=flag_id)
+
+    def with_sign_off(self, by: str) -> Review:
+        return replace(self, signed_off=SignOff(by, utc_now()))
+
+
+def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v not in (None, "", [], {})}
+
+
+def review_to_dict(review: Review) -> dict[str, Any]:
+    """Plain data for ``yaml.safe_dump(sort_keys=False)``: stable order, defaults left out."""
+    out: dict[str, Any] = {
+        "version": FORMAT_VERSION,
+        "article": {"path": review.article_path, "sha256": review.article_sha256},
+    }
+    out.update(
+        _drop_empty(
+            {
+                "reviewer": review.reviewer,
+                "created": review.created,
+                "updated": review.updated,
+                "position": review.position,
+                "signed_off": {"by": review.signed_off.by, "at": review.signed_off.at}
+                if review.signed_off
+                else None,
+                "checklist": [_drop_empty({"item": t.item, "by": t.by, "at": t.at}) for t in review.ticks],
+                "verdicts": [
+                    _drop_empty(
+                        {
+                            "flag": v.flag,
+                            "kind": v.kind,
+                            "decision": str(v.decision),
+                            "note": v.note,
+                            "by": v.by,
+                            "at": v.at,
+                            "start": v.start,
+                            "end": v.end,
+                            "text": v.text,
+                        }
+                    )
+                    for v in review.verdicts
+                ],
+            }
+        )
+    )
+    for key, value in review.extra:
+        out.setdefault(key, value)
+    return out
+
+
+_KNOWN = {"version", "article", "reviewer", "created", "updated", "position", "signed_off", "checklist", "verdicts"}
+
+
+def review_from_dict(data: Any, *, source: str = "verdict file") -> Review:
+    """Validate and build a Review; raise ReviewFormatError naming the first problem."""
+
+    def fail(msg: str) -> ReviewFormatError:
+        return ReviewFormatError(f"{source}: {msg}")
+
+    if not isinstance(data, dict):
+        raise fail("not a verdict file (expected a mapping with version, article and verdicts)")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise fail("missing or non-integer 'version'")
+    if version > FORMAT_VERSION or version < 1:
+        raise fail(f"version {version} is not supported (this sourcecheck reads version {FORMAT_VERSION})")
+    article = data.get("article")
+    if not isinstance(article, dict) or not isinstance(article.get("sha256"), str):
+        raise fail("'article' must hold 'path' and 'sha256'")
+    verdicts = []
+    for i, v in enumerate(_list(data, "verdicts", fail)):
+        if not isinstance(v, dict):
+            raise fail(f"verdict {i + 1} is not a mapping")
+        try:
+            verdicts.append(
+                Verdict(
+                    flag=_str(v, "flag", fail, required=True),
+                    kind=_str(v, "kind", fail),
+                    decision=Decision(_str(v, "decision", fail, required=True)),
+                    text=_str(v, "text", fail),
+                    start=_int(v, "start", fail),
+                    end=_int(v, "end", fail),
+                    note=_str(v, "note", fail),
+                    by=_str(v, "by", fail),
+                    at=_str(v, "at", fail),
+                )
+            )
+        except ValueError as exc:
+            if isinstance(exc, ReviewFormatError):
+                raise
+            raise fail(f"verdict {i + 1}: {exc}") from None
+    ticks = []
+    for i, t in enumerate(_list(data, "checklist", fail)):
+        if not isinstance(t, dict) or not isinstance(t.get("item"), str):
+            raise fail(f"checklist entry {i + 1} needs an 'item'")
+        ticks.append(Tick(t["item"], _str(t, "by", fail), _str(t, "at", fail)))
+    signed = data.get("signed_off")
+    sign_off = None
+    if signed is not None:
+        if not isinstance(signed, dict):
+            raise fail("'signed_off' must hold 'by' and 'at'")
+        sign_off = SignOff(_str(signed, "by", fail), _str(signed, "at", fail))
+    position = data.get("position")
+    return Review(
+        article_path=str(article.get("path", "")),
+        article_sha256=article["sha256"],
+        reviewer=_str(data, "reviewer", fail),
+        verdicts=tuple(verdicts),
+        ticks=tuple(ticks),
+        position=position if isinstance(position, str) else None,
+        signed_off=sign_off,
+        created=_str(data, "created", fail),
+        updated=_str(data, "updated", fail),
+        extra=tuple((k, v) for k, v in data.items() if k not in _KNOWN),
+    )
+
+
+def _list(d: dict[str, Any], key: str, fail: Any) -> list[Any]:
+    value = d.get(key) or []
+    if not isinstance(value, list):
+        raise fail(f"'{key}' must be a list")
+    return value
+
+
+def _str(d: dict[str, Any], key: str, fail: Any, *, required: bool = False) -> str:
+    value = d.get(key)
+    if value is None:
+        if required:
+            raise fail(f"missing '{key}'")
+        return ""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise fail(f"'{key}' must be text")
+
+
+def _int(d: dict[str, Any], key: str, fail: Any) -> int:
+    value = d.get(key, 0)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise fail(f"'{key}' must be a non-negative whole number")
+    return value

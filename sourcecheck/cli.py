@@ -1,0 +1,121 @@
+"""Command line: ``sourcecheck [review] FILE...`` opens the app; ``sourcecheck scan FILE...`` checks.
+
+Exit codes, like linters: 0 nothing flagged, 1 flags found, 2 error (bad file, bad option).
+The app (textual) is imported only when the app is asked for, so ``scan`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+EXIT_CLEAN, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("scan", "review", "report")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line, as the other errors do."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"sourcecheck: error: {message}\n")
+
+
+def seed_article() -> Path:
+    """The bundled seed article: beside the package in a checkout, inside it in a wheel."""
+    here = Path(__file__).resolve().parent
+    for folder in (here.parent / "seeds", here / "seeds"):
+        candidate = folder / "north-korea-talks.txt"
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("the bundled seed article is missing from this installation")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="sourcecheck", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    scan = sub.add_parser("scan", help="check articles and print the flags (for CI and batch work)")
+    scan.add_argument("files", nargs="+", metavar="FILE")
+    scan.add_argument("--format", choices=("text", "json", "yaml"), default="text")
+    scan.add_argument("--lexicon", action="append", default=[], metavar="PATH",
+                      help="a YAML file of extra lexicon terms (repeatable)")
+
+    review = sub.add_parser("review", help="open articles in the review app (the default)")
+    add_review_arguments(review)
+
+    report = sub.add_parser("report", help="write a Markdown report of an article's review")
+    report.add_argument("file", metavar="FILE")
+    report.add_argument("--verdicts", metavar="PATH", help="verdict file (default: FILE.review.yaml)")
+    report.add_argument("--output", "-o", metavar="PATH", help="write here instead of standard output")
+    return parser
+
+
+def add_review_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="*", metavar="FILE", help="articles or folders (default: the seed)")
+    parser.add_argument("--verdicts", metavar="PATH", help="verdict file (default: FILE.review.yaml)")
+    parser.add_argument("--checklist", metavar="PATH", help="checklist YAML to use")
+    parser.add_argument("--reviewer", metavar="NAME", help="name recorded on verdicts (default: your login)")
+    parser.add_argument("--lexicon", action="append", default=[], metavar="PATH")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
+        args_list.insert(0, "review")
+    args = build_parser().parse_args(args_list)
+    if args.command == "scan":
+        return run_scan(args)
+    if args.command == "report":
+        from tui.report_command import run_report
+
+        return run_report(args)
+    from tui.launch import run_review
+
+    return run_review(args)
+
+
+def run_scan(args: argparse.Namespace) -> int:
+    from checks import ArticleError, DataFileError, analysis_to_dict, analyze, format_text_report, load_lexicon
+    from checks import read_article
+
+    try:
+        lexicon = load_lexicon(args.lexicon)
+    except DataFileError as exc:
+        print(f"sourcecheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    results, reports, failed, flagged = [], [], False, False
+    for path in args.files:
+        try:
+            analysis = analyze(read_article(path), lexicon=lexicon)
+        except ArticleError as exc:
+            print(f"sourcecheck: error: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        for warning in analysis.document.warnings:
+            print(f"sourcecheck: warning: {path}: {warning}", file=sys.stderr)
+        flagged = flagged or bool(analysis.flags)
+        if args.format == "text":
+            reports.append(format_text_report(analysis))
+        else:
+            results.append(analysis_to_dict(analysis))
+    if args.format == "text":
+        if reports:
+            print("\n\n".join(reports))
+    else:
+        payload = results[0] if len(args.files) == 1 and len(results) == 1 else results
+        if args.format == "json":
+            print(json.dumps(payload, ensure_ascii=False, indent=2))
+        else:
+            print(yaml.safe_dump(payload, sort_keys=False, allow_unicode=True), end="")
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FLAGGED if flagged else EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

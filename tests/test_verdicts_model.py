@@ -1,0 +1,47 @@
+import pytest
+import yaml
+
+from checks.files import dump_review, load_review, save_review
+from checks.verdicts import Decision, Review, ReviewFormatError, Verdict, review_from_dict
+
+
+def _review():
+    v = Verdict("anonymous-abc", "anonymous", Decision.ACCEPTED, "Officials said so.", 10, 28,
+                note="Two officials, reason for anonymity given", by="ed", at="2026-01-01T00:00:00Z")
+    return Review("a.txt", "f" * 64, reviewer="ed", created="2026-01-01T00:00:00Z").with_verdict(v).with_tick(
+        "claims-sourced", True, by="ed"
+    )
+
+
+def test_round_trip(tmp_path):
+    review = _review()
+    path = tmp_path / "a.review.yaml"
+    save_review(path, review)
+    text = path.read_text()
+    assert text.startswith("version: 1\narticle:\n")
+    assert load_review(path) == review
+
+
+def test_dismiss_needs_reason():
+    with pytest.raises(ValueError, match="reason"):
+        Verdict("x", "vague", Decision.DISMISSED, "t", 0, 1, note="  ")
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ([1, 2], "not a verdict file"),
+        ({"version": 9, "article": {"sha256": "x"}}, "version 9"),
+        ({"version": 1}, "article"),
+        ({"version": 1, "article": {"sha256": "x"}, "verdicts": [{"flag": "a", "decision": "maybe"}]}, "verdict 1"),
+    ],
+)
+def test_wrong_shapes(data, message):
+    with pytest.raises(ReviewFormatError, match=message):
+        review_from_dict(data)
+
+
+def test_dump_is_plain_block_yaml():
+    text = dump_review(_review())
+    assert "!!" not in text and "{" not in text
+    assert yaml.safe_load(text)["verdicts"][0]["decision"] == "accepted"
