@@ -1,0 +1,227 @@
+"""Sentence-level attribution on PolNeAR: our sourcing grades against the annotators' attributions.
+
+    .venv/bin/python benchmarks/eval_attribution.py [--data ../shared/data/polnear] [--split dev train]
+
+Gold, per sentence of the project's own segmentation (``checks.parse_article``, no metadata parsing,
+so offsets are those of the .ann files):
+
+* attributed: the sentence overlaps the Cue of a *speech* attribution (an act of saying or
+  publishing, ``SPEECH_CUE`` below, judged on the annotated cue and, for bare prepositions such as
+  "in a new poll", on its source), or at least half of its characters lie inside the Content of one;
+* unattributed: it overlaps no Cue at all and less than half of it lies inside any Content;
+* left out: everything else (its only attribution is a belief, intention or feeling: "wants",
+  "is expected", "supports").
+
+Ours: attributed = graded named, anonymous, vague or secondhand. Baseline: the sentence matches
+said/says/told/according to/reported. The gold word lists here are independent of the lexicon the
+grader uses (``checks/data/lexicon.yaml``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import Attribution, data_folder, format_table, polnear_articles, scores  # noqa: E402
+
+from checks import Sourcing, grade_sentences, parse_article  # noqa: E402
+
+# Acts of saying or publishing, as stems of the cue's words (matched at a word start).
+SPEECH_CUE = re.compile(
+    r"\b(?:sa(?:y|id|ys|ying)|t(?:old|ell)|accord|wr(?:ote|it)|ask|add|report|tweet|announc|stat(?:e|ed|es|ing|ement)\b"
+    r"|claim|argu|not(?:e|ed|es|ing)\b|explain|declar|repl|respon|insist|acknowledg|admit|confirm|den(?:y|ied|ies)"
+    r"|warn|suggest|recall|reveal|mention|stress|testif|predict|promis|vow|pledg|urg|describ|call|quot|cit(?:e|ed|es|ing)\b"
+    r"|comment|remark|conced|contend|assert|point(?:ed|s|ing)? (?:out|to)|show|f(?:ou|i)nd|conclud|indicat|estimat"
+    r"|poll|survey|stud(?:y|ies)|interview|speech|post(?:ed|s|ing)?\b|publish|releas|continu|criticiz|critici[sz]|accus"
+    r"|prais|blam|denounc|decr(?:y|ied)|defend|question|dismiss|charg|condemn|complain|boast|brag|joke|quip|shout"
+    r"|yell|chant|whisper|mutter|sa(?:y|id) in|told|reiterat|emphasi[sz]|clarif|disclos|ann?ounc|advis|recommend"
+    r"|propos|demand|threaten|thank|apologi|tout|hail|lament|slam|blast|attack|mock|ridicul|insult|deride|lambast"
+    r"|rail|fire[sd]? back|hit back|push(?:ed)? back|retort|counter|object|protest|pronounc|proclaim|predict"
+    r"|assur|reassur|remind|inform|notif|testimony)",
+    re.IGNORECASE,
+)
+# A cue made only of a colon or a preposition ("in a new poll") is speech when its source publishes.
+PUBLISHING_SOURCE = re.compile(
+    r"\b(?:poll|survey|study|report|statement|interview|speech|data|analysis|memo|letter|email|tweet|post"
+    r"|article|book|ad|video|transcript|filing|release|column|op-ed|editorial|research|figures|numbers)s?\b",
+    re.IGNORECASE,
+)
+BASELINE = re.compile(r"\b(?:said|says|told|according to|reported)\b", re.IGNORECASE)
+# Unnamed sources: a head noun for unidentified people and no capitalised name after it.
+UNNAMED_HEAD = re.compile(
+    r"\b(?:sources?|officials?|aides?|advis[eo]rs?|people familiar|person familiar|people close|insiders?"
+    r"|staffers?|operatives?|strategists?|people briefed|person briefed|someone|diplomats?)\b",
+    re.IGNORECASE,
+)
+PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|him|her|them|us|me|his|her|their|who|which|that)$", re.IGNORECASE)
+_LOWER_START = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|some|many|one|two|most)\b", re.I)
+OUTLET_HINT = re.compile(
+    r"\b(?:reuters|associated press|ap|afp|bloomberg|new york times|washington post|cnn|msnbc|fox news|nbc|abc|cbs"
+    r"|politico|axios|the hill|times|post|journal|news|magazine|breitbart|huffington|usa today)\b",
+    re.IGNORECASE,
+)
+
+
+def is_speech(attr: Attribution) -> bool:
+    cue = attr.cue_text.strip()
+    if not cue:
+        return False
+    if cue == ":" or re.fullmatch(r"(?i)in|for|to|of|from|on|by|per", cue):
+        return cue == ":" or bool(PUBLISHING_SOURCE.search(attr.source_text))
+    return bool(SPEECH_CUE.search(cue))
+
+
+def source_kind(attr: Attribution) -> str:
+    """'unnamed', 'named', or 'other' (pronouns, outlets, common nouns) for the anonymity figures."""
+    src = " ".join(attr.source_text.split())
+    if not src:
+        return "other"
+    if PRONOUN.match(src):
+        return "other"
+    head = UNNAMED_HEAD.search(src)
+    if head:
+        after = src[head.end():]
+        return "named" if re.search(r"\b[A-Z][a-z]", after) else "unnamed"
+    if OUTLET_HINT.search(src):
+        return "other"
+    words = src.split()
+    capitalised = [w for i, w in enumerate(words) if w[:1].isupper() and (i > 0 or not _LOWER_START.match(w))]
+    return "named" if capitalised else "other"
+
+
+@dataclass
+class Tally:
+    tp: int = 0  # attributed, predicted attributed
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def add(self, gold: bool, pred: bool) -> None:
+        if gold and pred:
+            self.tp += 1
+        elif pred:
+            self.fp += 1
+        elif gold:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+    def rows(self, name: str) -> list[list[object]]:
+        pos = scores(self.tp, self.fp, self.fn)
+        neg = scores(self.tn, self.fn, self.fp)
+        return [
+            [name, "attributed", pos.precision, pos.recall, pos.f1, pos.support],
+            [name, "unattributed", neg.precision, neg.recall, neg.f1, neg.support],
+            [name, "macro", (pos.precision + neg.precision) / 2, (pos.recall + neg.recall) / 2,
+             (pos.f1 + neg.f1) / 2, pos.support + neg.support],
+        ]
+
+    @property
+    def macro_f1(self) -> float:
+        return (scores(self.tp, self.fp, self.fn).f1 + scores(self.tn, self.fn, self.fp).f1) / 2
+
+
+def _overlap(a: int, b: int, spans: tuple[tuple[int, int], ...]) -> int:
+    return sum(max(0, min(b, e) - max(a, s)) for s, e in spans)
+
+
+def gold_labels(doc, attributions: tuple[Attribution, ...]) -> list[bool | None]:
+    """Per sentence: True attributed, False unattributed, None left out (non-speech only)."""
+    labels: list[bool | None] = []
+    speech = [is_speech(a) for a in attributions]
+    for s in doc.sentences:
+        length = max(1, s.end - s.start)
+        any_cue = speech_hit = False
+        inside_any = False
+        for attr, is_sp in zip(attributions, speech):
+            cue_hit = _overlap(s.start, s.end, attr.cue) > 0
+            inside = _overlap(s.start, s.end, attr.content) * 2 >= length
+            any_cue |= cue_hit
+            inside_any |= inside
+            if is_sp and (cue_hit or inside):
+                speech_hit = True
+        labels.append(True if speech_hit else (False if not any_cue and not inside_any else None))
+    return labels
+
+
+def evaluate(split: Path, *, errors: int = 0, seed_errors: int = 0) -> dict[str, object]:
+    ours, base = Tally(), Tally()
+    left_out = sentences = 0
+    unnamed: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    examples: list[str] = []
+    grading_seconds = 0.0
+    for article in polnear_articles(split):
+        doc = parse_article(article.text, parse_metadata=False)
+        t0 = time.perf_counter()
+        grades = grade_sentences(doc)
+        grading_seconds += time.perf_counter() - t0
+        labels = gold_labels(doc, article.attributions)
+        for s, g, gold in zip(doc.sentences, grades, labels):
+            sentences += 1
+            if gold is None:
+                left_out += 1
+                continue
+            pred = g.sourcing.attributed
+            ours.add(gold, pred)
+            base.add(gold, bool(BASELINE.search(s.text)))
+            if errors and gold != pred and len(examples) < errors:
+                examples.append(f"{'FN' if gold else 'FP'} {g.sourcing:<10} {article.name[:30]} | {' '.join(s.text.split())[:220]}")
+        for attr in article.attributions:
+            if not is_speech(attr) or not attr.cue:
+                continue
+            kind = source_kind(attr)
+            if kind == "other":
+                continue
+            cue_start = attr.cue[0][0]
+            sent = next((x for x in doc.sentences if x.start <= cue_start < x.end), None)
+            if sent is None:
+                continue
+            grade = grades[sent.index].sourcing
+            bucket = unnamed if kind == "unnamed" else named
+            bucket[str(grade)] += 1
+            if seed_errors and kind == "unnamed" and grade is not Sourcing.ANONYMOUS and len(examples) < errors + seed_errors:
+                examples.append(f"UNNAMED->{grade} src={attr.source_text!r} | {' '.join(sent.text.split())[:200]}")
+    return {
+        "ours": ours, "base": base, "left_out": left_out, "sentences": sentences,
+        "unnamed": unnamed, "named": named, "examples": examples, "grading_seconds": grading_seconds,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", help="the PolNeAR folder (default: ../shared/data/polnear)")
+    parser.add_argument("--split", nargs="+", default=["train", "dev"], choices=("train", "dev"))
+    parser.add_argument("--errors", type=int, default=0, help="print this many misgraded sentences")
+    parser.add_argument("--source-errors", type=int, default=0, help="print unnamed sources not graded anonymous")
+    args = parser.parse_args(argv)
+    folder = data_folder(args.data, "polnear")
+    for split in args.split:
+        t0 = time.perf_counter()
+        r = evaluate(folder / split, errors=args.errors, seed_errors=args.source_errors)
+        ours, base = r["ours"], r["base"]
+        print(f"\n## PolNeAR {split}: {r['sentences']} sentences, {r['left_out']} left out (non-speech attribution only)\n")
+        print(format_table(["system", "class", "precision", "recall", "F1", "support"],
+                           ours.rows("sourcecheck") + base.rows("baseline")))
+        print(f"\nmacro-F1 {ours.macro_f1:.3f} vs baseline {base.macro_f1:.3f} (difference {ours.macro_f1 - base.macro_f1:+.3f})")
+        un, na = r["unnamed"], r["named"]
+        un_total, na_total = sum(un.values()), sum(na.values())
+        print(f"unnamed sources graded anonymous: {un['anonymous']}/{un_total} = {un['anonymous'] / max(1, un_total):.3f}"
+              f"  (others: {dict(un.most_common())})")
+        print(f"named sources graded named: {na['named']}/{na_total} = {na['named'] / max(1, na_total):.3f}"
+              f"  (others: {dict(na.most_common())})")
+        print(f"grading time {r['grading_seconds']:.2f} s for {r['sentences']} sentences; whole split {time.perf_counter() - t0:.1f} s")
+        for line in r["examples"]:
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
