@@ -145,8 +145,32 @@ class SentenceGrade:
 
 
 @dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One step of a word-level diff from passage ``a`` to passage ``b``, as difflib's opcodes.
+
+    ``tag`` is "equal", "replace", "delete" or "insert"; the offsets are character offsets of the
+    words involved (into the document text for a duplicate pair), so an app can colour both sides.
+    """
+
+    tag: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+    def __post_init__(self) -> None:
+        if self.tag not in ("equal", "replace", "delete", "insert"):
+            raise ValueError(f"bad diff tag {self.tag!r}")
+        _check_span(self.a_start, self.a_end)
+        _check_span(self.b_start, self.b_end)
+
+
+@dataclass(frozen=True, slots=True)
 class DuplicatePair:
-    """Two passages of one document that say the same thing; ``a`` comes first."""
+    """Two passages of one document that say the same thing; ``a`` comes first.
+
+    For a comparison of two documents (``compare_documents``) ``a`` is in the first, ``b`` in the second.
+    """
 
     id: str
     score: float
@@ -155,6 +179,7 @@ class DuplicatePair:
     shared: tuple[str, ...] = ()
     sentences_a: tuple[int, ...] = ()
     sentences_b: tuple[int, ...] = ()
+    diff: tuple[DiffOp, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
