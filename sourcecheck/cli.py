@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("file", metavar="FILE")
     report.add_argument("--verdicts", metavar="PATH", help="verdict file (default: FILE.review.yaml)")
     report.add_argument("--output", "-o", metavar="PATH", help="write here instead of standard output")
+    report.add_argument("--checklist", metavar="PATH", help="checklist YAML to report against")
     return parser
 
 
@@ -71,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "scan":
         return run_scan(args)
     if args.command == "report":
-        from tui.report_command import run_report
+        from sourcecheck.report import run_report
 
         return run_report(args)
     from tui.launch import run_review

@@ -1,0 +1,242 @@
+"""The review as a Markdown report for the editor: article, sign-off, every flag and its verdict.
+
+Pure: takes the analysis, the saved review (or None) and the checklist, returns text. Article text
+and reviewers' notes are data, never markup, so they are escaped to render exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from .checklist import Checklist, item_state, open_flags, sign_off_problems
+from .model import Analysis, Document, Flag, FlagKind, Span
+from .verdicts import Review, Verdict
+
+__all__ = ["escape_md", "render_report", "review_warnings"]
+
+EXCERPT_CHARS = 600
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones
+# that can start markup inside a line (emphasis, links, code, HTML, tables, entities).
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# ...and these only at the start of a line (headings, lists, quotes, rules).
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    # ESC and friends would drive a terminal showing the raw file; show them as visible symbols.
+    code = ord(match.group())
+    return "\u2421" if code == 0x7F else chr(0x2400 + code)
+
+
+def escape_md(text: str, *, one_line: bool = True) -> str:
+    """Text that renders literally in Markdown; whitespace runs fold to one space by default."""
+    if one_line:
+        text = " ".join(text.split())
+    text = _CONTROL.sub(_control_picture, text)
+    text = _INLINE.sub(r"\\\1", text)
+    return "\n".join(_escape_line_start(line) for line in text.split("\n"))
+
+
+def _escape_line_start(line: str) -> str:
+    match = _LINE_START.match(line)
+    if not match:
+        return line
+    lead, mark = match.groups()
+    if mark.isdigit():  # "1." would start an ordered list: escape the dot after the number
+        rest = line[match.end():]
+        return f"{lead}{mark}\\{rest}"
+    return f"{lead}\\{line[len(lead):]}"
+
+
+def _excerpt(text: str) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= EXCERPT_CHARS else one[: EXCERPT_CHARS - 1] + "…"
+
+
+def _quote(text: str) -> str:
+    return "> " + escape_md(_excerpt(text))
+
+
+def _where(doc: Document, start: int) -> str:
+    line, col = doc.line_col(start)
+    return f"line {line}:{col}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def review_warnings(analysis: Analysis, review: Review | None) -> list[str]:
+    """Why the saved review may not match the article in front of us; one line each."""
+    if review is None:
+        return []
+    doc = analysis.document
+    warnings = []
+    if doc.path and review.article_path and PurePath(review.article_path).name != PurePath(doc.path).name:
+        warnings.append(f"the verdict file was saved for {review.article_path}, not {doc.path}")
+    if review.article_sha256 != doc.sha256:
+        warnings.append(
+            "the article changed since the review was saved "
+            f"(review of sha256 {review.article_sha256[:12]}…, article now {doc.sha256[:12]}…); "
+            "verdicts on changed passages no longer match a flag"
+        )
+    return warnings
+
+
+def orphan_verdicts(analysis: Analysis, review: Review | None) -> list[Verdict]:
+    if review is None:
+        return []
+    ids = {f.id for f in analysis.flags}
+    return [v for v in review.verdicts if v.flag not in ids]
+
+
+def render_report(
+    analysis: Analysis,
+    review: Review | None,
+    checklist: Checklist,
+    *,
+    verdict_path: str | None = None,
+    generated: str | None = None,
+) -> str:
+    """The whole report as Markdown text ending in a newline."""
+    parts = [
+        _header(analysis, review, verdict_path, generated),
+        _sign_off(analysis, review, checklist),
+        _flags(analysis, review),
+        _orphans(analysis, review),
+        _checklist(analysis, review, checklist),
+    ]
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _header(analysis: Analysis, review: Review | None, verdict_path: str | None, generated: str | None) -> str:
+    doc = analysis.document
+    name = PurePath(doc.path).name if doc.path else "article"
+    lines = [f"# Review report: {escape_md(doc.title or name)}", ""]
+    lines.append(f"- **Article:** {escape_md(doc.path or '(text)')}")
+    if doc.title:
+        lines.append(f"- **Title:** {escape_md(doc.title)}")
+    if doc.date:
+        lines.append(f"- **Date:** {escape_md(doc.date)}")
+    lines.append(f"- **SHA-256:** `{doc.sha256}`")
+    if verdict_path:
+        lines.append(f"- **Verdict file:** {escape_md(verdict_path)}")
+    if review is not None:
+        lines.append(f"- **Reviewer:** {escape_md(review.reviewer or '(not recorded)')}")
+        if review.updated or review.created:
+            lines.append(f"- **Last saved:** {escape_md(review.updated or review.created)}")
+    if generated:
+        lines.append(f"- **Report generated:** {escape_md(generated)}")
+    for warning in doc.warnings:
+        lines += ["", f"> **Note:** {escape_md(warning)}"]
+    for warning in review_warnings(analysis, review):
+        lines += ["", f"> **Warning:** {escape_md(warning)}"]
+    return "\n".join(lines)
+
+
+def _sign_off(analysis: Analysis, review: Review | None, checklist: Checklist) -> str:
+    flags = analysis.flags
+    resolved = len(flags) - len(open_flags(flags, review))
+    lines = ["## Sign-off", ""]
+    problems = sign_off_problems(checklist, flags, review)
+    if review is None:
+        lines.append("**Not reviewed yet:** no verdict file was found.")
+    elif review.signed_off is not None:
+        who = escape_md(review.signed_off.by or "(no name)")
+        lines.append(f"**Signed off** by {who} at {escape_md(review.signed_off.at or '(no time)')}.")
+        if problems or review_warnings(analysis, review):
+            lines.append("")
+            lines.append("> **Warning:** the sign-off no longer holds for the article as it is now.")
+    elif not problems:
+        lines.append("**Ready to sign off:** every flag is resolved and the checklist is complete.")
+    else:
+        lines.append("**Not signed off.**")
+    lines += ["", f"**Progress:** {resolved} of {_plural(len(flags), 'flag')} resolved."]
+    if problems:
+        lines += ["", "Still open:", ""]
+        lines += [f"- {escape_md(p)}" for p in problems]
+    return "\n".join(lines)
+
+
+def _flags(analysis: Analysis, review: Review | None) -> str:
+    doc = analysis.document
+    if not analysis.flags:
+        return "## Flags\n\nNo flags: the checks found nothing to look at."
+    blocks = ["## Flags"]
+    for n, flag in enumerate(analysis.flags, start=1):
+        blocks.append(_flag_block(n, flag, doc, review.verdict(flag.id) if review else None))
+    return "\n\n".join(blocks)
+
+
+def _flag_block(n: int, flag: Flag, doc: Document, verdict: Verdict | None) -> str:
+    lines = [f"### {n}. {flag.kind.label.capitalize()}, {_where(doc, flag.start)}", ""]
+    if flag.kind is FlagKind.DUPLICATE:
+        lines += [f"First passage, {_where(doc, flag.start)}:", "", _quote(flag.text)]
+        for other in flag.related:
+            lines += ["", f"Repeated at {_related_where(doc, other)}:", "", _quote(other.text)]
+    else:
+        lines.append(_quote(flag.text))
+        if flag.kind in (FlagKind.NAME_VARIANT, FlagKind.REUSED):
+            for other in flag.related:
+                lines += ["", f"Compare {_related_where(doc, other)}:", "", _quote(other.text)]
+    lines += ["", f"- **Why flagged:** {escape_md(flag.message)}"]
+    lines.append(f"- **Verdict:** {_verdict_line(verdict)}")
+    if verdict is not None and verdict.note:
+        lines.append(f"- **Note:** {escape_md(verdict.note)}")
+    lines.append(f"- **Flag id:** `{flag.id}`")
+    return "\n".join(lines)
+
+
+def _related_where(doc: Document, span: Span) -> str:
+    # A reused passage's span points into another document: only its text is meaningful here.
+    inside = span.end <= len(doc.text) and doc.text[span.start:span.end] == span.text
+    return _where(doc, span.start) if inside else "another document"
+
+
+def _verdict_line(verdict: Verdict | None) -> str:
+    if verdict is None:
+        return "none yet"
+    who = []
+    if verdict.by:
+        who.append(f"by {escape_md(verdict.by)}")
+    if verdict.at:
+        who.append(f"at {escape_md(verdict.at)}")
+    return f"**{verdict.decision.label}**" + (f" ({' '.join(who)})" if who else "")
+
+
+def _orphans(analysis: Analysis, review: Review | None) -> str:
+    orphans = orphan_verdicts(analysis, review)
+    if not orphans:
+        return ""
+    lines = [
+        "## Verdicts without a flag",
+        "",
+        "These verdicts were saved for flags the checks no longer raise (the passage was edited or "
+        "removed). They are kept in the verdict file but no longer count.",
+    ]
+    for v in orphans:
+        kind = escape_md(v.kind or "unknown kind")
+        lines += ["", f"- **{kind}**, {_verdict_line(v)}: {escape_md(_excerpt(v.text)) or '(no text)'}"]
+        if v.note:
+            lines.append(f"  - Note: {escape_md(v.note)}")
+        lines.append(f"  - Flag id: `{escape_md(v.flag)}`")
+    return "\n".join(lines)
+
+
+def _checklist(analysis: Analysis, review: Review | None, checklist: Checklist) -> str:
+    source = "default" if checklist.source == "default" else escape_md(checklist.source)
+    lines = ["## Checklist", "", f"Checklist: {source}", ""]
+    for item in checklist.items:
+        state = item_state(item, analysis.flags, review)
+        box = "x" if state.ticked else " "
+        line = f"- [{box}] {escape_md(item.text)}"
+        if state.blocked_by:
+            line += f" (blocked: {escape_md(state.blocked_by)})"
+        lines.append(line)
+    known = {item.id for item in checklist.items}
+    strays = [t.item for t in review.ticks if t.item not in known] if review else []
+    if strays:
+        lines += ["", "Ticks saved for items not on this checklist: " + ", ".join(escape_md(s) for s in strays)]
+    return "\n".join(lines)

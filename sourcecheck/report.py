@@ -1,0 +1,76 @@
+"""``sourcecheck report FILE``: the review of one article as Markdown, on stdout or in a file.
+
+No UI is imported. Exit 0 when the report was written, 2 with one line on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def _error(message: str) -> int:
+    print(f"sourcecheck: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from checks import ArticleError, DataFileError, analyze, atomic_write_text, read_article
+    from checks.checklist import resolve_checklist
+    from checks.report_md import render_report, review_warnings
+    from checks.store import ReviewStore, StoreError, verdict_path_for
+    from checks.verdicts import utc_now
+
+    article = Path(args.file)
+    verdict_path = Path(args.verdicts) if args.verdicts else verdict_path_for(article)
+    output = Path(args.output) if args.output else None
+    if output is not None and any(_same_file(output, p) for p in (article, verdict_path)):
+        return _error(f"{output}: refusing to overwrite the article or its verdict file with the report")
+    try:
+        analysis = analyze(read_article(article))
+    except ArticleError as exc:
+        return _error(str(exc))
+    if args.verdicts and not verdict_path.is_file():
+        what = "is not a file" if verdict_path.exists() else "no such file"
+        return _error(f"{verdict_path}: {what}")
+    try:
+        review = ReviewStore(verdict_path).load()
+    except StoreError as exc:
+        return _error(str(exc))
+    except OSError as exc:
+        return _error(f"{verdict_path}: cannot read ({exc.strerror or exc})")
+    try:
+        checklist = resolve_checklist(getattr(args, "checklist", None))
+    except DataFileError as exc:
+        return _error(str(exc))
+
+    for warning in analysis.document.warnings:
+        print(f"sourcecheck: warning: {article}: {warning}", file=sys.stderr)
+    for warning in review_warnings(analysis, review):
+        print(f"sourcecheck: warning: {verdict_path}: {warning}", file=sys.stderr)
+    text = render_report(
+        analysis,
+        review,
+        checklist,
+        verdict_path=str(verdict_path) if review is not None else None,
+        generated=utc_now(),
+    )
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        atomic_write_text(output, text, backup=False)
+    except OSError as exc:
+        return _error(f"{output}: cannot write the report ({exc.strerror or exc})")
+    return EXIT_OK
