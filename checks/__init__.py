@@ -21,6 +21,7 @@ from .model import (
     Sourcing,
     Span,
 )
+from .reattach import ReattachResult, WeakMatch, accept_weak, reattach
 from .segment import ArticleError, parse_article
 from .serialize import analysis_to_dict, format_text_report
 from .sourcing import grade_sentences
@@ -36,10 +37,13 @@ __all__ = [
     "FlagKind",
     "Lexicon",
     "Paragraph",
+    "ReattachResult",
     "Sentence",
     "SentenceGrade",
     "Sourcing",
     "Span",
+    "WeakMatch",
+    "accept_weak",
     "analysis_to_dict",
     "analyze",
     "atomic_write_text",
@@ -51,4 +55,5 @@ __all__ = [
     "load_lexicon",
     "parse_article",
     "read_article",
+    "reattach",
 ]

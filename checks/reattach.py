@@ -1,0 +1,251 @@
+"""Re-attach saved verdicts to the flags of an edited article.
+
+A verdict remembers the flag id, kind, text and span it was given on. When the article changes
+(its sha256 differs from ``Review.article_sha256``) the new analysis has new offsets and, for
+edited passages, new ids. ``reattach`` finds each verdict's passage again:
+
+1. by stable id (same kind + normalised text gives the same id, see ``checks.flags``); where a
+   text occurs more than once (ids ``x``, ``x-2``...) the copies are told apart by position;
+2. by fuzzy matching of the stored text against the new flags of the same kind (rapidfuzz
+   ``ratio`` and ``partial_ratio_alignment`` on normalised text), position breaking ties only;
+   one verdict per flag, assigned greedily by score.
+
+Strong matches are carried over (re-pointed at the new id, span and text); weak matches are
+offered for the reviewer to confirm; the rest are orphans. Weak and orphaned verdicts stay in the
+review unchanged: nothing the reviewer wrote is ever dropped.
+
+The caller sets ``article_sha256`` to the new document's hash when it saves; this module leaves
+it alone so that an unsaved session can still tell that the file on disk predates the edit.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from .flags import normalise_for_id
+from .model import Analysis, Flag, FlagKind
+from .verdicts import Decision, Review, Verdict
+
+__all__ = ["ReattachResult", "WeakMatch", "accept_weak", "match_score", "reattach"]
+
+STRONG = 85.0
+WEAK = 60.0
+# Below this many normalised characters (a name, a splice mark) a near miss is another passage, not
+# an edit of this one: such texts carry over only when identical.
+SHORT_TEXT = 24
+_SUFFIX = re.compile(r"^(.*)-(\d+)$")
+_SWAPPED_DECISION = {Decision.KEEP_FIRST: Decision.KEEP_SECOND, Decision.KEEP_SECOND: Decision.KEEP_FIRST}
+
+
+@dataclass(frozen=True, slots=True)
+class WeakMatch:
+    """A plausible but uncertain new home for a verdict, for the reviewer to confirm."""
+
+    verdict: Verdict
+    flag: Flag
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ReattachResult:
+    review: Review
+    carried: tuple[tuple[Verdict, Flag, float], ...]  # (verdict as saved, its new flag, score)
+    weak: tuple[WeakMatch, ...]
+    orphans: tuple[Verdict, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    flag: Flag
+    score: float
+    swapped: bool  # a duplicate pair whose passages now come in the other order
+
+
+def match_score(verdict_text: str, flag_text: str) -> float:
+    """How well a saved verdict's text matches a flag's text, 0..100, on normalised text."""
+    a, b = normalise_for_id(verdict_text), normalise_for_id(flag_text)
+    if a == b:
+        return 100.0
+    if not a or not b:
+        return 0.0
+    score = fuzz.ratio(a, b)
+    cover = min(len(a), len(b)) / max(len(a), len(b))
+    if cover >= 0.5:
+        # A clause added to or cut from a sentence: the rest aligns closely. Weighted by how much of
+        # the longer text the shorter covers, so a fragment never scores as the whole.
+        alignment = fuzz.partial_ratio_alignment(a, b)
+        if alignment is not None:
+            score = max(score, alignment.score * (1 + cover) / 2)
+    return score
+
+
+def reattach(review: Review, analysis: Analysis, *, strong: float = STRONG, weak: float = WEAK) -> ReattachResult:
+    """Point each saved verdict at its passage in the new analysis (see the module docstring)."""
+    if not 0 <= weak <= strong <= 100:
+        raise ValueError(f"need 0 <= weak <= strong <= 100, got weak={weak}, strong={strong}")
+    verdicts = review.verdicts
+    flags = analysis.flags
+    matches: dict[int, _Match] = {}
+    taken: set[int] = set()
+
+    _match_by_id(verdicts, flags, matches, taken)
+    _match_fuzzy(verdicts, flags, matches, taken, strong=strong, weak=weak, shift=_Shift(verdicts, matches))
+
+    carried, weak_matches, orphans, out = [], [], [], []
+    carried_ids = {m.flag.id for m in matches.values() if m.score >= strong}
+    for i, v in enumerate(verdicts):
+        m = matches.get(i)
+        if m is not None and m.score >= strong:
+            carried.append((v, m.flag, round(m.score, 1)))
+            out.append(_repoint(v, m))
+            continue
+        if m is not None:
+            weak_matches.append(WeakMatch(v, m.flag, round(m.score, 1)))
+        elif v.flag in carried_ids:
+            # Its old id now names another passage (a repeated text lost a copy): keep the two apart.
+            v = replace(v, flag=f"{v.flag}@{v.start}")
+        if m is None:
+            orphans.append(v)
+        out.append(v)
+    moved = {v.flag: f.id for v, f, _ in carried}
+    position = moved.get(review.position, review.position) if review.position else review.position
+    return ReattachResult(
+        review=replace(review, verdicts=tuple(out), position=position),
+        carried=tuple(carried),
+        weak=tuple(weak_matches),
+        orphans=tuple(orphans),
+    )
+
+
+def accept_weak(review: Review, match: WeakMatch) -> Review:
+    """The reviewer confirmed a weak match: re-point that verdict at the match's flag."""
+    swapped = match.flag.kind is FlagKind.DUPLICATE and _related_is_better(match.verdict.text, match.flag)
+    new = _repoint(match.verdict, _Match(match.flag, match.score, swapped))
+    out, done = [], False
+    for v in review.verdicts:
+        if not done and v == match.verdict:
+            out.append(new)
+            done = True
+        elif v.flag != new.flag:
+            out.append(v)
+    if not done:
+        raise ValueError(f"verdict on {match.verdict.flag} is not in this review")
+    return replace(review, verdicts=tuple(out))
+
+
+def _repoint(v: Verdict, m: _Match) -> Verdict:
+    decision = _SWAPPED_DECISION.get(v.decision, v.decision) if m.swapped else v.decision
+    f = m.flag
+    return replace(v, flag=f.id, kind=str(f.kind), text=f.text, start=f.start, end=f.end, decision=decision)
+
+
+def _base_id(flag_id: str) -> str:
+    m = _SUFFIX.match(flag_id)
+    return m.group(1) if m else flag_id
+
+
+def _match_by_id(
+    verdicts: tuple[Verdict, ...], flags: tuple[Flag, ...], matches: dict[int, _Match], taken: set[int]
+) -> None:
+    flag_groups: dict[str, list[int]] = defaultdict(list)
+    for j, f in enumerate(flags):
+        flag_groups[_base_id(f.id)].append(j)
+    verdict_groups: dict[str, list[int]] = defaultdict(list)
+    for i, v in enumerate(verdicts):
+        verdict_groups[_base_id(v.flag)].append(i)
+    repeated = []
+    for base, vs in verdict_groups.items():
+        fs = flag_groups.get(base, [])
+        if len(vs) == 1 and len(fs) == 1:
+            matches[vs[0]] = _Match(flags[fs[0]], 100.0, swapped=False)
+            taken.add(fs[0])
+        elif vs and fs:
+            repeated.append((vs, fs))
+    # The same text more than once: the -2, -3 suffixes count copies in document order, so a copy
+    # added or removed above renumbers them. Pair copies by position, shifted by the unique matches.
+    shift = _Shift(verdicts, matches)
+    for vs, fs in repeated:
+        pairs = sorted(
+            (abs(shift(verdicts[i].start) - flags[j].start), verdicts[i].flag != flags[j].id, i, j)
+            for i in vs
+            for j in fs
+        )
+        for _, _, i, j in pairs:
+            if i not in matches and j not in taken:
+                matches[i] = _Match(flags[j], 100.0, swapped=False)
+                taken.add(j)
+
+
+def _match_fuzzy(
+    verdicts: tuple[Verdict, ...],
+    flags: tuple[Flag, ...],
+    matches: dict[int, _Match],
+    taken: set[int],
+    *,
+    strong: float,
+    weak: float,
+    shift: _Shift,
+) -> None:
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for j, f in enumerate(flags):
+        if j not in taken:
+            by_kind[str(f.kind)].append(j)
+    candidates = []
+    for i, v in enumerate(verdicts):
+        if i in matches:
+            continue
+        pool = by_kind.get(v.kind, []) if v.kind else [j for js in by_kind.values() for j in js]
+        for j in pool:
+            score, swapped = _score_flag(v.text, flags[j], strong=strong)
+            if score >= weak:
+                distance = abs(shift(v.start) - flags[j].start)
+                candidates.append((-round(score, 1), distance, i, j, score, swapped))
+    candidates.sort()
+    for _, _, i, j, score, swapped in candidates:
+        if i not in matches and j not in taken:
+            matches[i] = _Match(flags[j], score, swapped)
+            taken.add(j)
+
+
+def _score_flag(verdict_text: str, flag: Flag, *, strong: float = STRONG) -> tuple[float, bool]:
+    """Score against the flag's passage; a duplicate's verdict may match either of its passages."""
+    score = _capped(verdict_text, flag.text, strong)
+    if flag.kind is not FlagKind.DUPLICATE:
+        return score, False
+    other = max((_capped(verdict_text, r.text, strong) for r in flag.related), default=0.0)
+    return (other, True) if other > score else (score, False)
+
+
+def _related_is_better(verdict_text: str, flag: Flag) -> bool:
+    return _score_flag(verdict_text, flag)[1]
+
+
+def _capped(verdict_text: str, flag_text: str, strong: float) -> float:
+    score = match_score(verdict_text, flag_text)
+    if score < 100 and min(len(normalise_for_id(verdict_text)), len(normalise_for_id(flag_text))) < SHORT_TEXT:
+        return min(score, strong - 0.1)  # short and not identical: at most a weak match
+    return score
+
+
+class _Shift:
+    """Maps an old offset to where it probably is now, from the verdicts already matched.
+
+    Text inserted or cut above a passage moves it by the same amount as the nearest matched
+    passage before it; used only to break ties between equally good candidates.
+    """
+
+    def __init__(self, verdicts: tuple[Verdict, ...], matches: dict[int, _Match]) -> None:
+        anchors = sorted((verdicts[i].start, m.flag.start - verdicts[i].start) for i, m in matches.items())
+        self._starts = [a for a, _ in anchors]
+        self._deltas = [d for _, d in anchors]
+
+    def __call__(self, old_start: int) -> int:
+        if not self._starts:
+            return old_start
+        k = max(bisect_right(self._starts, old_start) - 1, 0)
+        return old_start + self._deltas[k]

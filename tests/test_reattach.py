@@ -1,0 +1,206 @@
+"""Verdicts survive edits: re-attachment by id, then by fuzzy text, never to the wrong passage."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import parse_article
+from checks.flags import assign_ids
+from checks.model import Analysis, Flag, FlagKind, Span
+from checks.reattach import accept_weak, match_score, reattach
+from checks.verdicts import Decision, Review, Verdict
+
+BASE = (
+    "The council approved the budget on Monday after a long debate.\n\n"
+    "Spending on roads will rise by a fifth next year.\n\n"
+    "Critics called the plan reckless and unfair to renters.\n\n"
+    "The mayor has not commented on the vote so far."
+)
+
+
+def _analysis(text: str, extra: tuple[Flag, ...] = ()) -> Analysis:
+    """Every sentence flagged unsourced: an engine-independent analysis for exact expectations."""
+    doc = parse_article(text, parse_metadata=False)
+    flags = [
+        Flag("", FlagKind.UNSOURCED, s.start, s.end, s.text, "unsourced", sentence=s.index)
+        for s in doc.sentences
+    ]
+    return Analysis(doc, (), (), assign_ids([*flags, *extra]))
+
+
+def _review_all(analysis: Analysis, decision: Decision = Decision.ACCEPTED) -> Review:
+    review = Review("a.txt", analysis.document.sha256)
+    for f in analysis.flags:
+        review = review.with_verdict(Verdict.for_flag(f, decision, note=f"note on {f.text[:12]}"))
+    return review
+
+
+def _by_note(review: Review) -> dict[str, Verdict]:
+    return {v.note: v for v in review.verdicts}
+
+
+def _assert_points_into(review: Review, analysis: Analysis, verdict: Verdict) -> None:
+    flag = analysis.flag(verdict.flag)
+    assert flag is not None
+    assert (verdict.start, verdict.end, verdict.text) == (flag.start, flag.end, flag.text)
+    assert analysis.document.text[verdict.start : verdict.end] == verdict.text
+
+
+def test_unchanged_article_carries_everything_by_id():
+    old = _analysis(BASE)
+    review = _review_all(old)
+    result = reattach(review, _analysis(BASE))
+    assert result.review.verdicts == review.verdicts
+    assert [score for _, _, score in result.carried] == [100.0] * 4
+    assert result.weak == () and result.orphans == ()
+
+
+def test_text_inserted_above_moves_every_span():
+    old = _analysis(BASE)
+    review = _review_all(old)
+    new = _analysis("An entirely new opening paragraph arrives here today.\n\n" + BASE)
+    result = reattach(review, new)
+    assert len(result.carried) == 4 and not result.orphans
+    for v in result.review.verdicts:
+        _assert_points_into(result.review, new, v)
+        assert v.start > 40  # moved below the inserted paragraph
+
+
+def test_typo_fixed_is_carried_to_the_new_id():
+    old = _analysis(BASE.replace("reckless", "recklss"))
+    review = _review_all(old)
+    new = _analysis(BASE)
+    result = reattach(review, new)
+    assert len(result.carried) == 4 and not result.weak and not result.orphans
+    fixed = _by_note(result.review)["note on Critics call"]
+    assert "reckless" in fixed.text and fixed.flag != old.flags[2].id
+    _assert_points_into(result.review, new, fixed)
+
+
+def test_deleted_passage_is_orphaned_and_kept():
+    old = _analysis(BASE)
+    review = _review_all(old)
+    new = _analysis(BASE.replace("Critics called the plan reckless and unfair to renters.\n\n", ""))
+    result = reattach(review, new)
+    assert [v.note for v in result.orphans] == ["note on Critics call"]
+    assert len(result.review.verdicts) == 4  # nothing dropped
+    orphan = _by_note(result.review)["note on Critics call"]
+    assert orphan == review.verdicts[2]  # unchanged, old span and all
+
+
+def test_heavy_rewording_is_weak_and_confirmed_by_the_reviewer():
+    old = _analysis(BASE)
+    review = _review_all(old)
+    reworded = "Critics said the plan was reckless and unfair on people who rent."
+    new = _analysis(BASE.replace("Critics called the plan reckless and unfair to renters.", reworded))
+    result = reattach(review, new)
+    assert len(result.carried) == 3 and not result.orphans
+    (weak,) = result.weak
+    assert weak.flag.text == reworded and 60 <= weak.score < 85
+    assert weak.verdict in result.review.verdicts  # kept unchanged until confirmed
+    confirmed = accept_weak(result.review, weak)
+    moved = _by_note(confirmed)["note on Critics call"]
+    assert moved.flag == weak.flag.id and moved.text == reworded
+    assert len(confirmed.verdicts) == 4
+
+
+def test_unrelated_new_text_is_not_a_match():
+    old = _analysis(BASE)
+    review = _review_all(old)
+    new = _analysis(BASE.replace("The mayor has not commented on the vote so far.",
+                                 "Tickets for the autumn concert series sold out within hours."))
+    result = reattach(review, new)
+    assert [v.note for v in result.orphans] == ["note on The mayor ha"]
+    assert not result.weak
+
+
+def test_one_verdict_per_flag_best_score_wins():
+    old = _analysis("Rates rose by two points in May.\n\nRates rose by two points in June.")
+    review = _review_all(old)
+    new = _analysis("Rates rose by two points in July.")
+    result = reattach(review, new)
+    assert len(result.carried) + len(result.weak) == 1
+    assert len(result.orphans) == 1
+    assert len({v.flag for v in result.review.verdicts}) == 2
+
+
+def test_repeated_sentence_losing_its_first_copy_follows_position():
+    repeated = "Officials declined to comment on the matter."
+    text = f"{repeated}\n\nA long middle paragraph that separates the two copies of it.\n\n{repeated}"
+    old = _analysis(text)
+    assert [f.id.count("-") for f in old.flags] == [1, 1, 2]  # x, y, x-2
+    review = _review_all(old)
+    review = review.with_verdict(Verdict.for_flag(old.flags[2], Decision.NEEDS_WORK, note="second copy"))
+    new = _analysis(text.split("\n\n", 1)[1])  # the first copy is cut
+    result = reattach(review, new)
+    second = _by_note(result.review)["second copy"]
+    _assert_points_into(result.review, new, second)
+    assert second.start > 10
+    (orphan,) = result.orphans
+    assert orphan.note.startswith("note on Officials")
+    ids = [v.flag for v in result.review.verdicts]
+    assert len(ids) == len(set(ids))  # the orphan no longer shares the carried verdict's id
+
+
+def test_duplicate_pair_in_the_other_order_swaps_keep_first():
+    first = "The bridge will close for repairs in March, the council said."
+    second = "The bridge will close for repair work in March, council staff said."
+    filler = "Traffic will be diverted through the town centre."
+
+    def dup(text: str) -> Analysis:
+        doc = parse_article(text, parse_metadata=False)
+        a, b = doc.sentences[0], doc.sentences[2]
+        flag = Flag("", FlagKind.DUPLICATE, a.start, a.end, a.text, "dup", related=(Span(b.start, b.end, b.text),))
+        return Analysis(doc, (), (), assign_ids([flag]))
+
+    old = dup(f"{first}\n\n{filler}\n\n{second}")
+    review = Review("a.txt", old.document.sha256).with_verdict(
+        Verdict.for_flag(old.flags[0], Decision.KEEP_FIRST, note="keep the council's wording")
+    )
+    new = dup(f"{second}\n\n{filler}\n\n{first}")
+    result = reattach(review, new)
+    (carried,) = result.carried
+    assert carried[2] == 100.0
+    (moved,) = result.review.verdicts
+    assert moved.decision is Decision.KEEP_SECOND and moved.flag == new.flags[0].id
+
+
+def test_position_follows_its_flag():
+    old = _analysis(BASE.replace("reckless", "recklss"))
+    review = _review_all(old).with_position(old.flags[2].id)
+    result = reattach(review, _analysis(BASE))
+    assert result.review.position == result.review.verdicts[2].flag != old.flags[2].id
+
+
+def test_short_texts_never_carry_on_a_near_miss():
+    assert match_score("Kim Jong Un", "Kim Jong-un") == 100.0  # punctuation does not count
+    doc = parse_article("Mr Smith spoke.\n\nMr Smyth spoke.", parse_metadata=False)
+    s = doc.sentences
+    old = Analysis(doc, (), (), assign_ids([Flag("", FlagKind.NAME_VARIANT, s[0].start, s[0].start + 8, "Mr Smith", "x")]))
+    new = Analysis(doc, (), (), assign_ids([Flag("", FlagKind.NAME_VARIANT, s[1].start, s[1].start + 8, "Mr Smyth", "x")]))
+    result = reattach(_review_all(old), new)
+    assert not result.carried and len(result.weak) == 1
+
+
+def test_thresholds_are_validated():
+    with pytest.raises(ValueError):
+        reattach(Review("a", "b"), _analysis(BASE), strong=50, weak=70)
+
+
+def test_seed_article_edit_round_trip(seed_analysis):
+    """On the real engine: a paragraph moved and a typo introduced; nothing is carried to a wrong passage."""
+    from checks import analyze
+
+    text = seed_analysis.document.text
+    paras = text.split("\n\n")
+    edited = "\n\n".join([paras[0], paras[2], paras[1], *paras[3:]]).replace("skeptical", "sceptical", 1)
+    new = analyze(parse_article(edited))
+    review = _review_all(seed_analysis)
+    result = reattach(review, new)
+    assert len(result.review.verdicts) == len(review.verdicts)
+    for old_v, flag, _ in result.carried:
+        assert flag.kind == old_v.kind
+        assert match_score(old_v.text, flag.text) >= 85 or any(
+            match_score(old_v.text, r.text) >= 85 for r in flag.related
+        )
+    assert len(result.carried) >= 0.9 * len(review.verdicts)
