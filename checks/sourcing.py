@@ -1,33 +1,235 @@
-"""Grade how each sentence is sourced. (First cut: one rule per grade; refined in the engine issue.)"""
+"""Grade how each sentence is sourced: one grade per sentence, with its evidence and a reason.
+
+The walk, in document order:
+
+1. quotation marks are tracked across the sentences of a paragraph, so a speech verb inside a quote
+   is not the sentence's attribution and a multi-sentence quote is one unit;
+2. each sentence's own attribution is found by ``checks.attribution`` (speaker + speech verb);
+3. attribution is carried where a reader carries it: through a quote that spans sentences, to a
+   quote that stands alone right after (or before) its speaker's sentence, to the sentence after
+   one that ends with a colon, to "Specifically, they're worried ..." after the speaker's sentence;
+   a pronoun speaker ("she said") takes the grade of the last named or anonymous speaker;
+4. what is left is a question or a heading (``none``), the writer's speculation or judgement
+   (``opinion``), or a claim with no attribution (``unsourced``).
+
+Hedges ("reportedly", "apparently") are kept as evidence with the role "hedge" on any grade; they
+never source a sentence.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from .attribution import Attribution, AttributionRules, find_attribution, rules_for
 from .lexicon import Lexicon, default_lexicon
-from .model import Cue, Document, SentenceGrade, Sourcing
+from .model import Cue, Document, Sentence, SentenceGrade, Sourcing
 
-__all__ = ["grade_sentences"]
+__all__ = ["grade_sentences", "quoted_spans"]
 
-_ORDER = (
-    ("outlets", Sourcing.SECONDHAND, "outlet"),
-    ("anonymity_markers", Sourcing.ANONYMOUS, "anonymity"),
-    ("vague_markers", Sourcing.VAGUE, "vague"),
-    ("speech_verbs", Sourcing.NAMED, "speech_verb"),
-    ("opinion_markers", Sourcing.OPINION, "opinion"),
-)
+_OPENERS = "“«"
+_CLOSERS = "”»"
+_QUOTE_START = re.compile(r'^\W{0,3}?["“«]')
+_LEADING_ADVERBIAL = re.compile(r"^(?:[A-Z]\w*ly|But|And|Still|Yet|Instead|Meanwhile|However|Now|So|Also|Indeed),?\s+")
+_HEADING_END = (".", "!", "?", '"', "”", ":", ";", ")", "…", "'", "’")
+
+
+@dataclass(slots=True)
+class _State:
+    """What the walk remembers from earlier sentences."""
+
+    last_speaker: Sourcing | None = None  # grade of the last named or anonymous speaker
+    own: list[Attribution | None] = field(default_factory=list)
+
+
+def quoted_spans(text: str, *, open_at_start: bool = False) -> tuple[list[tuple[int, int]], bool]:
+    """Spans of ``text`` inside quotation marks and whether a quote is still open at its end.
+
+    Curly quotes open and close; a straight double quote toggles. Single quotes are left alone:
+    they are apostrophes far more often than quotation marks.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0 if open_at_start else -1
+    for i, ch in enumerate(text):
+        if ch == '"':
+            # A straight quote after a word closes, one before a word opens; otherwise it toggles.
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if start < 0 and (before.isspace() or before in "([—-" or not after.isspace()):
+                if not (before.isalnum() and (after.isspace() or after in ".,;:!?")):
+                    start = i
+            elif start >= 0:
+                spans.append((start, i + 1))
+                start = -1
+        elif ch in _OPENERS:
+            if start < 0:
+                start = i
+        elif ch in _CLOSERS:
+            if start >= 0:
+                spans.append((start, i + 1))
+                start = -1
+    if start >= 0:
+        spans.append((start, len(text)))
+    return spans, start >= 0
 
 
 def grade_sentences(doc: Document, *, lexicon: Lexicon | None = None) -> tuple[SentenceGrade, ...]:
+    """One grade per sentence of ``doc``, in order."""
     lex = lexicon or default_lexicon()
+    rules = rules_for(lex)
+    sentences = doc.sentences
+    quotes, starts_open = _quote_state(sentences)
+    own = [find_attribution(s.text, q, rules) for s, q in zip(sentences, quotes)]
+    resolved = _resolve_pronouns(own)
+    carried = _carry(sentences, quotes, starts_open, resolved, rules, lex)
+    opinion = lex.pattern("opinion_markers")
+    hedges = lex.pattern("hedges")
     grades = []
-    for s in doc.sentences:
-        grade = SentenceGrade(s.index, Sourcing.UNSOURCED, (), "a factual claim with no attribution")
-        if s.text.rstrip().endswith("?"):
-            grade = SentenceGrade(s.index, Sourcing.NONE, (), "a question, not a claim")
-        for category, sourcing, role in _ORDER:
-            m = lex.pattern(category).search(s.text)
-            if m:
-                cue = Cue(s.start + m.start(), s.start + m.end(), m.group(0), role)
-                grade = SentenceGrade(s.index, sourcing, (cue,), f"{role.replace('_', ' ')}: {m.group(0)!r}")
-                break
-        grades.append(grade)
+    for i, s in enumerate(sentences):
+        hedge_cues = [
+            Cue(s.start + m.start(), s.start + m.end(), m.group(0), "hedge")
+            for m in hedges.finditer(s.text)
+            if _outside(quotes[i], m.start(), m.end())
+        ]
+        attribution = resolved[i] or carried[i]
+        if attribution is not None:
+            cues = [Cue(s.start + a, s.start + b, s.text[a:b], role) for a, b, role in attribution.cues
+                    if 0 <= a < b <= len(s.text)]
+            grades.append(SentenceGrade(i, attribution.sourcing, _sorted(cues + hedge_cues), attribution.reason))
+            continue
+        grades.append(_unattributed(s, quotes[i], opinion, hedge_cues))
     return tuple(grades)
+
+
+def _quote_state(sentences: tuple[Sentence, ...]) -> tuple[list[list[tuple[int, int]]], list[bool]]:
+    quotes: list[list[tuple[int, int]]] = []
+    starts_open: list[bool] = []
+    open_quote = False
+    paragraph = -1
+    for s in sentences:
+        if s.paragraph != paragraph:
+            # News style reopens a quote at each new paragraph; an unclosed one does not carry over.
+            open_quote, paragraph = False, s.paragraph
+        spans, still_open = quoted_spans(s.text, open_at_start=open_quote)
+        quotes.append(spans)
+        starts_open.append(open_quote)
+        open_quote = still_open
+    return quotes, starts_open
+
+
+def _resolve_pronouns(own: list[Attribution | None]) -> list[Attribution | None]:
+    """A pronoun speaker takes the grade of the last speaker who was not a pronoun."""
+    out: list[Attribution | None] = []
+    last: Sourcing | None = None
+    for a in own:
+        if a is not None and a.pronoun:
+            grade = last if last in (Sourcing.NAMED, Sourcing.ANONYMOUS) else Sourcing.NAMED
+            a = Attribution(grade, a.cues, a.reason.replace(_label_of(a.reason), _LABELS[grade], 1) + " (pronoun)")
+        elif a is not None:
+            last = a.sourcing
+        out.append(a)
+    return out
+
+
+def _carry(
+    sentences: tuple[Sentence, ...],
+    quotes: list[list[tuple[int, int]]],
+    starts_open: list[bool],
+    own: list[Attribution | None],
+    rules: AttributionRules,
+    lex: Lexicon,
+) -> list[Attribution | None]:
+    carried: list[Attribution | None] = [None] * len(sentences)
+    n = len(sentences)
+    # 1. Quotes spanning sentences: every sentence of the run takes the run's attribution.
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and starts_open[j + 1]:
+            j += 1
+        if j > i:
+            source = next((own[k] for k in range(i, j + 1) if own[k] is not None), None)
+            if source is not None:
+                for k in range(i, j + 1):
+                    if own[k] is None:
+                        carried[k] = _carried(source, "the quote it belongs to")
+        i = j + 1
+    belief = lex.pattern("belief_verbs")
+    pronouns = rules.pronouns
+    for k, s in enumerate(sentences):
+        if own[k] is not None or carried[k] is not None:
+            continue
+        prev = own[k - 1] or carried[k - 1] if k > 0 else None
+        same_paragraph = k > 0 and sentences[k - 1].paragraph == s.paragraph
+        # 2. A quote standing alone next to its speaker's sentence.
+        if _is_quote(s.text):
+            if prev is not None and (same_paragraph or sentences[k - 1].text.rstrip().endswith(":")):
+                carried[k] = _carried(prev, "the speaker of the sentence before")
+                continue
+            nxt = own[k + 1] if k + 1 < n and sentences[k + 1].paragraph == s.paragraph else None
+            if nxt is not None and not _is_quote(sentences[k + 1].text):
+                carried[k] = _carried(nxt, "the speaker of the sentence after")
+                continue
+            if prev is not None and _is_quote(sentences[k - 1].text) and k > 0:
+                carried[k] = _carried(prev, "the quote before it")
+                continue
+        # 3. After a colon that introduces what follows.
+        if k > 0 and prev is not None and sentences[k - 1].text.rstrip().endswith(":"):
+            carried[k] = _carried(prev, "the colon before it")
+            continue
+        # 4. "Specifically, they're worried ...": the same speaker goes on.
+        if prev is not None and same_paragraph and prev.sourcing in (Sourcing.NAMED, Sourcing.ANONYMOUS):
+            body = _LEADING_ADVERBIAL.sub("", s.text.lstrip(), count=1)
+            first = re.match(r"[\w’']+", body)
+            if first:
+                word = first.group(0).split("’")[0].split("'")[0]
+                if pronouns.match(word) and belief.search(body[:60]):
+                    carried[k] = _carried(prev, f"the speaker before ({word!r} goes on)")
+    return carried
+
+
+def _is_quote(text: str) -> bool:
+    return bool(_QUOTE_START.match(text.lstrip()))
+
+
+def _carried(source: Attribution, why: str) -> Attribution:
+    return Attribution(source.sourcing, (), f"{_LABELS[source.sourcing]}, carried from {why}")
+
+
+def _unattributed(
+    s: Sentence, quotes: list[tuple[int, int]], opinion: re.Pattern[str], hedge_cues: list[Cue]
+) -> SentenceGrade:
+    stripped = s.text.rstrip()
+    if stripped.endswith("?") and _outside(quotes, len(stripped) - 1, len(stripped)):
+        return SentenceGrade(s.index, Sourcing.NONE, _sorted(hedge_cues), "a question, not a claim")
+    if not stripped.endswith(_HEADING_END) and len(stripped.split()) <= 12:
+        return SentenceGrade(s.index, Sourcing.NONE, _sorted(hedge_cues), "a heading or fragment, not a claim")
+    for m in opinion.finditer(s.text):
+        if _outside(quotes, m.start(), m.end()):
+            cue = Cue(s.start + m.start(), s.start + m.end(), m.group(0), "opinion")
+            return SentenceGrade(s.index, Sourcing.OPINION, _sorted([cue, *hedge_cues]),
+                                 f"the writer's speculation or judgement: {m.group(0)!r}, with no source")
+    reason = "a factual claim with no attribution"
+    if hedge_cues:
+        reason += f" (hedged: {hedge_cues[0].text!r}, which is not a source)"
+    return SentenceGrade(s.index, Sourcing.UNSOURCED, _sorted(hedge_cues), reason)
+
+
+def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(a <= start and end <= b for a, b in spans)
+
+
+def _sorted(cues: list[Cue]) -> tuple[Cue, ...]:
+    return tuple(sorted(cues, key=lambda c: (c.start, c.end, c.role)))
+
+
+_LABELS = {
+    Sourcing.NAMED: "named source",
+    Sourcing.ANONYMOUS: "anonymous source",
+    Sourcing.VAGUE: "vague attribution",
+    Sourcing.SECONDHAND: "second-hand, from another outlet",
+}
+
+
+def _label_of(reason: str) -> str:
+    return reason.split(":", 1)[0]

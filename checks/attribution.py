@@ -1,0 +1,266 @@
+"""Find who a single sentence is attributed to, without a parser.
+
+A speech or publication verb outside quotation marks, and the noun phrase that speaks: before the
+verb in the same clause ("the official told reporters"), after it when the verb follows a quote or
+a comma ("... ," said a U.S. official), after "according to" or a passive "by". The speaker's words
+decide the grade: an outlet is second-hand, an anonymity marker or an unnamed head noun
+("officials", "sources") anonymous, a quantified group or a country speaking as one vague, a pronoun
+carries the previous speaker's grade, anything else with a capitalised name (or a definite speaker
+such as "the campaign") is named.
+
+Offsets here are relative to the sentence; ``checks.sourcing`` makes them absolute.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .model import Sourcing
+
+__all__ = ["Attribution", "AttributionRules", "find_attribution", "rules_for"]
+
+# Words that make the following "verb" a noun ("his claims", "in a tweet") or not an act that
+# happened ("to argue", "could claim").
+_NOT_A_VERB_BEFORE = frozenset(
+    "the a an his her their its our my your these those this such no any whose of in for with "
+    "on about by from into over under against to could would might may can should must will "
+    "shall cannot can't won't wouldn't couldn't shouldn't".split()
+)
+_WORD = re.compile(r"[\w’'.-]+")
+_LAST_WORD = re.compile(r"([\w’'-]+)\W*\Z")
+_CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\s-\s|\[|\]')
+_AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\s-\s|\.\s*\Z')
+_RELATIVE = re.compile(r"^\s*(?:who|which|that)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
+_FUNCTION_CAPS = frozenset(
+    "The A An This That These Those His Her Their Its Our My Some Many Most Several Few One Two In On "
+    "At For But And Yet So Still Despite After Before When While Although Though If As Speaking "
+    "Specifically Also Meanwhile However Instead Asked I He She They We It You Mr Mrs Ms Dr".split()
+)
+_CONNECTOR = re.compile(
+    r"^(?:(?:and|but|yet|so|still|also|meanwhile|however|instead|now|then|though|although|while|as|because)\b,?\s*)+",
+    re.IGNORECASE,
+)
+_NAME_AFTER_HEAD = re.compile(r"\s+[A-Z][a-z]")  # "aide Huma Abedin", "spokesman Josh Earnest"
+_PASSIVE_BY = re.compile(r"^\s+by\s+", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+_COLON_QUOTE = re.compile(r':\s*["“]')
+_DEFINITE = re.compile(r"^(?:the|his|her|their|its|our)\s+\w", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The speaker of one sentence; ``cues`` are (start, end, role) relative to the sentence."""
+
+    sourcing: Sourcing
+    cues: tuple[tuple[int, int, str], ...]
+    reason: str
+    pronoun: bool = False  # the speaker is a pronoun: the caller resolves it from context
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionRules:
+    """Compiled patterns of one lexicon (built once per lexicon, see ``rules_for``)."""
+
+    speech: re.Pattern[str]
+    anonymity: re.Pattern[str]
+    anonymous_heads: re.Pattern[str]
+    vague_markers: re.Pattern[str]
+    vague_sources: re.Pattern[str]
+    outlets: re.Pattern[str]
+    pronouns: re.Pattern[str]
+    publication: re.Pattern[str]
+    vague_belief: re.Pattern[str]
+
+
+_RULES: dict[int, tuple[Lexicon, AttributionRules]] = {}
+
+
+def rules_for(lexicon: Lexicon) -> AttributionRules:
+    """The lexicon's patterns, compiled on first use (keyed by identity: lexicons are immutable)."""
+    cached = _RULES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        if len(_RULES) > 32:
+            _RULES.clear()
+        cached = (lexicon, _compile(lexicon))
+        _RULES[id(lexicon)] = cached
+    return cached[1]
+
+
+def _compile(lexicon: Lexicon) -> AttributionRules:
+    def alternation(category: str) -> str:
+        terms = sorted(lexicon.terms(category), key=len, reverse=True)
+        return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) or r"(?!x)x"
+
+    publication = re.compile(
+        rf"(?<![\w-])(?:{alternation('publication_nouns')})\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|had\s+)?"
+        rf"(?:{alternation('publication_verbs')})(?![\w-])",
+        re.IGNORECASE,
+    )
+    # "Some U.S. officials were deeply skeptical": a quantified group holding a view, no speech verb.
+    vague_belief = re.compile(
+        rf"(?<![\w-])(?:{alternation('vague_sources')})(?:\s+[\w.’'-]+){{0,5}}?\s+(?:\w+ly\s+)?"
+        rf"(?:{alternation('belief_verbs')})(?![\w-])",
+        re.IGNORECASE,
+    )
+    return AttributionRules(
+        speech=lexicon.pattern("speech_verbs"),
+        anonymity=lexicon.pattern("anonymity_markers"),
+        anonymous_heads=lexicon.pattern("anonymous_heads"),
+        vague_markers=lexicon.pattern("vague_markers"),
+        vague_sources=lexicon.pattern("vague_sources"),
+        outlets=lexicon.pattern("outlets"),
+        pronouns=re.compile(rf"^(?:{alternation('speaker_pronouns')})$", re.IGNORECASE),
+        publication=publication,
+        vague_belief=vague_belief,
+    )
+
+
+def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(a <= start and end <= b for a, b in spans)
+
+
+def _speaker_before(text: str, verb_start: int) -> tuple[int, int]:
+    """The clause before the verb, back to the last clause break; skips "X, who said"."""
+    head = text[:verb_start]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    start = breaks[-1].end() if breaks else 0
+    segment = head[start:]
+    if _RELATIVE.match(segment) and len(breaks) >= 1:
+        # "Moon Jae-in, who shared": the speaker is the phrase before the comma.
+        earlier = list(_CLAUSE_BREAK.finditer(head, 0, breaks[-1].start()))
+        start = earlier[-1].end() if earlier else 0
+        return start, breaks[-1].start()
+    return start, verb_start
+
+
+def _speaker_after(text: str, verb_end: int) -> tuple[int, int]:
+    # A period inside a segmented sentence is an abbreviation ("a U.S. official"), not a break.
+    m = _AFTER_BREAK.search(text, verb_end)
+    return verb_end, m.start() if m else len(text)
+
+
+def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | None, str, bool]:
+    """(grade, role of the evidence, is a pronoun) for the words that speak; None when no speaker."""
+    words = _CONNECTOR.sub("", phrase.strip(" ,"), count=1)
+    if not words or not _WORD.search(words):
+        return None, "", False
+    if rules.outlets.search(words):
+        return Sourcing.SECONDHAND, "outlet", False
+    if rules.anonymity.search(words):
+        return Sourcing.ANONYMOUS, "anonymity", False
+    head = rules.anonymous_heads.search(words)
+    if head and not _NAME_AFTER_HEAD.match(words, head.end()):
+        return Sourcing.ANONYMOUS, "anonymity", False
+    tokens = _WORD.findall(words)
+    last = tokens[-1] if tokens else ""
+    if len(tokens) <= 2 and rules.pronouns.match(last):
+        return Sourcing.NAMED, "source", True
+    if rules.vague_sources.match(words.lower()) or rules.vague_sources.fullmatch(words.lower()):
+        if not any(t not in _FUNCTION_CAPS for t in _CAPITALISED.findall(words)[1:]):
+            return Sourcing.VAGUE, "vague", False
+    names = [t for t in _CAPITALISED.findall(words) if t.rstrip(".") not in _FUNCTION_CAPS]
+    if names or _DEFINITE.match(words) or head:
+        return Sourcing.NAMED, "source", False
+    if rules.vague_sources.search(words):
+        return Sourcing.VAGUE, "vague", False
+    return None, "", False
+
+
+def find_attribution(
+    text: str, quoted: list[tuple[int, int]], rules: AttributionRules
+) -> Attribution | None:
+    """The attribution of one sentence, or None. ``quoted`` are the spans inside quotation marks."""
+    m = rules.anonymity.search(text)
+    anonymity_cue = (m.start(), m.end(), "anonymity") if m and _outside(quoted, m.start(), m.end()) else None
+    late: Attribution | None = None
+    for verb in rules.speech.finditer(text):
+        if not _outside(quoted, verb.start(), verb.end()):
+            continue
+        before = _LAST_WORD.search(text, 0, verb.start())
+        if before and before.group(1).lower() in _NOT_A_VERB_BEFORE:
+            continue
+        found = _attribution_at(text, verb, rules, anonymity_cue)
+        if found is None:
+            continue
+        if verb.group(0).lower().endswith("ing") and late is None:
+            late = found  # a participle ("speaking", "saying") only if nothing better turns up
+            continue
+        return found
+    if late is not None:
+        return late
+    return _other_attribution(text, quoted, rules, anonymity_cue)
+
+
+def _attribution_at(
+    text: str, verb: re.Match[str], rules: AttributionRules, anonymity_cue: tuple[int, int, str] | None
+) -> Attribution | None:
+    verb_cue = (verb.start(), verb.end(), "speech_verb")
+    lowered = verb.group(0).lower()
+    if lowered == "according to":
+        a, b = _speaker_after(text, verb.end())
+    elif (by := _PASSIVE_BY.match(text, verb.end())) and _PASSIVE_BEFORE.search(text, 0, verb.start()):
+        a, b = _speaker_after(text, by.end())
+    elif _PASSIVE_BEFORE.search(text, 0, verb.start()):
+        return None  # "was announced", "is expected": no speaker given
+    else:
+        a, b = _speaker_before(text, verb.start())
+        if not text[a:b].strip(" ,") or not _WORD.search(text[a:b]):
+            a, b = _speaker_after(text, verb.end())
+    grade, role, pronoun = classify_speaker(text[a:b], rules)
+    if grade is None:
+        return None
+    phrase = text[a:b]
+    lead = len(phrase) - len(phrase.lstrip(" ,"))
+    source_cue = (a + lead, a + len(phrase.rstrip(" ,")), role)
+    if anonymity_cue and grade is Sourcing.NAMED and not pronoun:
+        # "the official told reporters on condition of anonymity": the marker outranks the head noun.
+        grade = Sourcing.ANONYMOUS
+    cues = tuple(sorted({verb_cue, source_cue, *((anonymity_cue,) if anonymity_cue else ())}))
+    speaker = " ".join(phrase.split())
+    return Attribution(grade, cues, f"{_LABEL[grade]}: {speaker!r} {verb.group(0)}", pronoun)
+
+
+def _other_attribution(
+    text: str, quoted: list[tuple[int, int]], rules: AttributionRules, anonymity_cue: tuple[int, int, str] | None
+) -> Attribution | None:
+    """Attributions without a speech verb: weasel phrases, publications, quotes after a colon."""
+    for m in rules.vague_markers.finditer(text):
+        if _outside(quoted, m.start(), m.end()):
+            return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),
+                               f"vague attribution: {m.group(0)!r}")
+    m = rules.publication.search(text)
+    if m and _outside(quoted, m.start(), m.end()):
+        a, _ = _speaker_before(text, m.start())
+        phrase = text[a:m.end()]
+        cue = (m.start(), m.end(), "publication")
+        if rules.outlets.search(phrase):
+            return Attribution(Sourcing.SECONDHAND, (cue,), f"second-hand: {' '.join(phrase.split())!r}")
+        names = [t for t in _CAPITALISED.findall(phrase) if t.rstrip(".") not in _FUNCTION_CAPS]
+        grade = Sourcing.NAMED if names else Sourcing.VAGUE
+        return Attribution(grade, (cue,), f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
+    m = rules.vague_belief.search(text)
+    if m and _outside(quoted, m.start(), m.end()):
+        return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),
+                           f"vague attribution: {' '.join(m.group(0).split())!r}")
+    if anonymity_cue:
+        return Attribution(Sourcing.ANONYMOUS, (anonymity_cue,),
+                           f"anonymous source: {text[anonymity_cue[0]:anonymity_cue[1]]!r}")
+    m = _COLON_QUOTE.search(text)
+    if m and _outside(quoted, m.start(), m.start() + 1):
+        a, _ = _speaker_before(text, m.start())
+        grade, _role, pronoun = classify_speaker(text[a:m.start()], rules)
+        if grade is not None:
+            return Attribution(grade, ((m.start(), m.start() + 1, "colon"),),
+                               f"{_LABEL[grade]}: quote introduced by a colon", pronoun)
+    return None
+
+
+_LABEL = {
+    Sourcing.NAMED: "named source",
+    Sourcing.ANONYMOUS: "anonymous source",
+    Sourcing.VAGUE: "vague attribution",
+    Sourcing.SECONDHAND: "second-hand, from another outlet",
+}
