@@ -217,8 +217,10 @@ def _score_flag(verdict_text: str, flag: Flag, *, strong: float = STRONG) -> tup
     score = _capped(verdict_text, flag.text, strong)
     if flag.kind is not FlagKind.DUPLICATE:
         return score, False
+    # The two passages of a pair resemble each other by definition, so the other passage counts only
+    # when it is this one outright (the pair now comes in the other order), never as a weak hint.
     other = max((_capped(verdict_text, r.text, strong) for r in flag.related), default=0.0)
-    return (other, True) if other > score else (score, False)
+    return (other, True) if other >= strong and other > score else (score, False)
 
 
 def _related_is_better(verdict_text: str, flag: Flag) -> bool:
