@@ -2,6 +2,9 @@
 
 Pure: takes the analysis, the saved review (or None) and the checklist, returns text. Article text
 and reviewers' notes are data, never markup, so they are escaped to render exactly as written.
+Verdicts saved on an earlier version of the article are re-attached first (``checks.reattach``), as
+the app does: carried ones count, weak matches are listed for the reviewer to confirm, and
+verdicts with no passage left are listed as orphans, never dropped.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from pathlib import PurePath
 
 from .checklist import Checklist, item_state, open_flags, sign_off_problems
 from .model import Analysis, Document, Flag, FlagKind, Span
+from .reattach import ReattachResult, reattach
 from .verdicts import Review, Verdict
 
 __all__ = ["escape_md", "render_report", "review_warnings"]
@@ -85,13 +89,6 @@ def review_warnings(analysis: Analysis, review: Review | None) -> list[str]:
     return warnings
 
 
-def orphan_verdicts(analysis: Analysis, review: Review | None) -> list[Verdict]:
-    if review is None:
-        return []
-    ids = {f.id for f in analysis.flags}
-    return [v for v in review.verdicts if v.flag not in ids]
-
-
 def render_report(
     analysis: Analysis,
     review: Review | None,
@@ -101,12 +98,15 @@ def render_report(
     generated: str | None = None,
 ) -> str:
     """The whole report as Markdown text ending in a newline."""
+    attached = reattach(review, analysis) if review is not None else None
+    live = attached.review if attached is not None else None
     parts = [
         _header(analysis, review, verdict_path, generated),
-        _sign_off(analysis, review, checklist),
-        _flags(analysis, review),
-        _orphans(analysis, review),
-        _checklist(analysis, review, checklist),
+        _sign_off(analysis, live, checklist),
+        _flags(analysis, live, attached),
+        _weak(analysis, attached),
+        _orphans(attached),
+        _checklist(analysis, live, checklist),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -160,17 +160,19 @@ def _sign_off(analysis: Analysis, review: Review | None, checklist: Checklist) -
     return "\n".join(lines)
 
 
-def _flags(analysis: Analysis, review: Review | None) -> str:
+def _flags(analysis: Analysis, review: Review | None, attached: ReattachResult | None) -> str:
     doc = analysis.document
     if not analysis.flags:
         return "## Flags\n\nNo flags: the checks found nothing to look at."
+    moved = {f.id: score for v, f, score in attached.carried if v.flag != f.id} if attached else {}
     blocks = ["## Flags"]
     for n, flag in enumerate(analysis.flags, start=1):
-        blocks.append(_flag_block(n, flag, doc, review.verdict(flag.id) if review else None))
+        verdict = review.verdict(flag.id) if review else None
+        blocks.append(_flag_block(n, flag, doc, verdict, moved.get(flag.id)))
     return "\n\n".join(blocks)
 
 
-def _flag_block(n: int, flag: Flag, doc: Document, verdict: Verdict | None) -> str:
+def _flag_block(n: int, flag: Flag, doc: Document, verdict: Verdict | None, carried: float | None) -> str:
     lines = [f"### {n}. {flag.kind.label.capitalize()}, {_where(doc, flag.start)}", ""]
     if flag.kind is FlagKind.DUPLICATE:
         lines += [f"First passage, {_where(doc, flag.start)}:", "", _quote(flag.text)]
@@ -183,6 +185,8 @@ def _flag_block(n: int, flag: Flag, doc: Document, verdict: Verdict | None) -> s
                 lines += ["", f"Compare {_related_where(doc, other)}:", "", _quote(other.text)]
     lines += ["", f"- **Why flagged:** {escape_md(flag.message)}"]
     lines.append(f"- **Verdict:** {_verdict_line(verdict)}")
+    if carried is not None:
+        lines.append(f"- **Carried over:** given on an earlier version of this passage (text match {carried:.0f}%)")
     if verdict is not None and verdict.note:
         lines.append(f"- **Note:** {escape_md(verdict.note)}")
     lines.append(f"- **Flag id:** `{flag.id}`")
@@ -206,8 +210,28 @@ def _verdict_line(verdict: Verdict | None) -> str:
     return f"**{verdict.decision.label}**" + (f" ({' '.join(who)})" if who else "")
 
 
-def _orphans(analysis: Analysis, review: Review | None) -> str:
-    orphans = orphan_verdicts(analysis, review)
+def _weak(analysis: Analysis, attached: ReattachResult | None) -> str:
+    if attached is None or not attached.weak:
+        return ""
+    lines = [
+        "## Verdicts to confirm",
+        "",
+        "The passage of each of these verdicts was edited enough that the match is uncertain. "
+        "Confirm or redo them in the app; until then their flags count as having no verdict.",
+    ]
+    for match in attached.weak:
+        v, flag = match.verdict, match.flag
+        lines += [
+            "",
+            f"- **{escape_md(v.kind or 'unknown kind')}**, {_verdict_line(v)}: {escape_md(_excerpt(v.text))}",
+            f"  - Maybe: {_where(analysis.document, flag.start)} (match {match.score:.0f}%): "
+            f"{escape_md(_excerpt(flag.text))}",
+        ]
+    return "\n".join(lines)
+
+
+def _orphans(attached: ReattachResult | None) -> str:
+    orphans = attached.orphans if attached is not None else ()
     if not orphans:
         return ""
     lines = [

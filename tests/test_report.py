@@ -182,3 +182,33 @@ def test_signed_off_review_that_no_longer_holds():
     text = render_report(analysis, review, default_checklist())
     assert "**Signed off** by chief at " in text
     assert "the sign-off no longer holds" in text
+
+
+def test_verdicts_follow_an_edited_passage(article, capsys):
+    analysis, first, _ = _save_some_verdicts(article)
+    # the reporter tightens the first flagged sentence: its flag gets a new id
+    words = first.text.split()
+    edited = " ".join(words[:-3] + ["quite", *words[-3:]])
+    article.write_text(article.read_text(encoding="utf-8").replace(first.text, edited), encoding="utf-8")
+    assert main(["report", str(article)]) == 0
+    out, _ = capsys.readouterr()
+    assert "the article changed since the review was saved" in out
+    block = out[out.index("### 1. "):out.index("### 2. ")]
+    assert "quite" in block and "**accepted**" in block and "- **Carried over:**" in block
+    assert f"**Progress:** 1 of {len(analysis.flags)} flags resolved." in out
+
+
+def test_uncertain_match_is_listed_to_confirm_not_counted():
+    text = "Budget vote\n\nThe council approved the new harbour budget of 4 million crowns on Tuesday evening after a long debate.\n"
+    doc = parse_article(text.encode())
+    body = doc.sentences[0]
+    flag = Flag("unsourced-new", FlagKind.UNSOURCED, body.start, body.end, body.text, "a factual claim with no attribution")
+    analysis = replace(analyze(doc), flags=(flag,))
+    old = "The council approved the harbour budget on Tuesday after a long and bitter debate about ferries."
+    saved = Verdict("unsourced-old", "unsourced", Decision.ACCEPTED, old, body.start, body.start + len(old), by="ana")
+    review = Review("a.txt", "0" * 64, verdicts=(saved,))
+    out = render_report(analysis, review, Checklist((ChecklistItem("claims", "Claims sourced", auto="no_open_flags:unsourced"),)))
+    assert "## Verdicts to confirm" in out and "after a long and bitter debate" in out
+    assert "  - Maybe: line 3:1 (match " in out
+    assert "0 of 1 flag resolved" in out and "Verdicts without a flag" not in out
+    assert "- [ ] Claims sourced (blocked: 1 unsourced flag unresolved)" in out
