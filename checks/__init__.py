@@ -4,6 +4,16 @@ Pure and UI-free; file I/O lives in ``checks.files`` alone.
 """
 
 from .analysis import analyze
+from .checklist import (
+    Checklist,
+    ChecklistItem,
+    ItemState,
+    default_checklist,
+    item_state,
+    load_checklist,
+    resolve_checklist,
+    sign_off_problems,
+)
 from .duplicates import find_duplicates
 from .files import DataFileError, atomic_write_text, read_article
 from .flags import flag_id
@@ -22,6 +32,7 @@ from .model import (
     Span,
 )
 from .reattach import ReattachResult, WeakMatch, accept_weak, reattach
+from .report_md import render_report
 from .segment import ArticleError, parse_article
 from .serialize import analysis_to_dict, format_text_report
 from .sourcing import grade_sentences
@@ -29,12 +40,15 @@ from .sourcing import grade_sentences
 __all__ = [
     "Analysis",
     "ArticleError",
+    "Checklist",
+    "ChecklistItem",
     "Cue",
     "DataFileError",
     "Document",
     "DuplicatePair",
     "Flag",
     "FlagKind",
+    "ItemState",
     "Lexicon",
     "Paragraph",
     "ReattachResult",
@@ -47,13 +61,19 @@ __all__ = [
     "analysis_to_dict",
     "analyze",
     "atomic_write_text",
+    "default_checklist",
     "default_lexicon",
     "find_duplicates",
     "flag_id",
     "format_text_report",
     "grade_sentences",
+    "item_state",
+    "load_checklist",
     "load_lexicon",
     "parse_article",
     "read_article",
     "reattach",
+    "render_report",
+    "resolve_checklist",
+    "sign_off_problems",
 ]
