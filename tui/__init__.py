@@ -1,0 +1,32 @@
+"""sourcecheck's review app (Textual). It shows what ``checks`` finds; the rules live there."""
+
+from .app import SourcecheckApp, make_app
+from .article_view import ArticleView
+from .checklist_pane import ChecklistPane
+from .choice_dialog import ChoiceDialog
+from .filter_dialog import FilterDialog
+from .flag_panel import FlagPanel
+from .help_screen import HelpScreen
+from .legend import Legend
+from .note_dialog import NoteDialog
+from .progress_pane import ProgressPane
+from .queue_list import QueueList
+from .review_screen import ReviewScreen
+from .session import ReviewSession
+
+__all__ = [
+    "ArticleView",
+    "ChecklistPane",
+    "ChoiceDialog",
+    "FilterDialog",
+    "FlagPanel",
+    "HelpScreen",
+    "Legend",
+    "NoteDialog",
+    "ProgressPane",
+    "QueueList",
+    "ReviewScreen",
+    "ReviewSession",
+    "SourcecheckApp",
+    "make_app",
+]

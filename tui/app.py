@@ -1,0 +1,98 @@
+"""The sourcecheck review app and ``make_app``, the factory that the launcher and the tests share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from checks import Analysis, Document, Lexicon, analyze
+from checks.checklist import Checklist, default_checklist
+from checks.store import verdict_path_for
+
+from .choice_dialog import ChoiceDialog
+from .review_screen import ReviewScreen
+from .session import Analyzer, ReviewSession, default_reviewer
+
+__all__ = ["SourcecheckApp", "make_app"]
+
+
+class SourcecheckApp(App[int]):
+    """Review articles flag by flag; the exit code is 0."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "sourcecheck"
+    BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
+
+    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: Analyzer) -> None:
+        super().__init__()
+        if not sessions:
+            raise ValueError("the review app needs at least one article")
+        self.sessions = tuple(sessions)
+        self._analyzer = analyzer
+
+    def get_default_screen(self) -> Screen[None]:
+        return ReviewScreen(self.sessions, analyzer=self._analyzer)
+
+    @property
+    def review_screen(self) -> ReviewScreen:
+        return next(s for s in self.screen_stack if isinstance(s, ReviewScreen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        review = self.review_screen
+        for keys, description, action in review.key_rows():
+            yield SystemCommand(description, f"key: {keys}", partial(review.run_action, action))
+        yield from super().get_system_commands(screen)
+
+    async def action_quit(self) -> None:
+        unsaved = self.review_screen.save_all()
+        if not unsaved:
+            self.exit(0)
+            return
+
+        def done(choice: str | None) -> None:
+            if choice == "quit":
+                self.exit(0)
+
+        self.push_screen(
+            ChoiceDialog(
+                "Quit with unsaved work?",
+                f"Changes to {', '.join(unsaved)} could not be saved and would be lost.",
+                [("quit", "Quit anyway", "y"), ("stay", "Keep reviewing", "n")],
+            ),
+            done,
+        )
+
+
+def make_app(
+    articles: Sequence[str | Path],
+    *,
+    verdicts: str | Path | None = None,
+    checklist: Checklist | None = None,
+    reviewer: str | None = None,
+    lexicon: Lexicon | None = None,
+    analyzer: Analyzer | None = None,
+) -> SourcecheckApp:
+    """Build the app for a queue of articles. ``verdicts`` is only allowed with one article.
+
+    ``analyzer`` replaces the engine (tests pin the flags with it); by default ``checks.analyze``
+    runs with ``lexicon``.
+    """
+    paths = [Path(a) for a in articles]
+    if verdicts is not None and len(paths) != 1:
+        raise ValueError("--verdicts names one file, so it works with one article only")
+    name = (reviewer or "").strip() or default_reviewer()
+    chosen = checklist or default_checklist()
+
+    def engine(document: Document) -> Analysis:
+        return analyze(document, lexicon=lexicon)
+
+    sessions = [
+        ReviewSession(p, Path(verdicts) if verdicts else verdict_path_for(p), reviewer=name, checklist=chosen)
+        for p in paths
+    ]
+    return SourcecheckApp(sessions, analyzer=analyzer or engine)

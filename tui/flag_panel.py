@@ -1,0 +1,175 @@
+"""The current flag in full: kind, reason, evidence, verdict and note; duplicates side by side.
+
+For a duplicate the two passages sit next to each other with the words that differ marked and
+the phrases they share tinted, so the reviewer sees at a glance which version to keep.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from checks import Document, DuplicatePair, Flag, FlagKind
+from checks.model import DiffOp
+from checks.similarity import word_diff
+from checks.verdicts import Verdict
+
+from .line_map import display_text
+from .palette import kind_style
+
+__all__ = ["FlagPanel"]
+
+DIFF_STYLE = Style(color="black", bgcolor="#e0a030", bold=True)
+SHARED_STYLE = Style(underline=True)
+DECISION_STYLES = {
+    "accepted": "bold green",
+    "dismissed": "bold yellow",
+    "needs_work": "bold red",
+}
+
+
+class FlagPanel(VerticalScroll, can_focus=True):
+    """Details of one flag.
+
+    | Key | Description |
+    | :- | :- |
+    | tab | Jump to the twin passage of a duplicate and back (when this panel has focus). |
+    """
+
+    DEFAULT_CSS = """
+    FlagPanel {
+        height: 14;
+        border-top: solid $primary-darken-2;
+        padding: 0 1;
+        & > #flag-summary { width: 1fr; }
+        & > #flag-twins { height: auto; display: none; margin-top: 1; }
+        & > #flag-twins.-shown { display: block; }
+        & #flag-first, & #flag-second { width: 1fr; padding: 0 1; }
+        & #flag-first { border-right: vkey $primary-darken-2; }
+        &:focus { border-top: solid $accent; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("tab", "twin", "Twin passage", id="flag_panel.twin"),
+    ]
+
+    @dataclass
+    class TwinRequested(Message):
+        """The reviewer asked to see the other passage of the duplicate (or to go back)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="flag-summary")
+        with Horizontal(id="flag-twins"):
+            yield Static(id="flag-first")
+            yield Static(id="flag-second")
+
+    def action_twin(self) -> None:
+        self.post_message(self.TwinRequested())
+
+    def show_nothing(self, message: str) -> None:
+        self.query_one("#flag-summary", Static).update(Text(message, style="italic"))
+        self.query_one("#flag-twins").remove_class("-shown")
+
+    def show_flag(
+        self,
+        flag: Flag,
+        *,
+        document: Document,
+        position: str,
+        verdict: Verdict | None,
+        pair: DuplicatePair | None = None,
+        weak_match: bool = False,
+    ) -> None:
+        self.query_one("#flag-summary", Static).update(
+            _summary(flag, document, position, verdict, weak_match)
+        )
+        twins = self.query_one("#flag-twins")
+        if flag.kind is FlagKind.DUPLICATE and flag.related:
+            first, second = _side_by_side(flag, document, pair)
+            self.query_one("#flag-first", Static).update(first)
+            self.query_one("#flag-second", Static).update(second)
+            twins.add_class("-shown")
+        else:
+            twins.remove_class("-shown")
+        self.scroll_home(animate=False)
+
+
+def _summary(flag: Flag, document: Document, position: str, verdict: Verdict | None, weak: bool) -> Text:
+    line, col = document.line_col(flag.start)
+    text = Text()
+    text.append(f" {flag.kind.label} ", style=kind_style(flag.kind) + Style(bold=True))
+    text.append(f"  {position}  ·  line {line}:{col}\n", style="dim")
+    text.append(display_text(flag.message))
+    text.append("\n")
+    if flag.kind is not FlagKind.DUPLICATE:
+        text.append("Passage: ", style="bold")
+        text.append(display_text(_clip(flag.text, 300)))
+        text.append("\n")
+        if flag.related:
+            text.append("Evidence: ", style="bold")
+            for n, span in enumerate(flag.related):
+                if n:
+                    text.append(", ")
+                text.append(f"“{display_text(span.text)}”", style="underline")
+            text.append("\n")
+    text.append("Verdict: ", style="bold")
+    if verdict is None:
+        text.append("none yet", style="italic")
+        hint = "  a accept · x dismiss · s needs work"
+        if flag.kind is FlagKind.DUPLICATE:
+            hint += " · 1 keep first · 2 keep second · b keep both"
+        text.append(hint, style="dim")
+    else:
+        text.append(verdict.decision.label, style=DECISION_STYLES.get(verdict.decision.value, "bold cyan"))
+        if verdict.by:
+            text.append(f" by {verdict.by}", style="dim")
+        if weak:
+            text.append("  (weak match after the article changed: confirm it)", style="bold yellow")
+        if verdict.note:
+            text.append("\nNote: ", style="bold")
+            text.append(display_text(verdict.note))
+    return text
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _side_by_side(flag: Flag, document: Document, pair: DuplicatePair | None) -> tuple[Text, Text]:
+    twin = flag.related[0]
+    ops: tuple[DiffOp, ...] = pair.diff if pair is not None and pair.diff else word_diff(
+        flag.text, twin.text, offset_a=flag.start, offset_b=twin.start
+    )
+    shared = [str(p) for p in flag.details.get("shared", ()) or ()]  # type: ignore[union-attr]
+    first = _passage("First passage", flag.start, flag.text, document, shared,
+                     [(op.a_start, op.a_end) for op in ops if op.tag != "equal"])
+    second = _passage("Second passage", twin.start, twin.text, document, shared,
+                      [(op.b_start, op.b_end) for op in ops if op.tag != "equal"])
+    return first, second
+
+
+def _passage(
+    title: str, start: int, passage: str, document: Document, shared: list[str], changed: list[tuple[int, int]]
+) -> Text:
+    line, _ = document.line_col(start)
+    body = Text(display_text(passage))
+    folded = passage.lower()  # lower() keeps offsets; casefold() can change lengths
+    for phrase in shared:
+        needle = phrase.lower()
+        at = folded.find(needle) if needle else -1
+        while at != -1:
+            body.stylize(SHARED_STYLE, at, at + len(needle))
+            at = folded.find(needle, at + len(needle))
+    for a, b in changed:
+        if b > a:
+            body.stylize(DIFF_STYLE, a - start, b - start)
+    head = Text.assemble((f"{title}", "bold"), (f" (line {line})\n", "dim"))
+    return head + body

@@ -1,0 +1,62 @@
+"""``sourcecheck [review] FILE...``: check the arguments, then open the app.
+
+Bad input ends here with one line and exit code 2, before the terminal switches to the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from checks import DataFileError, load_lexicon
+from checks.checklist import resolve_checklist
+
+from .app import make_app
+
+__all__ = ["ARTICLE_SUFFIXES", "collect_articles", "run_review"]
+
+EXIT_OK, EXIT_ERROR = 0, 2
+ARTICLE_SUFFIXES = (".txt", ".md", ".text")
+
+
+class ArgumentError(ValueError):
+    """A file or folder argument that cannot be reviewed; one line for the user."""
+
+
+def collect_articles(arguments: list[str]) -> list[Path]:
+    """Files as given; a folder stands for its article files (.txt, .md), sorted by name."""
+    articles: list[Path] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+            )
+            if not found:
+                raise ArgumentError(f"{path}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder")
+            articles.extend(found)
+        elif path.is_file():
+            articles.append(path)
+        elif path.exists():
+            raise ArgumentError(f"{path}: not a regular file")
+        else:
+            raise ArgumentError(f"{path}: no such file or folder")
+    return list(dict.fromkeys(articles))
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from sourcecheck.cli import seed_article
+
+    try:
+        articles = collect_articles(list(args.files) or [str(seed_article())])
+        checklist = resolve_checklist(args.checklist)
+        lexicon = load_lexicon(args.lexicon) if args.lexicon else None
+        app = make_app(articles, verdicts=args.verdicts, checklist=checklist, reviewer=args.reviewer,
+                       lexicon=lexicon)
+    except (ArgumentError, DataFileError, FileNotFoundError, ValueError) as exc:
+        print(f"sourcecheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    app.run()
+    return app.return_code or EXIT_OK

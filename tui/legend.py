@@ -1,0 +1,37 @@
+"""Which colour means which kind of flag, with how many of each the article has."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.widgets import Static
+
+from checks import FlagKind
+
+from .palette import LEGEND_GROUPS, kind_style
+
+__all__ = ["Legend"]
+
+
+class Legend(Static):
+    """One row per colour; kinds hidden by the filter are dimmed."""
+
+    DEFAULT_CSS = """
+    Legend {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def show_counts(self, counts: Mapping[FlagKind, int], visible: frozenset[FlagKind] | None) -> None:
+        text = Text()
+        for n, (label, kinds) in enumerate(LEGEND_GROUPS):
+            count = sum(counts.get(k, 0) for k in kinds)
+            shown = visible is None or any(k in visible for k in kinds)
+            if n:
+                text.append("\n")
+            text.append("   ", style=kind_style(kinds[0]))
+            text.append(f" {label} ", style="" if shown else "dim strike")
+            text.append(str(count), style="bold" if count and shown else "dim")
+        self.update(text)

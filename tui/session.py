@@ -1,0 +1,289 @@
+"""One article under review: its analysis, the review being written, undo/redo and saving.
+
+Plain Python (no Textual), so the review rules are tested without an app: the screens call these
+methods and show what they return. Every change is a new immutable ``Review`` value; undo and redo
+are two stacks of them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from checks import Analysis, Document, Flag, FlagKind, read_article
+from checks.checklist import Checklist, ItemState, item_state, open_flags, sign_off_problems
+from checks.store import ReviewStore
+from checks.verdicts import Decision, Review, Verdict, utc_now
+
+__all__ = [
+    "Analyzer",
+    "LoadedArticle",
+    "ReadOnlyError",
+    "ReviewSession",
+    "default_reviewer",
+    "kind_counts",
+    "load_article",
+]
+
+Analyzer = Callable[[Document], Analysis]
+
+
+class ReadOnlyError(RuntimeError):
+    """The verdict file cannot be written, so the review cannot change."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedArticle:
+    """What the loading worker hands back: the analysis and the review to continue."""
+
+    analysis: Analysis
+    review: Review
+    resumed: bool = False
+    reattach_notes: tuple[str, ...] = ()
+    weak_flags: frozenset[str] = frozenset()  # flag ids whose verdict was re-attached on a weak match
+
+
+def load_article(path: Path, store: ReviewStore, *, reviewer: str, analyzer: Analyzer) -> LoadedArticle:
+    """Read and analyse an article and find its saved review (slow: runs in a worker).
+
+    Raises ArticleError or StoreError, each with a one-line message.
+    """
+    document = read_article(path)
+    analysis = analyzer(document)
+    saved = store.load()
+    if saved is None:
+        review = Review(article_path=str(path), article_sha256=document.sha256, reviewer=reviewer)
+        return LoadedArticle(analysis, review)
+    if saved.article_sha256 == document.sha256:
+        return LoadedArticle(analysis, saved, resumed=True)
+    return _reattached(analysis, saved)
+
+
+def _reattached(analysis: Analysis, saved: Review) -> LoadedArticle:
+    """The article changed since the review was saved: move verdicts onto the new flags."""
+    from checks.reattach import reattach
+
+    result = reattach(saved, analysis)
+    review = replace(result.review, article_sha256=analysis.document.sha256)
+    notes = ["the article changed since this review was saved; verdicts were re-attached"]
+    if result.weak:
+        notes.append(f"{len(result.weak)} verdict(s) matched weakly: check them (marked 'weak match')")
+    if result.orphans:
+        notes.append(f"{len(result.orphans)} verdict(s) match no flag now; they stay in the file")
+    weak = frozenset(w.flag.id for w in result.weak)
+    return LoadedArticle(analysis, review, resumed=True, reattach_notes=tuple(notes), weak_flags=weak)
+
+
+class ReviewSession:
+    """An article in the queue. Not loaded until the app opens it; then ``loaded`` is set."""
+
+    def __init__(self, article: Path, verdicts: Path, *, reviewer: str, checklist: Checklist) -> None:
+        self.article = article
+        self.store = ReviewStore(verdicts)
+        self.reviewer = reviewer
+        self.checklist = checklist
+        self.loaded: LoadedArticle | None = None
+        self.error: str | None = None
+        self.dirty = False  # verdicts or ticks not yet on disk
+        self.position_moved = False  # the reviewer moved since the last save (not work, but nice to keep)
+        self._review: Review | None = None
+        self._undo: list[Review] = []
+        self._redo: list[Review] = []
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return self.article.name
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    @property
+    def review(self) -> Review:
+        if self._review is None:
+            raise RuntimeError(f"{self.name} is not loaded yet")
+        return self._review
+
+    @property
+    def flags(self) -> tuple[Flag, ...]:
+        return self.loaded.analysis.flags if self.loaded else ()
+
+    def attach(self, loaded: LoadedArticle) -> None:
+        self.loaded, self._review, self.error = loaded, loaded.review, None
+        self._undo.clear()
+        self._redo.clear()
+        # Re-attached verdicts changed the review in memory: save them so the file follows the article.
+        self.dirty = bool(loaded.reattach_notes)
+
+    def resolved_count(self) -> int:
+        if self._review is None:
+            return 0
+        return len(self.flags) - len(open_flags(self.flags, self._review))
+
+    def needs_work_count(self) -> int:
+        if self._review is None:
+            return 0
+        return sum(1 for v in self._review.verdicts if v.decision is Decision.NEEDS_WORK and self._has_flag(v.flag))
+
+    def _has_flag(self, flag_id: str) -> bool:
+        return any(f.id == flag_id for f in self.flags)
+
+    def progress_label(self) -> str:
+        """The queue's one-line summary: '3/12 resolved', 'signed off', 'loading'."""
+        if self.error:
+            return "cannot open"
+        if self._review is None:
+            return "not opened"
+        if self._review.signed_off:
+            return "signed off"
+        return f"{self.resolved_count()}/{len(self.flags)} resolved"
+
+    def item_states(self) -> list[ItemState]:
+        return [item_state(item, self.flags, self._review) for item in self.checklist.items]
+
+    def sign_off_problems(self) -> list[str]:
+        return sign_off_problems(self.checklist, self.flags, self._review)
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def start_index(self) -> int | None:
+        """Where to resume: the saved position, else the first flag with no verdict, else the first."""
+        if not self.flags:
+            return None
+        position = self._review.position if self._review else None
+        for i, flag in enumerate(self.flags):
+            if flag.id == position:
+                return i
+        return self.step(None, 1, undecided_only=True) or 0
+
+    def step(
+        self, current: int | None, direction: int, *, undecided_only: bool = False,
+        kinds: frozenset[FlagKind] | None = None,
+    ) -> int | None:
+        """The next (direction 1) or previous (-1) flag that passes the filter, wrapping around."""
+        flags = self.flags
+        if not flags:
+            return None
+        count = len(flags)
+        origin = (-1 if direction > 0 else count) if current is None else current
+        for n in range(1, count + 1):
+            i = (origin + direction * n) % count
+            flag = flags[i]
+            if kinds is not None and flag.kind not in kinds:
+                continue
+            if undecided_only and self.review.verdict(flag.id) is not None:
+                continue
+            return i
+        return None
+
+    # -- changes (each one undoable) ----------------------------------------------------------
+
+    def apply(self, review: Review) -> None:
+        if self.read_only:
+            raise ReadOnlyError(f"{self.store.path.parent}: read-only folder; this review cannot change")
+        self._undo.append(self.review)
+        self._redo.clear()
+        self._review = review
+        self.dirty = True
+
+    def decide(self, flag: Flag, decision: Decision, *, note: str | None = None) -> Verdict:
+        """Record a verdict; the previous note stays unless a new one is given."""
+        previous = self.review.verdict(flag.id)
+        text = note if note is not None else (previous.note if previous else "")
+        verdict = Verdict.for_flag(flag, decision, note=text.strip(), by=self.reviewer)
+        self.apply(self.review.with_verdict(verdict))
+        return verdict
+
+    def toggle_tick(self, item_id: str) -> bool:
+        """Tick or untick a checklist item; returns whether it is ticked now."""
+        ticked = not self.review.ticked(item_id)
+        self.apply(self.review.with_tick(item_id, ticked, by=self.reviewer))
+        return ticked
+
+    def undo(self) -> tuple[str, ...] | None:
+        """Step back; returns the flag ids whose verdicts changed, or None when nothing to undo."""
+        return self._travel(self._undo, self._redo)
+
+    def redo(self) -> tuple[str, ...] | None:
+        return self._travel(self._redo, self._undo)
+
+    def _travel(self, source: list[Review], target: list[Review]) -> tuple[str, ...] | None:
+        if not source:
+            return None
+        if self.read_only:
+            raise ReadOnlyError("read-only: nothing to undo")
+        before = self.review
+        target.append(before)
+        self._review = source.pop()
+        self.dirty = True
+        return _changed_flags(before, self._review)
+
+    def set_position(self, flag: Flag | None) -> None:
+        """Remember where the reviewer is; saved with the next save, never undone."""
+        flag_id = flag.id if flag else None
+        if self._review is not None and self._review.position != flag_id:
+            self._review = self._review.with_position(flag_id)
+            self.position_moved = True
+
+    def sign_off(self) -> list[str]:
+        """Mark the review complete if nothing stands in the way; returns what does otherwise."""
+        problems = self.sign_off_problems()
+        if not problems:
+            self.apply(self.review.with_sign_off(self.reviewer))
+        return problems
+
+    # -- disk ---------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Write the review (raises ExternalChangeError or StoreError for the app to show)."""
+        if self._review is None or self.read_only:
+            return
+        stamped = replace(self._review, updated=utc_now(), reviewer=self._review.reviewer or self.reviewer)
+        self.store.save(stamped)
+        self._review = stamped
+        self.dirty = self.position_moved = False
+
+    def reload_theirs(self) -> None:
+        """After another program changed the file: take its version, drop our unsaved changes."""
+        theirs = self.store.load()
+        if theirs is not None:
+            self._review = theirs
+        self._undo.clear()
+        self._redo.clear()
+        self.dirty = False
+
+    def keep_both(self) -> Path:
+        """Write our version beside theirs and carry on in the copy, so neither is lost."""
+        copy = self.store.save_copy(replace(self.review, updated=utc_now()))
+        self.store = ReviewStore(copy)
+        self.store.load()
+        self.dirty = False
+        return copy
+
+
+def _changed_flags(before: Review, after: Review) -> tuple[str, ...]:
+    old = {v.flag: v for v in before.verdicts}
+    new = {v.flag: v for v in after.verdicts}
+    return tuple(f for f in dict.fromkeys([*old, *new]) if old.get(f) != new.get(f))
+
+
+def default_reviewer() -> str:
+    """The user's login; never fails (containers and services can lack a passwd entry)."""
+    import getpass
+
+    try:
+        name = getpass.getuser()
+    except Exception:  # getpass raises OSError or KeyError depending on the platform
+        name = os.environ.get("USER") or os.environ.get("USERNAME") or ""
+    return name.strip() or "reviewer"
+
+
+def kind_counts(flags: Sequence[Flag]) -> dict[FlagKind, int]:
+    counts: dict[FlagKind, int] = {}
+    for flag in flags:
+        counts[flag.kind] = counts.get(flag.kind, 0) + 1
+    return counts
