@@ -28,7 +28,7 @@ _NOT_A_VERB_BEFORE = frozenset(
     "on about by from into over under against to could would might may can should must will "
     "shall cannot can't won't wouldn't couldn't shouldn't".split()
 )
-_WORD = re.compile(r"[\w’'.-]+")
+_WORD = re.compile(r"\w[\w’'.-]*")
 _LAST_WORD = re.compile(r"([\w’'-]+)\W*\Z")
 _CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\s-\s|\[|\]')
 _AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\s-\s|\.\s*\Z')
@@ -43,10 +43,17 @@ _CONNECTOR = re.compile(
     r"^(?:(?:and|but|yet|so|still|also|meanwhile|however|instead|now|then|though|although|while|as|because)\b,?\s*)+",
     re.IGNORECASE,
 )
+# "She also", "Trump has repeatedly": what stands between the speaker and the verb.
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:also|has|have|had|will|would|later|then|again|just|already|once|previously|still|even|never"
+    r"|often|only|too|first|further|subsequently|\w+ly|is|was|were|are|being|been|has\s+been|had\s+been))+\s*\Z",
+    re.IGNORECASE,
+)
 _NAME_AFTER_HEAD = re.compile(r"\s+[A-Z][a-z]")  # "aide Huma Abedin", "spokesman Josh Earnest"
 _PASSIVE_BY = re.compile(r"^\s+by\s+", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
-_COLON_QUOTE = re.compile(r':\s*["“]')
+_SPEAKER_COLON = re.compile(r"\W{0,2}([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
+_COLON_QUOTE = re.compile(r':\s*["“]|:\s*\Z')
 _DEFINITE = re.compile(r"^(?:the|his|her|their|its|our)\s+\w", re.IGNORECASE)
 
 
@@ -72,6 +79,7 @@ class AttributionRules:
     outlets: re.Pattern[str]
     pronouns: re.Pattern[str]
     publication: re.Pattern[str]
+    publication_nouns: frozenset[str]
     vague_belief: re.Pattern[str]
 
 
@@ -114,6 +122,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         outlets=lexicon.pattern("outlets"),
         pronouns=re.compile(rf"^(?:{alternation('speaker_pronouns')})$", re.IGNORECASE),
         publication=publication,
+        publication_nouns=frozenset(lexicon.terms("publication_nouns")),
         vague_belief=vague_belief,
     )
 
@@ -144,7 +153,7 @@ def _speaker_after(text: str, verb_end: int) -> tuple[int, int]:
 
 def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | None, str, bool]:
     """(grade, role of the evidence, is a pronoun) for the words that speak; None when no speaker."""
-    words = _CONNECTOR.sub("", phrase.strip(" ,"), count=1)
+    words = _TRAILING_ADVERBS.sub("", _CONNECTOR.sub("", phrase.strip(" ,'’"), count=1))
     if not words or not _WORD.search(words):
         return None, "", False
     if rules.outlets.search(words):
@@ -238,7 +247,8 @@ def _other_attribution(
         cue = (m.start(), m.end(), "publication")
         if rules.outlets.search(phrase):
             return Attribution(Sourcing.SECONDHAND, (cue,), f"second-hand: {' '.join(phrase.split())!r}")
-        names = [t for t in _CAPITALISED.findall(phrase) if t.rstrip(".") not in _FUNCTION_CAPS]
+        names = [t for t in _CAPITALISED.findall(phrase)
+                 if t.rstrip(".") not in _FUNCTION_CAPS and t.lower() not in rules.publication_nouns]
         grade = Sourcing.NAMED if names else Sourcing.VAGUE
         return Attribution(grade, (cue,), f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
     m = rules.vague_belief.search(text)
@@ -248,6 +258,12 @@ def _other_attribution(
     if anonymity_cue:
         return Attribution(Sourcing.ANONYMOUS, (anonymity_cue,),
                            f"anonymous source: {text[anonymity_cue[0]:anonymity_cue[1]]!r}")
+    m = _SPEAKER_COLON.match(text)
+    if m:
+        grade, role, pronoun = classify_speaker(m.group(1), rules)
+        grade = grade or Sourcing.NAMED
+        return Attribution(grade, ((0, m.end(1), role or "source"), (m.end(1), m.end(1) + 1, "colon")),
+                           f"{_LABEL[grade]}: {m.group(1)!r} speaking after a colon", pronoun)
     m = _COLON_QUOTE.search(text)
     if m and _outside(quoted, m.start(), m.start() + 1):
         a, _ = _speaker_before(text, m.start())

@@ -29,7 +29,7 @@ __all__ = ["grade_sentences", "quoted_spans"]
 
 _OPENERS = "“«"
 _CLOSERS = "”»"
-_QUOTE_START = re.compile(r'^\W{0,3}?["“«]')
+_QUOTE_START = re.compile(r'^\W{0,3}?(?:["“«]|\'\'|``)')
 _LEADING_ADVERBIAL = re.compile(r"^(?:[A-Z]\w*ly|But|And|Still|Yet|Instead|Meanwhile|However|Now|So|Also|Indeed),?\s+")
 _HEADING_END = (".", "!", "?", '"', "”", ":", ";", ")", "…", "'", "’")
 
@@ -50,6 +50,8 @@ def quoted_spans(text: str, *, open_at_start: bool = False) -> tuple[list[tuple[
     """
     spans: list[tuple[int, int]] = []
     start = 0 if open_at_start else -1
+    # Two apostrophes are one quotation mark (the New York Times style); keep offsets unchanged.
+    text = text.replace("\'\'", '"\x01').replace("``", '"\x01')
     for i, ch in enumerate(text):
         if ch == '"':
             # A straight quote after a word closes, one before a word opens; otherwise it toggles.
@@ -67,7 +69,10 @@ def quoted_spans(text: str, *, open_at_start: bool = False) -> tuple[list[tuple[
         elif ch in _CLOSERS:
             if start >= 0:
                 spans.append((start, i + 1))
-                start = -1
+            elif not spans:
+                # A closing mark with no opener: the sentence ends a quote begun earlier.
+                spans.append((0, i + 1))
+            start = -1
     if start >= 0:
         spans.append((start, len(text)))
     return spans, start >= 0
@@ -108,11 +113,14 @@ def _quote_state(sentences: tuple[Sentence, ...]) -> tuple[list[list[tuple[int, 
     paragraph = -1
     for s in sentences:
         if s.paragraph != paragraph:
-            # News style reopens a quote at each new paragraph; an unclosed one does not carry over.
-            open_quote, paragraph = False, s.paragraph
+            # News style leaves a quote open at the end of a paragraph and reopens it at the start
+            # of the next; a paragraph that does not open with a quotation mark ends it.
+            open_quote = open_quote and _is_quote(s.text)
+            paragraph = s.paragraph
         spans, still_open = quoted_spans(s.text, open_at_start=open_quote)
         quotes.append(spans)
-        starts_open.append(open_quote)
+        # A sentence that closes a quote it never opened belongs to the quote before it.
+        starts_open.append(open_quote or bool(spans and spans[0][0] == 0 and not _is_quote(s.text)))
         open_quote = still_open
     return quotes, starts_open
 

@@ -1,0 +1,218 @@
+"""The sourcing grader: the seed article graded sentence by sentence, then each rule on small texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks import Sourcing, grade_sentences, parse_article, read_article
+from checks.lexicon import default_lexicon, lexicon_from_mapping
+from checks.sourcing import quoted_spans
+
+N, A, V, S, U, O, X = (
+    Sourcing.NAMED,
+    Sourcing.ANONYMOUS,
+    Sourcing.VAGUE,
+    Sourcing.SECONDHAND,
+    Sourcing.UNSOURCED,
+    Sourcing.OPINION,
+    Sourcing.NONE,
+)
+
+# The seed, as a standards editor grades it: (start of the sentence, grade).
+SEED_GRADES = [
+    ("Even though North Korea has reneged", U),  # "apparently" is a hedge, not a source
+    ("In what may be another example", N),  # according to South Korean leader Moon Jae-in
+    ("Kim also wants Secretary of State", U),  # Kim is the subject, not a speaker
+    ("In a sign that negotiations", S),  # Reuters reports
+    ("Despite the renewed enthusiasm", A),  # several anonymous US officials said
+    ("Specifically, they're worried", A),  # carried: the same officials go on
+    ("While North Korea has pledged", U),  # a partial quote with no speaker is not a source
+    ("Yet the US insists", V),  # a country speaking as one
+    ("Some U.S. officials were deeply skeptical", V),  # a quantified group holding a view
+    ("Speaking before Pompeo", A),  # two senior U.S. officials ... voiced fears
+    ("At the summit, the two Koreas agreed", U),
+    ("They agreed as well", U),  # "they" are the Koreas, not a speaker
+    ('[...] "There is nothing', A),  # said a U.S. intelligence official
+    ('"Everything that', A),  # added the official, who spoke on condition of anonymity
+    ("And even if North Korea shuts down", V),  # many in the US intelligence community suspect
+    ("It's also notable", O),
+    ("This could become a serious problem", O),
+    ('"What North Korea really wants', A),  # the official told reporters ... on condition of anonymity
+    ("\"We're talking about a package", A),  # carried: the same official's quote goes on
+    ("Despite these concerns, President Trump responded", N),
+    ("\"I'm calm", N),  # Trump told reporters
+    ("One thing is clear", O),
+    ("Kim likely knows this", O),
+]
+
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "north-korea-talks.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_grades():
+    doc = read_article(SEED)
+    return doc, grade_sentences(doc)
+
+
+def test_seed_has_the_sentences_of_the_table(seed_grades):
+    doc, grades = seed_grades
+    assert len(doc.sentences) == len(SEED_GRADES) == len(grades)
+    for s, (start, _) in zip(doc.sentences, SEED_GRADES):
+        assert s.text.startswith(start), (s.index, s.text[:60])
+
+
+@pytest.mark.parametrize("index", range(len(SEED_GRADES)))
+def test_seed_sentence_grade(seed_grades, index):
+    doc, grades = seed_grades
+    start, expected = SEED_GRADES[index]
+    grade = grades[index]
+    assert grade.sentence == index
+    assert grade.sourcing is expected, f"{start!r}: {grade.sourcing} ({grade.reason})"
+    assert grade.reason and "\n" not in grade.reason
+
+
+def test_seed_cues_are_spans_of_the_text(seed_grades):
+    doc, grades = seed_grades
+    for g in grades:
+        s = doc.sentences[g.sentence]
+        for c in g.cues:
+            assert s.start <= c.start < c.end <= s.end
+            assert doc.text[c.start : c.end] == c.text
+
+
+def test_seed_evidence_names_the_speaker_and_the_hedge(seed_grades):
+    doc, grades = seed_grades
+    roles = {(c.text, c.role) for c in grades[12].cues}
+    assert ("said", "speech_verb") in roles and ("a U.S. intelligence official", "anonymity") in roles
+    assert ("Reuters", "outlet") in {(c.text, c.role) for c in grades[3].cues}
+    assert [c.text for c in grades[0].cues if c.role == "hedge"] == ["apparently"]
+    assert "carried" in grades[5].reason
+
+
+def grade(text: str) -> list[Sourcing]:
+    return [g.sourcing for g in grade_sentences(parse_article(text, parse_metadata=False))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # named: a person or an organisation on the record
+        ("Trump told reporters the talks would go on.", N),
+        ("The plan will fail, Senator Jane Doe said on Monday.", N),
+        ("Prices rose, according to the Labor Department.", N),
+        ("The campaign said it raised $3 million.", N),
+        ("Clinton aide Huma Abedin said the emails were deleted.", N),
+        ("Spokeswoman Haley Morris says the candidate will stay.", N),
+        # anonymous: unnamed people
+        ("Sources said the deal was close.", A),
+        ("The deal is close, said a senior administration official.", A),
+        ("People familiar with the talks said the deal was close.", A),
+        ("The deal was close, the official said on condition of anonymity.", A),
+        ("White House officials told reporters the visit was off.", A),
+        # vague: weasel attribution
+        ("Some say the deal is already dead.", V),
+        ("Critics argue the plan is too expensive.", V),
+        ("It is believed that the plant was closed.", V),
+        ("Many in the party suspect a deal was made.", V),
+        ("Polls show the race tightening in Ohio.", V),
+        # secondhand: another outlet
+        ("The talks collapsed, Reuters reported.", S),
+        ("The talks collapsed, according to a report in The Washington Post.", S),
+        ("The New York Post reports that the talks collapsed.", S),
+        # unsourced, opinion, none
+        ("The two Koreas agreed on plans to resume economic cooperation.", U),
+        ("The minister has reportedly resigned.", U),
+        ("This will probably end badly for everyone involved.", O),
+        ("What happens next?", X),
+        ("Talks resume", X),
+    ],
+)
+def test_single_sentence_rules(text, expected):
+    assert grade(text) == [expected]
+
+
+def test_pronoun_speaker_takes_the_last_speaker_grade():
+    text = "Sources said the deal was close. He added that it would be signed soon."
+    assert grade(text) == [A, A]
+    text = "Senator Jane Doe said the deal was close. She added that it would be signed soon."
+    assert grade(text) == [N, N]
+
+
+def test_quote_spanning_sentences_carries_its_speaker():
+    text = '"We will win. We will win big. Nobody can stop us," Trump told the crowd.'
+    assert grade(text) == [N, N, N]
+
+
+def test_multi_paragraph_quote_carries_its_speaker():
+    text = 'A U.S. official said: "The talks are over. Nothing is left.\n\n"We are going home."'
+    assert grade(text) == [A, A, A]
+
+
+def test_standalone_quote_after_its_speaker_is_carried():
+    text = '"We are calm," the official said. "We are talking about a package."'
+    assert grade(text) == [A, A]
+
+
+def test_standalone_quote_with_no_speaker_is_not_a_source():
+    assert grade('"We are talking about a package."') == [U]
+
+
+def test_partial_quote_is_not_a_source():
+    assert grade('North Korea has pledged to "work toward" denuclearization.') == [U]
+
+
+def test_speech_verb_inside_a_quote_is_not_an_attribution():
+    assert grade('The sign read "they said no" in red letters.') == [U]
+
+
+def test_colon_introduces_the_next_sentence():
+    assert grade("Trump put it this way:\n\n\"We will build it.\"") == [N, N]
+
+
+def test_speaker_before_a_colon_headline():
+    assert grade("Bernie Sanders: I am not much of a socialist.") == [N]
+
+
+def test_infinitive_and_modal_speech_verbs_are_not_attributions():
+    assert grade("It could give Kim room to argue that the US has not kept its word.") == [U]
+    assert grade("Trump can credibly claim the detente as a victory.") == [U]
+
+
+def test_opinion_inside_a_quote_is_the_speaker_not_the_writer():
+    assert grade('"This will likely fail," Trump said.') == [N]
+
+
+def test_hedge_is_evidence_not_a_source():
+    doc = parse_article("The minister has reportedly resigned.", parse_metadata=False)
+    (g,) = grade_sentences(doc)
+    assert g.sourcing is U
+    assert [(c.text, c.role) for c in g.cues] == [("reportedly", "hedge")]
+
+
+def test_question_inside_a_quote_does_not_make_the_sentence_a_question():
+    assert grade('"Why now?" asked Senator Jane Doe.') == [N]
+
+
+def test_user_lexicon_extends_the_outlets():
+    lex = lexicon_from_mapping({"outlets": ["the daily bugle"]}, source="test", base=default_lexicon())
+    doc = parse_article("The talks collapsed, the Daily Bugle reported.", parse_metadata=False)
+    assert [g.sourcing for g in grade_sentences(doc, lexicon=lex)] == [S]
+    assert [g.sourcing for g in grade_sentences(doc)] == [N]
+
+
+def test_quoted_spans_track_open_quotes():
+    spans, still_open = quoted_spans('He said "we will go. And', open_at_start=False)
+    assert spans == [(8, 24)] and still_open
+    spans, still_open = quoted_spans('stay here," she said.', open_at_start=True)
+    assert spans == [(0, 11)] and not still_open
+    # a quotation mark after a word closes: the seed's stray mark does not open a quote
+    spans, still_open = quoted_spans('pledged to "work toward" denuclearization", these', open_at_start=False)
+    assert not still_open
+
+
+def test_empty_document_has_no_grades():
+    doc = parse_article("", parse_metadata=False)
+    assert grade_sentences(doc) == ()
