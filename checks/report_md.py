@@ -63,6 +63,25 @@ def _quote(text: str) -> str:
     return "> " + escape_md(_excerpt(text))
 
 
+def _quote_in_context(doc: Document, flag: Flag) -> str:
+    """A flag on a few words (a splice mark, a name) is quoted within its sentence, in bold."""
+    sentence = next((s for s in doc.sentences if s.start <= flag.start < s.end), None)
+    if sentence is None or flag.end > sentence.end or len(sentence.text) > EXCERPT_CHARS:
+        return _quote(flag.text)
+    if (flag.start, flag.end) == (sentence.start, sentence.end):
+        return _quote(flag.text)
+    before = doc.text[sentence.start:flag.start]
+    after = doc.text[flag.end:sentence.end]
+    pieces = (_fold_spaces(before).lstrip(), _fold_spaces(flag.text), _fold_spaces(after).rstrip())
+    head, mark, tail = (escape_md(p, one_line=False) for p in pieces)
+    return f"> {head}**{mark}**{tail}"
+
+
+def _fold_spaces(text: str) -> str:
+    # Keeps one space at the edges so the pieces around a highlight join as they did.
+    return re.sub(r"\s+", " ", text)
+
+
 def _where(doc: Document, start: int) -> str:
     line, col = doc.line_col(start)
     return f"line {line}:{col}"
@@ -179,7 +198,7 @@ def _flag_block(n: int, flag: Flag, doc: Document, verdict: Verdict | None, carr
         for other in flag.related:
             lines += ["", f"Repeated at {_related_where(doc, other)}:", "", _quote(other.text)]
     else:
-        lines.append(_quote(flag.text))
+        lines.append(_quote_in_context(doc, flag))
         if flag.kind in (FlagKind.NAME_VARIANT, FlagKind.REUSED):
             for other in flag.related:
                 lines += ["", f"Compare {_related_where(doc, other)}:", "", _quote(other.text)]

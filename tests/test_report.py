@@ -212,3 +212,11 @@ def test_uncertain_match_is_listed_to_confirm_not_counted():
     assert "  - Maybe: line 3:1 (match " in out
     assert "0 of 1 flag resolved" in out and "Verdicts without a flag" not in out
     assert "- [ ] Claims sourced (blocked: 1 unsourced flag unresolved)" in out
+
+
+def test_short_flag_is_quoted_in_its_sentence():
+    doc = parse_article(b'Strike\n\nThe crew said: "A tired crew [...] is a *danger*."\n')
+    start = doc.text.index("[...]")
+    splice = Flag("splice-1", FlagKind.SPLICE, start, start + 5, "[...]", "splice mark")
+    out = render_report(replace(analyze(doc), flags=(splice,)), None, default_checklist())
+    assert '> The crew said: "A tired crew **\\[...\\]** is a \\*danger\\*."' in out
