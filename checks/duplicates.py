@@ -9,19 +9,35 @@ every pair, and a sub-quadratic generator can be passed for long documents and c
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from .model import Document, DuplicatePair, Span
-from .similarity import PassageScore, Prepared, normalise, prepare, rarity_weights, score_prepared, word_diff
+from .similarity import (
+    PassageScore,
+    Prepared,
+    join_prepared,
+    near_copy_possible,
+    normalise,
+    prepare,
+    rarity_weights,
+    score_prepared,
+    score_upper_bound,
+    word_diff,
+)
 
 __all__ = ["CandidateFn", "DEFAULT_MIN_SCORE", "all_pairs", "compare_documents", "find_duplicates", "pair_id"]
 
 # Window-index pairs to verify, given the window texts (in order; see ``find_duplicates``).
 CandidateFn = Callable[[Sequence[str]], Iterable[tuple[int, int]]]
 
-DEFAULT_MIN_SCORE = 60.0
-_MIN_SHARED_CONTENT = 2  # a cheap gate: fewer shared content words cannot reach any useful score
+DEFAULT_MIN_SCORE = 62.0
+_MIN_SHARED_CONTENT = 3  # a cheap gate: fewer shared content words cannot reach any useful score
+# A passage with fewer content words is a name, a byline, a time stamp or a stock exclamation:
+# repeating it is no news ("David Groner." twice, "___. 2:00 p.m.").
+_MIN_CONTENT = 4
+_ALIGNED_BONUS = 10.0
+_ALIGNED_SHARED = 2  # content words each aligned sentence pair must share
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +46,7 @@ class _Window:
     first: int  # sentence indices, inclusive
     last: int
     prepared: Prepared
+    parts: tuple[Prepared, ...]  # one per sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +82,8 @@ def find_duplicates(
     """
     windows = _windows(doc, 0, max_window)
     weights = rarity_weights(w.prepared for w in windows if w.first == w.last)
-    gen = candidates or all_pairs
-    matches = _verify(windows, gen([w.prepared.text for w in windows]), min_score, weights)
+    pairs = candidates([w.prepared.text for w in windows]) if candidates else _gated_pairs(windows, windows)
+    matches = _verify(windows, pairs, min_score, weights)
     return _passage_pairs(doc, doc, matches, min_score, weights)
 
 
@@ -83,29 +100,56 @@ def compare_documents(
     ``candidates`` receives the windows of ``doc_a`` followed by those of ``doc_b``; pairs within
     one document are ignored.
     """
-    windows = _windows(doc_a, 0, max_window) + _windows(doc_b, 1, max_window)
+    side_a, side_b = _windows(doc_a, 0, max_window), _windows(doc_b, 1, max_window)
+    windows = side_a + side_b
     weights = rarity_weights(w.prepared for w in windows if w.first == w.last)
-    gen = candidates or _cross_pairs(sum(1 for w in windows if w.doc == 0))
-    matches = _verify(windows, gen([w.prepared.text for w in windows]), min_score, weights)
+    if candidates:
+        pairs = (p for p in candidates([w.prepared.text for w in windows]) if (p[0] < len(side_a)) != (p[1] < len(side_a)))
+    else:
+        pairs = _gated_pairs(side_a, side_b, shift=len(side_a))
+    matches = _verify(windows, pairs, min_score, weights)
     return _passage_pairs(doc_a, doc_b, matches, min_score, weights)
 
 
-def _cross_pairs(n_a: int) -> CandidateFn:
-    def generate(texts: Sequence[str]) -> Iterable[tuple[int, int]]:
-        return ((i, j) for i in range(n_a) for j in range(n_a, len(texts)))
+def _gated_pairs(side_a: Sequence[_Window], side_b: Sequence[_Window], *, shift: int = 0) -> Iterator[tuple[int, int]]:
+    """Every pair, less those that fail the cheap gates of ``_verify`` anyway: the same result as
+    ``all_pairs``, but the gate runs on bit masks of content stems (a C-level AND and bit count)
+    instead of Python sets. ``shift`` offsets ``side_b``'s indices; the same list on both sides
+    means pairs within one document."""
+    bits: dict[str, int] = {}
+    def mask(w: _Window) -> int:
+        m = 0
+        for stem in w.prepared.content:
+            m |= 1 << bits.setdefault(stem, len(bits))
+        return m
 
-    return generate
+    same = side_a is side_b
+    masks_a = [mask(w) for w in side_a]
+    masks_b = masks_a if same else [mask(w) for w in side_b]
+    firsts_b = [w.first for w in side_b]
+    for i, (wa, ma) in enumerate(zip(side_a, masks_a)):
+        if len(wa.prepared.content) < _MIN_CONTENT:
+            continue
+        for j in range(i + 1 if same else 0, len(side_b)):
+            if same and firsts_b[j] <= wa.last:
+                continue
+            if (ma & masks_b[j]).bit_count() >= _MIN_SHARED_CONTENT:
+                yield i, j + shift
 
 
 def _windows(doc: Document, which: int, max_window: int) -> list[_Window]:
+    """Every run of 1..max_window adjacent sentences, each sentence tokenised once."""
     if max_window < 1:
         raise ValueError("max_window must be at least 1")
     sents = doc.sentences
+    single = [prepare(s.text, offset=s.start) for s in sents]
     out = []
     for first in range(len(sents)):
-        for last in range(first, min(first + max_window, len(sents))):
-            start, end = sents[first].start, sents[last].end
-            out.append(_Window(which, first, last, prepare(doc.text[start:end], offset=start)))
+        out.append(_Window(which, first, first, single[first], (single[first],)))
+        for last in range(first + 1, min(first + max_window, len(sents))):
+            text = doc.text[sents[first].start : sents[last].end]
+            parts = tuple(single[first : last + 1])
+            out.append(_Window(which, first, last, join_prepared(text, parts), parts))
     return out
 
 
@@ -113,7 +157,11 @@ def _verify(
     windows: Sequence[_Window], pairs: Iterable[tuple[int, int]], min_score: float, weights: Mapping[str, float]
 ) -> list[_Match]:
     matches = []
+    weight = weights.get
+    totals = [sum(weight(s, 1.0) for s in w.prepared.content) for w in windows]
     for i, j in pairs:
+        if j < i:
+            i, j = j, i
         a, b = windows[i], windows[j]
         if (a.doc, a.first) > (b.doc, b.first):
             a, b = b, a
@@ -121,10 +169,29 @@ def _verify(
             continue  # overlapping windows share sentences: trivially alike
         if len(a.prepared.content & b.prepared.content) < _MIN_SHARED_CONTENT:
             continue
+        if min(len(a.prepared.content), len(b.prepared.content)) < _MIN_CONTENT:
+            continue
+        aligned = _aligned(a, b)
+        bonus = _ALIGNED_BONUS if aligned else 0.0
+        shared_weight = sum(weight(s, 1.0) for s in a.prepared.content & b.prepared.content)
+        if score_upper_bound(shared_weight, (totals[i] + totals[j]) / 2) + bonus < min_score and not (
+            near_copy_possible(a.prepared, b.prepared, min_score - bonus)
+        ):
+            continue
         score = score_prepared(a.prepared, b.prepared, weights=weights)
+        if aligned:
+            score = replace(score, score=min(100.0, score.score + _ALIGNED_BONUS))
         if score.score >= min_score:
             matches.append(_Match(a, b, score))
     return matches
+
+
+def _aligned(a: _Window, b: _Window) -> bool:
+    """Two passages of several sentences whose sentences match one for one, in order: the way a
+    writer restates a paragraph, and much stronger evidence than one shared phrase."""
+    if len(a.parts) < 2 or len(a.parts) != len(b.parts):
+        return False
+    return all(len(x.content & y.content) >= _ALIGNED_SHARED for x, y in zip(a.parts, b.parts))
 
 
 def _passage_pairs(
@@ -161,8 +228,9 @@ def _touch(m: _Match, n: _Match) -> bool:
 def _merged(
     doc_a: Document, doc_b: Document, group: list[_Match], min_score: float, weights: Mapping[str, float]
 ) -> _Match:
-    """The union of a group's passages, if it still scores and the two sides do not overlap."""
-    best = max(group, key=lambda m: (m.score.score, m.a.last - m.a.first + m.b.last - m.b.first))
+    """The group's best pair, or the union of its passages if that scores higher still."""
+    # On a tie the tighter pair wins: a window that adds an unrelated sentence is no better.
+    best = max(group, key=lambda m: (m.score.score, -(m.a.last - m.a.first + m.b.last - m.b.first)))
     if len(group) == 1:
         return best
     a = _span_window(doc_a, 0, min(m.a.first for m in group), max(m.a.last for m in group))
@@ -170,12 +238,13 @@ def _merged(
     if doc_a is doc_b and a.last >= b.first:
         return best
     score = score_prepared(a.prepared, b.prepared, weights=weights)
-    return _Match(a, b, score) if score.score >= max(min_score, best.score.score - 10) else best
+    return _Match(a, b, score) if score.score > best.score.score else best
 
 
 def _span_window(doc: Document, which: int, first: int, last: int) -> _Window:
-    start, end = doc.sentences[first].start, doc.sentences[last].end
-    return _Window(which, first, last, prepare(doc.text[start:end], offset=start))
+    sents = doc.sentences[first : last + 1]
+    parts = tuple(prepare(s.text, offset=s.start) for s in sents)
+    return _Window(which, first, last, join_prepared(doc.text[sents[0].start : sents[-1].end], parts), parts)
 
 
 def _to_pair(m: _Match) -> DuplicatePair:
