@@ -220,3 +220,38 @@ def test_short_flag_is_quoted_in_its_sentence():
     splice = Flag("splice-1", FlagKind.SPLICE, start, start + 5, "[...]", "splice mark")
     out = render_report(replace(analyze(doc), flags=(splice,)), None, default_checklist())
     assert '> The crew said: "A tired crew **\\[...\\]** is a \\*danger\\*."' in out
+
+
+TRICKY = [
+    "# Not a heading, the mayor said.",
+    "1. Not a list item, she said.",
+    "The *draft* said <script>alert(1)</script> and [see](http://x.example) plus `code` & a|b &amp; done.",
+    "- Nor a bullet \\ with a backslash_and_underscores_, he said.",
+]
+
+
+def _blockquote_texts(markdown: str) -> list[str]:
+    """What a CommonMark renderer shows as text inside each quote; fails on any markup it made."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    texts, depth = [], 0
+    for token in tokens:
+        depth += {"blockquote_open": 1, "blockquote_close": -1}.get(token.type, 0)
+        assert token.type not in ("html_block", "html_inline")
+        if depth and token.type == "inline":
+            kinds = {child.type for child in token.children or []}
+            assert kinds <= {"text", "softbreak"}, f"markup made from article text: {kinds}"
+            texts.append("".join(child.content for child in token.children or []))
+        elif depth:
+            assert token.type in ("paragraph_open", "paragraph_close", "blockquote_open", "blockquote_close")
+    return texts
+
+
+def test_article_text_renders_literally_in_commonmark():
+    doc = parse_article(("Tricky\n\n" + "\n\n".join(TRICKY) + "\n").encode())
+    flags = tuple(
+        Flag(f"unsourced-{i}", FlagKind.UNSOURCED, s.start, s.end, s.text, "m") for i, s in enumerate(doc.sentences)
+    )
+    out = render_report(replace(analyze(doc), flags=flags), None, default_checklist())
+    assert _blockquote_texts(out) == [s.text for s in doc.sentences] == TRICKY
