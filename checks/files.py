@@ -5,7 +5,9 @@ Everything else in ``checks`` works on in-memory text and values.
 
 from __future__ import annotations
 
+import glob
 import os
+import stat
 import tempfile
 from importlib import resources
 from pathlib import Path
@@ -25,15 +27,21 @@ __all__ = [
     "dump_review",
     "load_review",
     "save_review",
+    "parse_yaml_bytes",
+    "parse_yaml_text",
     "read_article",
+    "read_file_bytes",
     "read_package_yaml",
     "read_yaml_file",
+    "review_from_bytes",
+    "temp_files_of",
 ]
 
 # A 300-page report is ~1 MB of text; 64 MB leaves room for corpora concatenated on purpose while
 # refusing a stray disk image or video before it is read into memory.
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 MAX_YAML_BYTES = 16 * 1024 * 1024
+TEMP_SUFFIX = ".tmp"  # of the files atomic_write_text writes first, beside the target
 
 
 class DataFileError(ValueError):
@@ -57,14 +65,16 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = MAX_ARTICLE_B
 
 def _read_bytes(p: Path, max_bytes: int, *, what: str) -> bytes:
     error: type[ValueError] = ArticleError if what == "article" else DataFileError
+    a_what = f"{'an' if what[0] in 'aeiou' else 'a'} {what}"
     try:
-        if p.is_dir():
-            raise error(f"{p}: is a directory, not an {what} file")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise error(
-                f"{p}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for an {what} file"
-            )
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise error(f"{p}: is a directory, not {a_what} file")
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe or a device could block for ever or never end: read regular files only.
+            raise error(f"{p}: not a regular file (a pipe, socket or device), not {a_what} file")
+        if info.st_size > max_bytes:
+            raise error(f"{p}: {_size(info.st_size)} is over the {_size(max_bytes)} limit for {a_what} file")
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
@@ -72,41 +82,76 @@ def _read_bytes(p: Path, max_bytes: int, *, what: str) -> bytes:
     except PermissionError:
         raise error(f"{p}: permission denied") from None
     except IsADirectoryError:
-        raise error(f"{p}: is a directory, not an {what} file") from None
+        raise error(f"{p}: is a directory, not {a_what} file") from None
     except OSError as exc:
         raise error(f"{p}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise error(f"{p}: over the {max_bytes / 1e6:.0f} MB limit for an {what} file")
+    except ValueError as exc:
+        if isinstance(exc, error):
+            raise
+        raise error(f"{p!r}: not a usable file name ({exc})") from None
+    if len(data) > max_bytes:  # it grew while we read it
+        raise error(f"{p}: over the {_size(max_bytes)} limit for {a_what} file")
     return data
 
 
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1e6:.1f} MB".replace(".0 MB", " MB")
+    if n >= 1000:
+        return f"{n / 1e3:.1f} kB".replace(".0 kB", " kB")
+    return f"{n} bytes"
+
+
+# Deeper than any file of ours needs; a "[[[[..." bomb stops here instead of exhausting the stack.
+MAX_YAML_DEPTH = 64
+
+
 class _SafeNoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases: no file we read needs them, and they enable alias bombs."""
+    """SafeLoader that refuses aliases and deep nesting: no file we read needs them, and they
+    enable alias bombs ("billion laughs") and stack exhaustion."""
+
+    _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.YAMLError(f"aliases are not allowed (line {event.start_mark.line + 1})")
-        return super().compose_node(parent, index)
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                mark = self.peek_event().start_mark
+                raise yaml.YAMLError(f"nested deeper than {MAX_YAML_DEPTH} levels (line {mark.line + 1})")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def parse_yaml_text(text: str, *, source: str) -> Any:
-    """Parse YAML safely (no tags, no aliases); raise DataFileError with a one-line message."""
+    """Parse YAML safely (no tags, no aliases, bounded depth); raise DataFileError with one line."""
     try:
         return yaml.load(text, Loader=_SafeNoAliasLoader)  # noqa: S506 - SafeLoader subclass
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
+        # ValueError: a scalar that resolves to a bad date ("2001-13-45") or a 5,000-digit integer.
         first = " ".join(str(exc).split())
         raise DataFileError(f"{source}: not valid YAML ({first[:160]})") from None
 
 
 def read_yaml_file(path: str | os.PathLike[str]) -> Any:
     p = Path(path)
-    data = _read_bytes(p, MAX_YAML_BYTES, what="YAML")
+    return parse_yaml_bytes(_read_bytes(p, MAX_YAML_BYTES, what="YAML"), source=str(p))
+
+
+def read_file_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_YAML_BYTES) -> bytes:
+    """A data file's bytes, size-checked; DataFileError with a one-line message otherwise."""
+    return _read_bytes(Path(path), max_bytes, what="YAML")
+
+
+def parse_yaml_bytes(data: bytes, *, source: str) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataFileError(f"{p}: not UTF-8 text") from None
-    return parse_yaml_text(text, source=str(p))
+        raise DataFileError(f"{source}: not UTF-8 text") from None
+    return parse_yaml_text(text, source=source)
 
 
 def read_package_yaml(name: str) -> Any:
@@ -119,21 +164,29 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool =
     """Write ``text`` so that ``path`` is always either the old or the new complete file.
 
     Temp file in the same folder, flush + fsync, keep the old version as ``<path>.bak``,
-    ``os.replace``, then fsync the folder so the rename itself survives a crash.
+    ``os.replace``, then fsync the folder so the rename itself survives a crash. A symbolic link
+    is followed (its target is replaced, the link kept). Raises OSError (or UnicodeEncodeError
+    before anything is touched); on any failure the temp file is removed and ``path`` is as it was.
     """
+    data = text.encode("utf-8")  # fails here, before any file is created
     p = Path(path)
+    if p.is_symlink():
+        p = Path(os.path.realpath(p))
     folder = p.parent if str(p.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=TEMP_SUFFIX, dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if p.exists():
-            mode = p.stat().st_mode & 0o777
-            os.chmod(tmp, mode)
+        try:
+            mode = p.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()  # mkstemp makes 0600; a new file gets the usual permissions
+        else:
             if backup:
                 _replace_backup(p)
+        os.chmod(tmp, mode)
         os.replace(tmp, p)
     except BaseException:
         try:
@@ -144,19 +197,53 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool =
     _fsync_dir(folder)
 
 
-def _replace_backup(p: Path) -> None:
-    # A hard link keeps the current version reachable as .bak without ever leaving `p` missing.
-    bak = p.with_name(p.name + ".bak")
-    tmp_bak = p.with_name(f".{p.name}.bak.tmp")
+
+def temp_files_of(path: str | os.PathLike[str]) -> list[Path]:
+    """Temp files an interrupted ``atomic_write_text`` of ``path`` may have left (a killed process
+    cannot clean up). Only remove them while no other writer of ``path`` can be running."""
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
     try:
-        if tmp_bak.exists():
+        return sorted(folder.glob(f".{glob.escape(p.name)}.*{TEMP_SUFFIX}"))
+    except OSError:
+        return []
+
+
+def _umask() -> int:
+    try:  # Linux reports it without changing it (os.umask can only be read by setting it)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _replace_backup(p: Path) -> None:
+    # A hard link keeps the current version reachable as .bak without ever leaving `p` missing, and
+    # the .bak itself is only ever replaced whole.
+    bak = p.with_name(p.name + ".bak")
+    tmp_bak = p.with_name(f".{p.name}.bak{TEMP_SUFFIX}")
+    try:
+        try:
             tmp_bak.unlink()
-        os.link(p, tmp_bak)
+        except FileNotFoundError:
+            pass
+        try:
+            os.link(p, tmp_bak)
+        except OSError:
+            # File systems without hard links: copy instead.
+            with open(tmp_bak, "wb") as fh:
+                fh.write(p.read_bytes())
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp_bak, bak)
     except OSError:
-        # File systems without hard links: copy instead; the backup is a convenience, not the save.
+        # The backup is a convenience, not the save: never let it stop the save.
         try:
-            bak.write_bytes(p.read_bytes())
+            tmp_bak.unlink()
         except OSError:
             pass
 
@@ -169,7 +256,7 @@ def _fsync_dir(folder: Path) -> None:
     try:
         os.fsync(fd)
     except OSError:
-        pass
+        pass  # some file systems cannot fsync a folder; the rename is still atomic
     finally:
         os.close(fd)
 
@@ -183,8 +270,12 @@ def dump_review(review: Review) -> str:
 
 def load_review(path: str | os.PathLike[str]) -> Review:
     """Read a verdict file. Raises DataFileError or ReviewFormatError with a one-line message."""
-    data = read_yaml_file(path)
-    return review_from_dict(data, source=str(path))
+    return review_from_bytes(read_file_bytes(path), source=str(path))
+
+
+def review_from_bytes(data: bytes, *, source: str) -> Review:
+    """A verdict file's bytes as a Review (the store hashes the very bytes it parses)."""
+    return review_from_dict(parse_yaml_bytes(data, source=source), source=source)
 
 
 def save_review(path: str | os.PathLike[str], review: Review) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .files import DataFileError, atomic_write_text, dump_review, load_review
+from .files import DataFileError, atomic_write_text, dump_review, read_file_bytes, review_from_bytes, temp_files_of
 from .verdicts import Review, ReviewFormatError
 
 __all__ = ["ExternalChangeError", "ReviewStore", "StoreError", "verdict_path_for"]
@@ -39,17 +39,34 @@ def verdict_path_for(article: str | os.PathLike[str]) -> Path:
 @dataclass(frozen=True, slots=True)
 class _Fingerprint:
     sha256: str | None  # None: the file did not exist
+    stat: tuple[int, int, int] | None = None  # (inode, size, mtime_ns): a cheap first look
+
+
+def _stat_key(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _fingerprint(path: Path) -> _Fingerprint:
     try:
-        return _Fingerprint(hashlib.sha256(path.read_bytes()).hexdigest())
+        return _Fingerprint(hashlib.sha256(path.read_bytes()).hexdigest(), _stat_key(path))
     except FileNotFoundError:
         return _Fingerprint(None)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
 class ReviewStore:
-    """One verdict file. Not a value object: it remembers what it last saw on disk."""
+    """One verdict file. Not a value object: it remembers what it last saw on disk.
+
+    Call ``load`` before ``save``: a save checks, under a lock, that the file is still the version
+    loaded (or still absent) and raises ExternalChangeError otherwise. A program that does not take
+    the lock (an editor, ``git pull``) could still slip in between that check and the rename; the
+    window is a few milliseconds, and the previous version survives as ``<file>.bak``.
+    """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
@@ -66,32 +83,54 @@ class ReviewStore:
 
     def load(self) -> Review | None:
         """The saved review, or None when there is none yet. Remembers the version read."""
-        fingerprint = _fingerprint(self.path)
-        if fingerprint.sha256 is None:
-            self._seen = fingerprint
-            return None
         try:
-            review = load_review(self.path)
+            data = read_file_bytes(self.path)
+        except DataFileError as exc:
+            if not self.path.exists() and not self.path.is_symlink():
+                self._seen = _Fingerprint(None)
+                return None
+            raise StoreError(str(exc)) from None
+        try:
+            review = review_from_bytes(data, source=str(self.path))
         except (DataFileError, ReviewFormatError) as exc:
             raise StoreError(str(exc)) from None
-        self._seen = fingerprint
+        # The hash of the very bytes parsed: a writer between two reads cannot go unnoticed.
+        self._seen = _Fingerprint(hashlib.sha256(data).hexdigest(), _stat_key(self.path))
         return review
 
     def changed_on_disk(self) -> bool:
-        """Has another process written (or removed) the file since we last read or wrote it?"""
-        return self._seen is not None and _fingerprint(self.path) != self._seen
+        """Has another process written (or removed) the file since we last read or wrote it?
+
+        Cheap enough to poll: the file is hashed only when its inode, size or mtime moved.
+        """
+        if self._seen is None:
+            return False
+        if self._seen.stat is not None and _stat_key(self.path) == self._seen.stat:
+            return False
+        return _fingerprint(self.path).sha256 != self._seen.sha256
 
     def save(self, review: Review, *, force: bool = False) -> None:
-        """Write atomically (old version kept as .bak). Refuses to clobber another writer's change."""
+        """Write atomically (old version kept as .bak). Refuses to clobber another writer's change.
+
+        ``force`` overwrites whatever is on disk: only after the user chose to.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: cannot write here (read-only); the review was not saved")
         text = dump_review(review)
         try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise StoreError(f"{self.path}: cannot save text that is not valid Unicode ({exc.reason})") from None
+        expected = self._seen.sha256 if self._seen is not None else None
+        try:
             with self._lock:
-                if not force and self._seen is not None and _fingerprint(self.path) != self._seen:
-                    raise ExternalChangeError(
-                        f"{self.path}: changed on disk by another program since it was opened"
-                    )
+                on_disk = _fingerprint(self.path).sha256
+                if not force and on_disk != expected:
+                    what = "written" if expected is None else "changed on disk" if on_disk else "removed"
+                    raise ExternalChangeError(f"{self.path}: {what} by another program since it was opened")
+                self._remove_stale_temp_files()
                 atomic_write_text(self.path, text)
-                self._seen = _Fingerprint(hashlib.sha256(text.encode("utf-8")).hexdigest())
+                self._seen = _Fingerprint(hashlib.sha256(data).hexdigest(), _stat_key(self.path))
         except Timeout:
             raise StoreError(f"{self.path}: locked by another sourcecheck for over {LOCK_TIMEOUT_S:.0f} s") from None
         except PermissionError:
@@ -99,13 +138,35 @@ class ReviewStore:
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot save ({exc.strerror or exc})") from None
 
+    def _remove_stale_temp_files(self) -> None:
+        # Under the lock no other sourcecheck is writing this file, so any temp file of it is what a
+        # killed save left behind.
+        for tmp in temp_files_of(self.path):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
     def save_copy(self, review: Review) -> Path:
         """Keep both: write our version beside the file under a new name, leaving theirs alone."""
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         stem = self.path.name.removesuffix(".review.yaml").removesuffix(".yaml")
-        copy = self.path.with_name(f"{stem}.conflict-{stamp}.review.yaml")
+        for n in range(1, 1000):
+            suffix = "" if n == 1 else f"-{n}"
+            copy = self.path.with_name(f"{stem}.conflict-{stamp}{suffix}.review.yaml")
+            try:
+                # Claim the name first so that two copies in one second never overwrite each other.
+                os.close(os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise StoreError(f"{copy}: cannot save a copy ({exc.strerror or exc})") from None
+            break
+        else:
+            raise StoreError(f"{self.path}: too many conflict copies; tidy the folder")
         try:
             atomic_write_text(copy, dump_review(review), backup=False)
-        except OSError as exc:
-            raise StoreError(f"{copy}: cannot save a copy ({exc.strerror or exc})") from None
+        except (OSError, UnicodeEncodeError) as exc:
+            copy.unlink(missing_ok=True)
+            raise StoreError(f"{copy}: cannot save a copy ({exc})") from None
         return copy
