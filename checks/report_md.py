@@ -10,6 +10,7 @@ verdicts with no passage left are listed as orphans, never dropped.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import PurePath
 
 from .checklist import Checklist, item_state, open_flags, sign_off_problems
@@ -173,6 +174,10 @@ def _sign_off(analysis: Analysis, review: Review | None, checklist: Checklist) -
     else:
         lines.append("**Not signed off.**")
     lines += ["", f"**Progress:** {resolved} of {_plural(len(flags), 'flag')} resolved."]
+    if flags:
+        by_kind = Counter(f.kind for f in flags)
+        kinds = ", ".join(f"{kind.label} ({n})" for kind, n in sorted(by_kind.items(), key=lambda kv: -kv[1]))
+        lines += ["", f"**Flags by kind:** {kinds}."]
     if problems:
         lines += ["", "Still open:", ""]
         lines += [f"- {escape_md(p)}" for p in problems]

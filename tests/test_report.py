@@ -168,6 +168,7 @@ def test_duplicate_shows_both_passages_and_orphan_free_report():
     assert f"First passage, line {line_a}:1:\n\n> The bridge shuts on Monday." in text
     assert f"Repeated at line {line_b}:1:\n\n> The bridge will shut on Monday." in text
     assert "**keep first**" in text
+    assert "**Flags by kind:** duplicate passage (1)." in text
     assert "**Ready to sign off:**" in text and "1 of 1 flag resolved" in text
     assert r"- [x] No \*duplicated\* passages" in text
     assert "Verdicts without a flag" not in text
