@@ -173,7 +173,7 @@ def evaluate(split: Path, *, errors: int = 0, seed_errors: int = 0) -> dict[str,
             ours.add(gold, pred)
             base.add(gold, bool(BASELINE.search(s.text)))
             if errors and gold != pred and len(examples) < errors:
-                examples.append(f"{'FN' if gold else 'FP'} {g.sourcing:<10} {article.name[:30]} | {' '.join(s.text.split())[:220]}")
+                examples.append(f"{'FN' if gold else 'FP'} {g.sourcing:<10} {article.name[:30]} | {' '.join(s.text.split())[:220]} || {g.reason}")
         for attr in article.attributions:
             if not is_speech(attr) or not attr.cue:
                 continue

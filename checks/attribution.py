@@ -16,20 +16,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, phrase_alternation
 from .model import Sourcing
 
-__all__ = ["Attribution", "AttributionRules", "find_attribution", "rules_for"]
+__all__ = ["Attribution", "AttributionRules", "classify_speaker", "colon_attribution", "find_attribution", "rules_for"]
 
 # Words that make the following "verb" a noun ("his claims", "in a tweet") or not an act that
 # happened ("to argue", "could claim").
 _NOT_A_VERB_BEFORE = frozenset(
     "the a an his her their its our my your these those this such no any whose of in for with "
     "on about by from into over under against to could would might may can should must will "
-    "shall cannot can't won't wouldn't couldn't shouldn't".split()
+    "shall cannot can't won't wouldn't couldn't shouldn't without".split()
 )
 _WORD = re.compile(r"\w[\w’'.-]*")
-_LAST_WORD = re.compile(r"([\w’'-]+)\W*\Z")
+_LAST_WORD = re.compile(r"(\w[\w’'-]*)\W*\Z")
 _CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\s-\s|\[|\]')
 _AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\s-\s|\.\s*\Z')
 _RELATIVE = re.compile(r"^\s*(?:who|which|that)\b", re.IGNORECASE)
@@ -39,6 +39,21 @@ _FUNCTION_CAPS = frozenset(
     "At For But And Yet So Still Despite After Before When While Although Though If As Speaking "
     "Specifically Also Meanwhile However Instead Asked I He She They We It You Mr Mrs Ms Dr".split()
 )
+_POSSESSIVE = re.compile(r"[’']s?\Z")  # "Clinton's comments": a noun, not a verb
+_COMPLEMENT_AFTER = re.compile(r'\s*(?:,|:|"|“|that\b|\.?\s*\Z)', re.IGNORECASE)
+_QUOTE_BEFORE = re.compile(r'["”\'’],?\s*(?:[\w.’\'-]+\s+){0,4}\Z')
+
+
+def _has_complement(text: str, verb: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
+    """'added that', 'added:', '"...," he added': the verb reports what was said."""
+    if _COMPLEMENT_AFTER.match(text, verb.end()):
+        return True
+    head = text[max(0, verb.start() - 60) : verb.start()]
+    return bool(_QUOTE_BEFORE.search(head))
+
+
+_LAST_BREAK = re.compile(r'[,;:"“”—–]\s*\Z')  # the verb opens its clause: "..., said X"
+_MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
 _CONNECTOR = re.compile(
     r"^(?:(?:and|but|yet|so|still|also|meanwhile|however|instead|now|then|though|although|while|as|because)\b,?\s*)+",
     re.IGNORECASE,
@@ -52,8 +67,8 @@ _TRAILING_ADVERBS = re.compile(
 _NAME_AFTER_HEAD = re.compile(r"\s+[A-Z][a-z]")  # "aide Huma Abedin", "spokesman Josh Earnest"
 _PASSIVE_BY = re.compile(r"^\s+by\s+", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
-_SPEAKER_COLON = re.compile(r"\W{0,2}([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
-_COLON_QUOTE = re.compile(r':\s*["“]|:\s*\Z')
+_SPEAKER_COLON = re.compile(r"\W{0,2}([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]*){0,3}):\s+[\"“A-Z]")
+_COLON_QUOTE = re.compile(r':\s*["“]')
 _DEFINITE = re.compile(r"^(?:the|his|her|their|its|our)\s+\w", re.IGNORECASE)
 
 
@@ -80,6 +95,8 @@ class AttributionRules:
     pronouns: re.Pattern[str]
     publication: re.Pattern[str]
     publication_nouns: frozenset[str]
+    needs_complement: frozenset[str]
+    not_speech: re.Pattern[str]
     vague_belief: re.Pattern[str]
 
 
@@ -99,8 +116,7 @@ def rules_for(lexicon: Lexicon) -> AttributionRules:
 
 def _compile(lexicon: Lexicon) -> AttributionRules:
     def alternation(category: str) -> str:
-        terms = sorted(lexicon.terms(category), key=len, reverse=True)
-        return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) or r"(?!x)x"
+        return phrase_alternation(lexicon.terms(category))
 
     publication = re.compile(
         rf"(?<![\w-])(?:{alternation('publication_nouns')})\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|had\s+)?"
@@ -123,6 +139,8 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         pronouns=re.compile(rf"^(?:{alternation('speaker_pronouns')})$", re.IGNORECASE),
         publication=publication,
         publication_nouns=frozenset(lexicon.terms("publication_nouns")),
+        needs_complement=frozenset(lexicon.terms("speech_verbs_with_complement")),
+        not_speech=lexicon.pattern("not_speech"),
         vague_belief=vague_belief,
     )
 
@@ -132,17 +150,28 @@ def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _speaker_before(text: str, verb_start: int) -> tuple[int, int]:
-    """The clause before the verb, back to the last clause break; skips "X, who said"."""
-    head = text[:verb_start]
-    breaks = list(_CLAUSE_BREAK.finditer(head))
-    start = breaks[-1].end() if breaks else 0
-    segment = head[start:]
-    if _RELATIVE.match(segment) and len(breaks) >= 1:
-        # "Moon Jae-in, who shared": the speaker is the phrase before the comma.
-        earlier = list(_CLAUSE_BREAK.finditer(head, 0, breaks[-1].start()))
-        start = earlier[-1].end() if earlier else 0
-        return start, breaks[-1].start()
-    return start, verb_start
+    """The clause before the verb, back to the last clause break.
+
+    "Moon Jae-in, who shared" and "Peter Cook, told" (an appositive closed by a comma) reach back
+    to the phrase before the comma; a quotation mark right before the verb stops the search, since
+    then the speaker follows the verb.
+    """
+    breaks = list(_CLAUSE_BREAK.finditer(text, 0, verb_start))
+    end = verb_start
+    for _ in range(2):
+        start = breaks[-1].end() if breaks else 0
+        segment = text[start:end]
+        if _WORD.search(segment) and not _RELATIVE.fullmatch(segment.strip()):
+            if _RELATIVE.match(segment) and breaks:
+                end = breaks[-1].start()
+                breaks.pop()
+                continue
+            return start, end
+        if not breaks or breaks[-1].group(0) != ",":
+            return start, end
+        end = breaks[-1].start()
+        breaks.pop()
+    return (breaks[-1].end() if breaks else 0), end
 
 
 def _speaker_after(text: str, verb_end: int) -> tuple[int, int]:
@@ -156,6 +185,9 @@ def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | N
     words = _TRAILING_ADVERBS.sub("", _CONNECTOR.sub("", phrase.strip(" ,'’"), count=1))
     if not words or not _WORD.search(words):
         return None, "", False
+    if len(words.split()) > _MAX_SPEAKER_WORDS:
+        # "The Arizona Republican survived ... and says": the speaker is the clause's subject.
+        words = " ".join(words.split()[:4])
     if rules.outlets.search(words):
         return Sourcing.SECONDHAND, "outlet", False
     if rules.anonymity.search(words):
@@ -189,7 +221,11 @@ def find_attribution(
         if not _outside(quoted, verb.start(), verb.end()):
             continue
         before = _LAST_WORD.search(text, 0, verb.start())
-        if before and before.group(1).lower() in _NOT_A_VERB_BEFORE:
+        if before and (before.group(1).lower() in _NOT_A_VERB_BEFORE or _POSSESSIVE.search(before.group(1))):
+            continue
+        if any(n.start() <= verb.start() < n.end() for n in rules.not_speech.finditer(text, max(0, verb.start() - 12), verb.end() + 16)):
+            continue
+        if verb.group(0).lower() in rules.needs_complement and not _has_complement(text, verb, quoted):
             continue
         found = _attribution_at(text, verb, rules, anonymity_cue)
         if found is None:
@@ -216,8 +252,13 @@ def _attribution_at(
         return None  # "was announced", "is expected": no speaker given
     else:
         a, b = _speaker_before(text, verb.start())
-        if not text[a:b].strip(" ,") or not _WORD.search(text[a:b]):
-            a, b = _speaker_after(text, verb.end())
+        last_break = _LAST_BREAK.search(text, 0, verb.start())
+        if last_break or not _WORD.search(text[a:b]):
+            # '"...," said a U.S. official' and "The deal is close, said Trump": the speaker
+            # follows, if a short phrase ending the clause names one.
+            c, d = _speaker_after(text, verb.end())
+            if 0 < len(text[c:d].split()) <= 8 and classify_speaker(text[c:d], rules)[0] is not None:
+                a, b = c, d
     grade, role, pronoun = classify_speaker(text[a:b], rules)
     if grade is None:
         return None
@@ -259,7 +300,7 @@ def _other_attribution(
         return Attribution(Sourcing.ANONYMOUS, (anonymity_cue,),
                            f"anonymous source: {text[anonymity_cue[0]:anonymity_cue[1]]!r}")
     m = _SPEAKER_COLON.match(text)
-    if m:
+    if m and not any(w.rstrip(".") in _FUNCTION_CAPS for w in m.group(1).split()):
         grade, role, pronoun = classify_speaker(m.group(1), rules)
         grade = grade or Sourcing.NAMED
         return Attribution(grade, ((0, m.end(1), role or "source"), (m.end(1), m.end(1) + 1, "colon")),
@@ -272,6 +313,19 @@ def _other_attribution(
             return Attribution(grade, ((m.start(), m.start() + 1, "colon"),),
                                f"{_LABEL[grade]}: quote introduced by a colon", pronoun)
     return None
+
+
+def colon_attribution(text: str, rules: AttributionRules) -> Attribution | None:
+    """A sentence that ends with a colon before a quote ("Trump put it this way:") introduces it."""
+    stripped = text.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    a, b = _speaker_before(stripped, len(stripped) - 1)
+    grade, role, pronoun = classify_speaker(stripped[a:b], rules)
+    if grade is None:
+        return None
+    cue = (len(stripped) - 1, len(stripped), "colon")
+    return Attribution(grade, (cue,), f"{_LABEL[grade]}: quote introduced by a colon", pronoun)
 
 
 _LABEL = {

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from .files import DataFileError, read_package_yaml, read_yaml_file
 
-__all__ = ["Lexicon", "default_lexicon", "load_lexicon", "lexicon_from_mapping"]
+__all__ = ["Lexicon", "default_lexicon", "load_lexicon", "lexicon_from_mapping", "phrase_alternation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +35,40 @@ class Lexicon:
         """
         cached = self._patterns.get(category)
         if cached is None:
-            terms = sorted(self.terms(category), key=len, reverse=True)
-            body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) or r"(?!x)x"
+            body = phrase_alternation(self.terms(category))
             cached = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
             self._patterns[category] = cached
         return cached
+
+
+def phrase_alternation(terms: Iterable[str]) -> str:
+    """A regex body matching any of ``terms``, built as a character trie; a space matches any run of
+    white space.
+
+    Python's ``re`` tries a flat alternation one branch at a time at every position; a trie shares
+    prefixes, so a lexicon of hundreds of verbs costs little more than one. Where a term is a
+    prefix of another the longer is tried first ("according to" before "accord"), backing off when
+    the word boundary after it fails.
+    """
+    trie: dict[str, dict] = {}
+    for term in terms:
+        node = trie
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) or r"(?!x)x"
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def lexicon_from_mapping(data: object, *, source: str, base: Lexicon | None = None) -> Lexicon:

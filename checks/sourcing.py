@@ -19,59 +19,51 @@ never source a sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from .attribution import Attribution, AttributionRules, find_attribution, rules_for
+from .attribution import Attribution, AttributionRules, colon_attribution, find_attribution, rules_for
 from .lexicon import Lexicon, default_lexicon
 from .model import Cue, Document, Sentence, SentenceGrade, Sourcing
 
 __all__ = ["grade_sentences", "quoted_spans"]
 
-_OPENERS = "“«"
-_CLOSERS = "”»"
+_QUOTE_MARK = re.compile(r"[\"“”«»]|''|``")
+_OPENERS = ("“", "«", "``")
+_CLOSERS = ("”", "»")
 _QUOTE_START = re.compile(r'^\W{0,3}?(?:["“«]|\'\'|``)')
 _LEADING_ADVERBIAL = re.compile(r"^(?:[A-Z]\w*ly|But|And|Still|Yet|Instead|Meanwhile|However|Now|So|Also|Indeed),?\s+")
 _HEADING_END = (".", "!", "?", '"', "”", ":", ";", ")", "…", "'", "’")
-
-
-@dataclass(slots=True)
-class _State:
-    """What the walk remembers from earlier sentences."""
-
-    last_speaker: Sourcing | None = None  # grade of the last named or anonymous speaker
-    own: list[Attribution | None] = field(default_factory=list)
 
 
 def quoted_spans(text: str, *, open_at_start: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """Spans of ``text`` inside quotation marks and whether a quote is still open at its end.
 
     Curly quotes open and close; a straight double quote toggles. Single quotes are left alone:
-    they are apostrophes far more often than quotation marks.
+    they are apostrophes far more often than quotation marks. ``open_at_start``: the sentence
+    begins inside a quote opened earlier.
     """
     spans: list[tuple[int, int]] = []
     start = 0 if open_at_start else -1
-    # Two apostrophes are one quotation mark (the New York Times style); keep offsets unchanged.
-    text = text.replace("\'\'", '"\x01').replace("``", '"\x01')
-    for i, ch in enumerate(text):
-        if ch == '"':
-            # A straight quote after a word closes, one before a word opens; otherwise it toggles.
-            before = text[i - 1] if i > 0 else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if start < 0 and (before.isspace() or before in "([—-" or not after.isspace()):
-                if not (before.isalnum() and (after.isspace() or after in ".,;:!?")):
-                    start = i
-            elif start >= 0:
-                spans.append((start, i + 1))
-                start = -1
-        elif ch in _OPENERS:
+    for m in _QUOTE_MARK.finditer(text):
+        i, mark = m.start(), m.group(0)
+        if mark in _OPENERS:
             if start < 0:
                 start = i
-        elif ch in _CLOSERS:
+        elif mark in _CLOSERS:
             if start >= 0:
-                spans.append((start, i + 1))
+                spans.append((start, m.end()))
             elif not spans:
                 # A closing mark with no opener: the sentence ends a quote begun earlier.
-                spans.append((0, i + 1))
+                spans.append((0, m.end()))
+            start = -1
+        elif start < 0:
+            # A straight mark (or two apostrophes, the New York Times style) opens unless it
+            # follows a word and precedes a space or punctuation: then it is a stray closer.
+            before = text[i - 1] if i > 0 else " "
+            after = text[m.end()] if m.end() < len(text) else " "
+            if not (before.isalnum() and (after.isspace() or after in ".,;:!?")):
+                start = i
+        else:
+            spans.append((start, m.end()))
             start = -1
     if start >= 0:
         spans.append((start, len(text)))
@@ -85,6 +77,9 @@ def grade_sentences(doc: Document, *, lexicon: Lexicon | None = None) -> tuple[S
     sentences = doc.sentences
     quotes, starts_open = _quote_state(sentences)
     own = [find_attribution(s.text, q, rules) for s, q in zip(sentences, quotes)]
+    for k in range(len(sentences) - 1):
+        if own[k] is None and _is_quote(sentences[k + 1].text):
+            own[k] = colon_attribution(sentences[k].text, rules)
     resolved = _resolve_pronouns(own)
     carried = _carry(sentences, quotes, starts_open, resolved, rules, lex)
     opinion = lex.pattern("opinion_markers")
