@@ -38,6 +38,7 @@ class FilterDialog(ModalScreen[frozenset[FlagKind] | None]):
         Binding("escape", "cancel", "Cancel", id="filter.cancel", priority=True),
         Binding("enter", "apply", "Apply", id="filter.apply", priority=True),
         Binding("a", "all", "All kinds", id="filter.all"),
+        Binding("n", "none", "No kinds", id="filter.none"),
     ]
 
     def __init__(self, counts: Mapping[FlagKind, int], selected: frozenset[FlagKind] | None) -> None:
@@ -57,13 +58,16 @@ class FilterDialog(ModalScreen[frozenset[FlagKind] | None]):
                 ],
                 id="filter-kinds",
             )
-            yield Static("space toggles · a all · enter applies · escape cancels", classes="hint", markup=False)
+            yield Static("space toggles · a all · n none · enter applies · escape cancels", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()
 
     def action_all(self) -> None:
         self.query_one(SelectionList).select_all()
+
+    def action_none(self) -> None:
+        self.query_one(SelectionList).deselect_all()
 
     def action_apply(self) -> None:
         chosen = frozenset(FlagKind(v) for v in self.query_one(SelectionList).selected)

@@ -40,7 +40,7 @@ class FlagPanel(VerticalScroll, can_focus=True):
 
     | Key | Description |
     | :- | :- |
-    | tab | Jump to the twin passage of a duplicate and back (when this panel has focus). |
+    | tab | Jump to the twin passage of a duplicate and back (other flags: focus moves on). |
     """
 
     DEFAULT_CSS = """
@@ -65,6 +65,10 @@ class FlagPanel(VerticalScroll, can_focus=True):
     class TwinRequested(Message):
         """The reviewer asked to see the other passage of the duplicate (or to go back)."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._has_twin = False
+
     def compose(self) -> ComposeResult:
         yield Static(id="flag-summary")
         with Horizontal(id="flag-twins"):
@@ -72,11 +76,16 @@ class FlagPanel(VerticalScroll, can_focus=True):
             yield Static(id="flag-second")
 
     def action_twin(self) -> None:
-        self.post_message(self.TwinRequested())
+        # Only a duplicate has a twin; elsewhere tab keeps its usual job of moving focus on.
+        if self._has_twin:
+            self.post_message(self.TwinRequested())
+        else:
+            self.app.action_focus_next()
 
     def show_nothing(self, message: str) -> None:
         self.query_one("#flag-summary", Static).update(Text(message, style="italic"))
         self.query_one("#flag-twins").remove_class("-shown")
+        self._has_twin = False
 
     def show_flag(
         self,
@@ -92,7 +101,8 @@ class FlagPanel(VerticalScroll, can_focus=True):
             _summary(flag, document, position, verdict, weak_match)
         )
         twins = self.query_one("#flag-twins")
-        if flag.kind is FlagKind.DUPLICATE and flag.related:
+        self._has_twin = flag.kind is FlagKind.DUPLICATE and bool(flag.related)
+        if self._has_twin:
             first, second = _side_by_side(flag, document, pair)
             self.query_one("#flag-first", Static).update(first)
             self.query_one("#flag-second", Static).update(second)

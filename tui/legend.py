@@ -13,6 +13,8 @@ from .palette import LEGEND_GROUPS, kind_style
 
 __all__ = ["Legend"]
 
+COLUMN_WIDTH = 19
+
 
 class Legend(Static):
     """One row per colour; kinds hidden by the filter are dimmed."""
@@ -26,12 +28,17 @@ class Legend(Static):
 
     def show_counts(self, counts: Mapping[FlagKind, int], visible: frozenset[FlagKind] | None) -> None:
         text = Text()
+        # Two columns keep the legend short enough to leave the checklist room.
         for n, (label, kinds) in enumerate(LEGEND_GROUPS):
             count = sum(counts.get(k, 0) for k in kinds)
             shown = visible is None or any(k in visible for k in kinds)
             if n:
-                text.append("\n")
-            text.append("   ", style=kind_style(kinds[0]))
-            text.append(f" {label} ", style="" if shown else "dim strike")
-            text.append(str(count), style="bold" if count and shown else "dim")
+                text.append("\n" if n % 2 == 0 else "")
+            cell = Text()
+            cell.append("  ", style=kind_style(kinds[0]))
+            cell.append(f" {label} ", style="" if shown else "dim strike")
+            cell.append(str(count), style="bold" if count and shown else "dim")
+            if n % 2 == 0:
+                cell.pad_right(COLUMN_WIDTH - cell.cell_len)
+            text.append_text(cell)
         self.update(text)

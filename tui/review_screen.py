@@ -52,6 +52,7 @@ class ReviewScreen(Screen[None]):
     | e | Edit the note of the verdict. |
     | u / ctrl+r | Undo / redo a verdict or tick. |
     | space | Tick the highlighted checklist item. |
+    | c / escape | Go to the checklist (up/down, enter) / back to the article. |
     | f | Filter by kind. |
     | ctrl+s | Save now. |
     | S | Sign off the review. |
@@ -66,7 +67,7 @@ class ReviewScreen(Screen[None]):
         Binding("j,down", "next_flag", "Next flag", show=False, id="review.next_alt"),
         Binding("p", "previous_flag", "Prev", id="review.previous"),
         Binding("k,up", "previous_flag", "Previous flag", show=False, id="review.previous_alt"),
-        Binding("]", "next_open", "Next unresolved", id="review.next_open"),
+        Binding("]", "next_open", "Next unresolved", show=False, id="review.next_open"),
         Binding("[", "previous_open", "Previous unresolved", show=False, id="review.previous_open"),
         Binding("t", "twin", "Twin passage", show=False, id="review.twin"),
         Binding("a", "decide('accepted')", "Accept", id="review.accept"),
@@ -75,10 +76,11 @@ class ReviewScreen(Screen[None]):
         Binding("1", "decide('keep_first')", "Keep first (duplicate)", show=False, id="review.keep_first"),
         Binding("2", "decide('keep_second')", "Keep second (duplicate)", show=False, id="review.keep_second"),
         Binding("b", "decide('keep_both')", "Keep both (duplicate)", show=False, id="review.keep_both"),
-        Binding("e", "edit_note", "Note", id="review.note"),
+        Binding("e", "edit_note", "Note", show=False, id="review.note"),
         Binding("u", "undo", "Undo", id="review.undo"),
         Binding("ctrl+r", "redo", "Redo", show=False, id="review.redo"),
         Binding("space", "tick", "Tick checklist item", show=False, id="review.tick"),
+        Binding("c", "focus_checklist", "Go to the checklist", show=False, id="review.checklist"),
         Binding("f", "filter", "Filter", id="review.filter"),
         Binding("ctrl+s", "save", "Save now", show=False, id="review.save"),
         Binding("S", "sign_off", "Sign off", show=False, id="review.sign_off"),
@@ -306,6 +308,9 @@ class ReviewScreen(Screen[None]):
     def action_page(self, direction: int) -> None:
         article = self.query_one(ArticleView)
         (article.scroll_page_down if direction > 0 else article.scroll_page_up)(animate=False)
+
+    def action_focus_checklist(self) -> None:
+        self.query_one(ChecklistPane).focus()
 
     def action_unfocus(self) -> None:
         self.set_focus(None)

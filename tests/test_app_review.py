@@ -1,0 +1,347 @@
+"""The review app driven with Pilot: keys in, app state and the saved verdict file out.
+
+The seed article runs through the real engine; tests that need a particular flag (a duplicate, a
+fixed order) use FIXED_TEXT with flags pinned by hand, so engine improvements cannot move them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checks import Analysis, Document, DuplicatePair, Flag, FlagKind, Span
+from checks.checklist import Checklist, ChecklistItem
+from checks.flags import assign_ids
+from tui import ArticleView, ChoiceDialog, FilterDialog, HelpScreen, NoteDialog, ReviewScreen, make_app
+
+SIZE = (120, 36)
+
+FIXED_TEXT = """date 2026-01-15
+The council approved the new budget on Monday, officials said.
+
+Critics called the plan reckless. "We will not stand for this," said Jane Roe, a local organiser.
+
+The council approved the new budget on Monday after a long debate.
+
+Sources close to the mayor said the vote was [bold]rigged[/] and \x1b[31mred\x1b[0m was seen.
+"""
+
+FIXED_CHECKLIST = Checklist(
+    (
+        ChecklistItem("no-duplicates", "No duplicated passages", auto="no_open_flags:duplicate"),
+        ChecklistItem("quotes-checked", "Quotes checked against the original"),
+    ),
+    source="test",
+)
+
+
+def _span(text: str, needle: str) -> Span:
+    start = text.index(needle)
+    return Span(start, start + len(needle), needle)
+
+
+def fixed_analyzer(document: Document) -> Analysis:
+    """Four flags in document order: duplicate, opinion, unsourced, anonymous."""
+    text = document.text
+    first = _span(text, "The council approved the new budget on Monday, officials said.")
+    second = _span(text, "The council approved the new budget on Monday after a long debate.")
+    shared = ("the council approved the new budget on monday",)
+    pair = DuplicatePair("dup-fixed", 91.0, first, second, shared=shared)
+    opinion = _span(text, "Critics called the plan reckless.")
+    unsourced = _span(text, "The council approved the new budget on Monday after a long debate.")
+    anonymous = _span(text, "Sources close to the mayor said the vote was [bold]rigged[/] and \x1b[31mred\x1b[0m was seen.")
+    flags = [
+        Flag("", FlagKind.DUPLICATE, first.start, first.end, first.text, "repeats a later passage (score 91)",
+             related=(second,), details={"pair": pair.id, "shared": list(shared)}),
+        Flag("", FlagKind.OPINION, opinion.start, opinion.end, opinion.text, "opinion: 'reckless'",
+             related=(_span(text, "reckless"),)),
+        Flag("", FlagKind.UNSOURCED, unsourced.start, unsourced.end, unsourced.text,
+             "a factual claim with no attribution"),
+        Flag("", FlagKind.ANONYMOUS, anonymous.start, anonymous.end, anonymous.text,
+             "anonymity: 'Sources close to'", related=(_span(text, "Sources close to"),)),
+    ]
+    return Analysis(document=document, grades=(), duplicates=(pair,), flags=assign_ids(flags))
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path, seed_path: Path) -> Path:
+    """The seed in tmp_path, so its verdict file lands there and never in seeds/."""
+    target = tmp_path / seed_path.name
+    shutil.copy(seed_path, target)
+    return target
+
+
+@pytest.fixture
+def fixed_article(tmp_path: Path) -> Path:
+    path = tmp_path / "fixed.txt"
+    path.write_text(FIXED_TEXT, encoding="utf-8")
+    return path
+
+
+def fixed_app(path: Path, **kwargs):
+    return make_app([path], reviewer="tester", checklist=FIXED_CHECKLIST, analyzer=fixed_analyzer, **kwargs)
+
+
+async def loaded(pilot) -> ReviewScreen:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.review_screen
+
+
+def saved(article: Path) -> dict:
+    return yaml.safe_load(article.with_name(article.name + ".review.yaml").read_text(encoding="utf-8"))
+
+
+def decisions(article: Path) -> dict[str, str]:
+    return {v["flag"]: v["decision"] for v in saved(article).get("verdicts", [])}
+
+
+async def test_accept_saves_and_moves_to_the_next_unresolved_flag(seed_copy: Path) -> None:
+    app = make_app([seed_copy], reviewer="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        first = screen.current_flag
+        assert first is not None and screen.current == 0
+        await pilot.press("a")
+        assert decisions(seed_copy) == {first.id: "accepted"}
+        assert screen.current == 1
+        assert screen.query_one(ArticleView).current == 1
+        verdict = saved(seed_copy)["verdicts"][0]
+        assert verdict["text"] == first.text and verdict["by"] == "tester"
+
+
+async def test_verdicts_ticks_and_position_survive_a_restart(seed_copy: Path) -> None:
+    app = make_app([seed_copy], reviewer="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("a", "s", "x")
+        await pilot.press(*"a quote from the wire")
+        await pilot.press("enter", "space", "n")
+        expected_position = screen.current_flag.id
+        expected = decisions(seed_copy)
+        await pilot.press("q")
+    assert len(expected) == 3 and sorted(expected.values()) == ["accepted", "dismissed", "needs_work"]
+    data = saved(seed_copy)
+    assert data["position"] == expected_position
+    assert [t["item"] for t in data["checklist"]] == ["claims-sourced"]
+
+    again = make_app([seed_copy], reviewer="tester")
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert screen.current_flag.id == expected_position
+        review = screen.session.review
+        assert {v.flag: str(v.decision) for v in review.verdicts} == expected
+        assert review.ticked("claims-sourced")
+        dismissed = next(v for v in review.verdicts if v.decision == "dismissed")
+        assert dismissed.note == "a quote from the wire"
+
+
+async def test_undo_and_redo_cover_verdicts_and_ticks(seed_copy: Path) -> None:
+    app = make_app([seed_copy], reviewer="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("a", "a", "space")
+        assert len(decisions(seed_copy)) == 2 and saved(seed_copy)["checklist"]
+        await pilot.press("u")
+        assert "checklist" not in saved(seed_copy)
+        await pilot.press("u")
+        assert len(decisions(seed_copy)) == 1
+        assert screen.current == 1, "undo shows the flag whose verdict it took back"
+        await pilot.press("ctrl+r")
+        assert len(decisions(seed_copy)) == 2
+        await pilot.press("u", "u", "u")
+        assert "verdicts" not in saved(seed_copy)
+
+
+async def test_dismiss_without_a_reason_is_refused(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        flag = screen.current_flag
+        await pilot.press("x", "enter")
+        assert isinstance(app.screen, NoteDialog), "an empty reason keeps the dialog open"
+        assert "reason is required" in str(app.screen.query_one("#note-error").render())
+        await pilot.press("escape")
+        assert screen.session.review.verdict(flag.id) is None
+        await pilot.press("x", *"named in para 4", "enter")
+        verdict = screen.session.review.verdict(flag.id)
+        assert verdict is not None and verdict.decision == "dismissed" and verdict.note == "named in para 4"
+
+
+async def test_edit_note_keeps_the_decision(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        flag = screen.current_flag
+        await pilot.press("e")
+        assert not isinstance(app.screen, NoteDialog), "no note before a verdict"
+        await pilot.press("s", "p", "e", *"ask for the source", "enter")
+        verdict = screen.session.review.verdict(flag.id)
+        assert (verdict.decision, verdict.note) == ("needs_work", "ask for the source")
+        assert screen.current_flag.id == flag.id, "editing a note does not move on"
+
+
+async def test_sign_off_is_refused_while_flags_are_open_then_allowed(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("S")
+        assert screen.session.review.signed_off is None
+        assert any("Cannot sign off" in (n.title or "") for n in app._notifications)
+        await pilot.press("b", "a", "a", "a")  # keep both, then accept the other three
+        await pilot.press("space", "c", "down", "enter", "escape")
+        assert screen.session.sign_off_problems() == []
+        await pilot.press("S")
+        assert saved(fixed_article)["signed_off"]["by"] == "tester"
+
+
+async def test_duplicate_keys_only_apply_to_duplicates(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("n")
+        assert screen.current_flag.kind is FlagKind.OPINION
+        await pilot.press("1")
+        assert screen.session.review.verdicts == ()
+        await pilot.press("p", "2")
+        assert decisions(fixed_article) == {screen.session.flags[0].id: "keep_second"}
+
+
+async def test_twin_jump_lands_on_the_other_passage_and_back(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        article = screen.query_one(ArticleView)
+        flag = screen.current_flag
+        assert flag.kind is FlagKind.DUPLICATE
+        twin = flag.related[0]
+        await pilot.press("t")
+        assert article.focus_span == (twin.start, twin.end)
+        line = article.line_map.line_of(twin.start)
+        assert article.scroll_y <= line < article.scroll_y + article.scrollable_content_region.height
+        await pilot.press("t")
+        assert article.focus_span == (flag.start, flag.end)
+        screen.query_one("#flag").focus()
+        await pilot.press("tab")
+        assert article.focus_span == (twin.start, twin.end), "tab in the flag panel jumps too"
+
+
+async def test_filter_steps_through_chosen_kinds_only(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("f")
+        assert isinstance(app.screen, FilterDialog)
+        # Kinds are listed in FlagKind order: duplicate, unsourced, anonymous, opinion.
+        await pilot.press("n", "down", "space", "down", "space", "enter")
+        assert screen.kinds == frozenset({FlagKind.UNSOURCED, FlagKind.ANONYMOUS})
+        assert screen.current_flag.kind is FlagKind.UNSOURCED
+        await pilot.press("n")
+        assert screen.current_flag.kind is FlagKind.ANONYMOUS
+        await pilot.press("n")
+        assert screen.current_flag.kind is FlagKind.UNSOURCED
+        await pilot.press("f", "a", "enter")
+        assert screen.kinds is None
+
+
+async def test_queue_switches_articles_each_with_its_own_file(seed_copy: Path, fixed_article: Path) -> None:
+    app = make_app([fixed_article, seed_copy], reviewer="tester", checklist=FIXED_CHECKLIST)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert screen.query_one("#queue").display
+        assert screen.session.name == "fixed.txt"
+        await pilot.press("a", "greater_than_sign")
+        screen = await loaded(pilot)
+        assert screen.session.name == seed_copy.name and screen.session.loaded is not None
+        await pilot.press("a")
+        await pilot.press("less_than_sign")
+        assert screen.session.name == "fixed.txt"
+        assert screen.sessions[1].progress_label() == f"1/{len(screen.sessions[1].flags)} resolved"
+    assert len(decisions(fixed_article)) == 1 and len(decisions(seed_copy)) == 1
+
+
+async def test_a_change_on_disk_is_never_overwritten(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        verdict_file = fixed_article.with_name("fixed.txt.review.yaml")
+        theirs = verdict_file.read_text(encoding="utf-8").replace("tester", "someone-else")
+        verdict_file.write_text(theirs, encoding="utf-8")
+        await pilot.press("a")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("k")
+        assert verdict_file.read_text(encoding="utf-8") == theirs
+        copies = list(fixed_article.parent.glob("fixed.txt.conflict-*.review.yaml"))
+        assert len(copies) == 1 and len(yaml.safe_load(copies[0].read_text())["verdicts"]) == 2
+
+
+async def test_reload_theirs_after_a_change_on_disk(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("a")
+        verdict_file = fixed_article.with_name("fixed.txt.review.yaml")
+        verdict_file.write_text(verdict_file.read_text().replace("accepted", "needs_work"), encoding="utf-8")
+        await pilot.press("a", "r")
+        assert [str(v.decision) for v in screen.session.review.verdicts] == ["needs_work"]
+
+
+async def test_article_markup_and_escapes_show_literally(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        article = screen.query_one(ArticleView)
+        lines = "".join(article.render_line(y).text for y in range(article.scrollable_content_region.height))
+        assert "[bold]rigged[/]" in lines
+        assert "\N{SYMBOL FOR ESCAPE}[31mred" in lines and "\x1b" not in lines
+
+
+async def test_help_lists_every_key_and_the_palette_offers_them(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(" ".join(row) for _, rows in app.screen._sections for row in rows)
+        for keys, description, _action in screen.key_rows():
+            assert keys in shown and description in shown
+        await pilot.press("escape")
+        titles = {c.title for c in app.get_system_commands(screen)}
+        assert {"Accept (verified / sourced adequately)", "Sign off", "Keep both (duplicate)"} <= titles
+
+
+async def test_clicking_a_flagged_passage_selects_it(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        article = screen.query_one(ArticleView)
+        target = screen.session.flags[3]  # the anonymous flag, last paragraph
+        line = article.line_map.line_of(target.start)
+        await pilot.click(ArticleView, offset=(3, line - int(article.scroll_y)))
+        assert screen.current_flag.id == target.id
+
+
+async def test_read_only_folder_opens_read_only(fixed_article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from checks.store import ReviewStore
+
+    if os.geteuid() == 0:  # root writes anywhere; let the store report what a user would see
+        monkeypatch.setattr(ReviewStore, "read_only", property(lambda self: True))
+    folder = fixed_article.parent
+    folder.chmod(0o555)
+    try:
+        app = fixed_app(fixed_article)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await loaded(pilot)
+            assert "READ-ONLY" in screen.sub_title
+            await pilot.press("a", "space", "S")
+            assert screen.session.review.verdicts == () and screen.session.review.ticks == ()
+            await pilot.press("q")
+    finally:
+        folder.chmod(0o755)
+    assert not fixed_article.with_name("fixed.txt.review.yaml").exists()
