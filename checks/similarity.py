@@ -39,6 +39,7 @@ __all__ = [
     "could_reach",
     "near_copy_possible",
     "score_upper_bound",
+    "stopwords",
     "Prepared",
     "Token",
     "normalise",
@@ -118,6 +119,11 @@ def _vocabulary() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]
         if words:
             by_first.setdefault(words[0], []).append(words)
     return stopwords, {k: tuple(v) for k, v in by_first.items()}
+
+
+def stopwords() -> frozenset[str]:
+    """Words that carry no content (checks/data/similarity.yaml), normalised as ``normalise`` does."""
+    return _vocabulary()[0]
 
 
 @cache

@@ -1,4 +1,8 @@
-"""Flags about the text itself: splice marks, quotation marks, name variants. (First cut.)"""
+"""Flags about the text itself: splice marks, quotation marks, quotes with no speaker, name variants.
+
+Each flag's ``text`` is the flagged stretch with a few words of context, so its id (a hash of kind
+and text) survives edits elsewhere and tells two splice marks of one article apart.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +10,180 @@ import re
 from collections.abc import Sequence
 
 from .lexicon import Lexicon
-from .model import Document, Flag, FlagKind, SentenceGrade
+from .model import Document, Flag, FlagKind, Sentence, SentenceGrade, Span
+from .name_variants import find_name_variants
+from .quote_marks import Quotation, scan_quotes
 
 __all__ = ["find_text_flags"]
 
-_SPLICE = re.compile(r"\[\s*(?:\.\s*){3}\]|\[…\]|\(\s*(?:\.\s*){3}\)")
+# [...] [..] […] [ . . . ] (...) (…): an editor's cut inside quoted or reproduced text.
+_SPLICE = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|\(\s*(?:\.\s*){3,}\)|\(\s*…\s*\)")
+_CONTEXT_WORDS = 3
+_WORD = re.compile(r"\S+")
+# A quote covering less than this share of its sentence is a partial (or scare) quote: it needs a
+# speaker in its own sentence, a neighbour's attribution does not cover it.
+_PARTIAL_SHARE = 0.6
+_RELATED_LIMIT = 5
 
 
 def find_text_flags(
     doc: Document, grades: Sequence[SentenceGrade], *, lexicon: Lexicon | None = None
 ) -> list[Flag]:
+    """Splice marks, unbalanced quotation marks, quotes with no speaker and name variants.
+
+    ``grades`` are the sentence grades of ``doc`` (one per sentence); ``lexicon`` is accepted for
+    symmetry with the other rules and for future word lists.
+    """
+    quotations, stray, unclosed = scan_quotes(doc)
+    return [
+        *_splices(doc),
+        *_unbalanced(doc, stray, unclosed),
+        *_unattributed(doc, grades, quotations),
+        *_name_variants(doc),
+    ]
+
+
+def _sentence_at(doc: Document, pos: int) -> Sentence | None:
+    for s in doc.sentences:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def _with_context(doc: Document, start: int, end: int, *, before: bool = True, after: bool = True) -> tuple[int, int]:
+    """Widen a span by a few words on each side, within its sentence (or paragraph)."""
+    s = _sentence_at(doc, start)
+    lo, hi = (s.start, s.end) if s else (0, len(doc.text))
+    if before:
+        words = list(_WORD.finditer(doc.text, lo, start))
+        if words:
+            start = words[max(0, len(words) - _CONTEXT_WORDS)].start()
+    if after:
+        words = list(_WORD.finditer(doc.text, end, max(end, hi)))
+        if words:
+            end = max(end, words[min(len(words), _CONTEXT_WORDS) - 1].end())
+    return start, end
+
+
+def _flag(doc: Document, kind: FlagKind, start: int, end: int, message: str, **extra: object) -> Flag:
+    s = _sentence_at(doc, start)
+    return Flag(
+        id="",
+        kind=kind,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        message=message,
+        sentence=s.index if s else None,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _splices(doc: Document) -> list[Flag]:
     flags = []
     for m in _SPLICE.finditer(doc.text):
+        start, end = _with_context(doc, m.start(), m.end())
         flags.append(
-            Flag("", FlagKind.SPLICE, m.start(), m.end(), m.group(0),
-                 "splice mark: text was cut here; check the quote against the original")
+            _flag(
+                doc,
+                FlagKind.SPLICE,
+                start,
+                end,
+                f"splice mark {m.group(0)}: text was cut here; check the quote against the original",
+                related=(Span(m.start(), m.end(), m.group(0)),),
+            )
+        )
+    return flags
+
+
+def _unbalanced(doc: Document, stray: list[tuple[int, int]], unclosed: list[tuple[int, int]]) -> list[Flag]:
+    flags = []
+    for s, e in stray:
+        start, end = _with_context(doc, s, e, after=False)
+        flags.append(
+            _flag(
+                doc,
+                FlagKind.UNBALANCED_QUOTE,
+                start,
+                end,
+                f"closing quotation mark {doc.text[s:e]} with no opening one in its paragraph",
+                related=(Span(s, e, doc.text[s:e]),),
+            )
+        )
+    for s, e in unclosed:
+        start, end = _with_context(doc, s, e, before=False)
+        flags.append(
+            _flag(
+                doc,
+                FlagKind.UNBALANCED_QUOTE,
+                start,
+                end,
+                f"quotation mark {doc.text[s:e]} opens a quote that is never closed "
+                "(and the next paragraph does not reopen it)",
+                related=(Span(s, e, doc.text[s:e]),),
+            )
+        )
+    return flags
+
+
+def _unattributed(doc: Document, grades: Sequence[SentenceGrade], quotations: list[Quotation]) -> list[Flag]:
+    attributed = {g.sentence: g.sourcing.attributed for g in grades}
+    sentences = doc.sentences
+    flags = []
+    for q in quotations:
+        s = _sentence_at(doc, q.start)
+        if s is None:
+            continue
+        quoted = doc.text[q.start : q.end]
+        if sum(c.isalpha() for c in quoted) < 2 or doc.text[q.start - 1 : q.start] == "=":
+            continue  # "", a number, or an attribute of embedded markup (tweet="...")
+        share = (q.end - q.start) / max(1, s.end - s.start)
+        partial = share < _PARTIAL_SHARE and q.end <= s.end and not q.continued
+        if partial:
+            covered = attributed.get(s.index, False)
+        else:
+            last = _sentence_at(doc, max(q.start, q.end - 1)) or s
+            nearby = range(max(0, s.index - 1), min(len(sentences), last.index + 2))
+            covered = any(attributed.get(i, False) for i in nearby)
+        if covered:
+            continue
+        if partial:
+            message = f"partial quote {_short(quoted)} with no speaker in its sentence (a scare quote?)"
+        else:
+            message = "quotation with no speaker in its sentence or the ones around it"
+        flags.append(_flag(doc, FlagKind.UNATTRIBUTED_QUOTE, q.start, q.end, message))
+    return flags
+
+
+def _short(text: str, width: int = 40) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= width else one_line[: width - 1] + "…"
+
+
+def _name_variants(doc: Document) -> list[Flag]:
+    flags = []
+    for v in find_name_variants(doc):
+        first = v.rare[0]
+        other = v.common[0].text
+        if v.kind == "acronym":
+            message = (
+                f'"{first.text}" here, "{other}" elsewhere ({len(v.common)} times): '
+                "pick one style for the article"
+            )
+        else:
+            message = (
+                f'"{first.text}" here ({len(v.rare)} times), "{other}" elsewhere ({len(v.common)} times): '
+                "one spelling is probably wrong"
+            )
+        flags.append(
+            _flag(
+                doc,
+                FlagKind.NAME_VARIANT,
+                first.start,
+                first.end,
+                message,
+                related=v.common[:_RELATED_LIMIT],
+                details={"variant": v.kind, "rare": len(v.rare), "common": len(v.common)},
+            )
         )
     return flags

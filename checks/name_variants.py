@@ -1,0 +1,136 @@
+"""Names spelled two ways in one article: "Ri Yong-hu" and "Ri Yong-ho", "U.S." and "US".
+
+Two kinds of variant:
+
+* an acronym written with and without dots ("U.S." / "US"): a style inconsistency;
+* two capitalised names with the same number of words that differ by one or two letters in one
+  word. Short forms ("Kim" / "Kim Jong Un", "North" / "North Korea"), plurals and derived words
+  ("Korea" / "Koreas" / "Korean", "Democrat" / "Democratic"), and short words ("Iran" / "Iraq")
+  are not variants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz.distance import Levenshtein
+
+from .files import read_package_yaml
+from .model import Document, Span
+from .similarity import stopwords
+
+__all__ = ["NameVariant", "find_name_variants"]
+
+# A capitalised word, hyphenated parts allowed ("Yong-ho", "Moon Jae-in"), then more of them.
+_NAME = re.compile(r"(?<![\w.’'-])[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*)*")
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
+_UNDOTTED = re.compile(r"(?<![\w.])[A-Z]{2,}(?![\w.])")
+_MIN_WORD = 5  # shorter words differ by one letter too easily (Iran / Iraq)
+_LONG_WORD = 8
+_SUFFIXES = ("ians", "ian", "ans", "ese", "an", "ns", "es", "s", "n", "i", "a", "e")
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+(?![\w])")
+
+
+@cache
+def _distinct_names() -> frozenset[frozenset[str]]:
+    data = read_package_yaml("similarity.yaml")
+    return frozenset(frozenset(str(n).lower() for n in pair) for pair in data.get("distinct_names", ()))  # from this length two edits still make a variant
+
+
+@dataclass(frozen=True, slots=True)
+class NameVariant:
+    """The rarer spelling (its occurrences) and the other spelling (its occurrences)."""
+
+    kind: str  # "acronym" or "spelling"
+    rare: tuple[Span, ...]
+    common: tuple[Span, ...]
+
+
+def find_name_variants(doc: Document) -> list[NameVariant]:
+    return [*_acronym_variants(doc), *_spelling_variants(doc)]
+
+
+def _acronym_variants(doc: Document) -> list[NameVariant]:
+    dotted: dict[str, list[Span]] = defaultdict(list)
+    for m in _DOTTED.finditer(doc.text):
+        dotted[m.group(0).replace(".", "")].append(Span(m.start(), m.end(), m.group(0)))
+    plain: dict[str, list[Span]] = defaultdict(list)
+    for m in _UNDOTTED.finditer(doc.text):
+        if m.group(0) in dotted:
+            plain[m.group(0)].append(Span(m.start(), m.end(), m.group(0)))
+    return [_variant("acronym", dotted[key], plain[key]) for key in sorted(plain)]
+
+
+def _spelling_variants(doc: Document) -> list[NameVariant]:
+    occurrences = _names(doc)
+    # A capitalised common word ("These", "President", "Democracy") is no name when the article
+    # also writes it in lower case, or when it is a stopword.
+    common = stopwords()
+    lower_words = {w for w in _LOWER_WORD.findall(doc.text)}
+    names = sorted(
+        n for n in occurrences if " " in n or (n.lower() not in lower_words and n.lower() not in common)
+    )
+    found = []
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if _is_variant(a, b):
+                found.append(_variant("spelling", occurrences[a], occurrences[b]))
+    return found
+
+
+def _names(doc: Document) -> dict[str, list[Span]]:
+    """Capitalised names, possessive dropped; a one-word name only if it occurs inside a sentence
+    somewhere (a capital at a sentence start says nothing)."""
+    sentence_starts = {s.start for s in doc.sentences}
+    found: dict[str, list[Span]] = defaultdict(list)
+    inside: set[str] = set()
+    for m in _NAME.finditer(doc.text):
+        name = " ".join(m.group(0).split())
+        found[name].append(Span(m.start(), m.end(), m.group(0)))
+        if " " in name or not _at_sentence_start(doc.text, m.start(), sentence_starts):
+            inside.add(name)
+    return {name: spans for name, spans in found.items() if name in inside}
+
+
+def _at_sentence_start(text: str, pos: int, sentence_starts: set[int]) -> bool:
+    i = pos
+    while i > 0 and text[i - 1] in " \t\n\"“‘'(":
+        i -= 1
+    return i in sentence_starts or i == 0 or text[i - 1] in ".!?:"
+
+
+def _is_variant(a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):
+        return False
+    differing = [(x, y) for x, y in zip(words_a, words_b) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    if x.lower() == y.lower() or min(len(x), len(y)) < _MIN_WORD:
+        return False
+    if frozenset((x.lower(), y.lower())) in _distinct_names():
+        return False
+    rx, ry = _root(x), _root(y)
+    if rx.startswith(ry) or ry.startswith(rx):
+        return False  # plural, possessive without apostrophe, derived word: Korea / Koreas / Korean
+    allowed = 2 if min(len(x), len(y)) >= _LONG_WORD else 1
+    return Levenshtein.distance(x.lower(), y.lower()) <= allowed
+
+
+def _root(word: str) -> str:
+    """The word less a plural or nationality ending: Koreas, Korean, Koreans -> Korea."""
+    lower = word.lower()
+    for suffix in _SUFFIXES:
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 4:
+            return lower[: -len(suffix)]
+    return lower
+
+
+def _variant(kind: str, a: list[Span], b: list[Span]) -> NameVariant:
+    # The rarer spelling is the suspect; on a tie, the one that appears later.
+    rare, common = (a, b) if (len(a), -a[0].start) < (len(b), -b[0].start) else (b, a)
+    return NameVariant(kind, tuple(rare), tuple(common))
