@@ -30,8 +30,9 @@ _NOT_A_VERB_BEFORE = frozenset(
 )
 _WORD = re.compile(r"\w[\w’'.-]*")
 _LAST_WORD = re.compile(r"(\w[\w’'-]*)\W*\Z")
-_CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\s-\s|\[|\]')
-_AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\s-\s|\.\s*\Z')
+_CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\'\'|\s-\s|\[|\]')
+_PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")  # "Phil Bryant (R) said": skipped when looking back
+_AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\'\'|\s-\s|\.\s*\Z')
 _RELATIVE = re.compile(r"^\s*(?:who|which|that)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
 _FUNCTION_CAPS = frozenset(
@@ -52,7 +53,7 @@ def _has_complement(text: str, verb: re.Match[str], quoted: list[tuple[int, int]
     return bool(_QUOTE_BEFORE.search(head))
 
 
-_LAST_BREAK = re.compile(r'[,;:"“”—–]\s*\Z')  # the verb opens its clause: "..., said X"
+_LAST_BREAK = re.compile(r'(?:[,;:"“”—–]|\'\')\s*\Z')  # the verb opens its clause: "..., said X"
 _MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
 _CONNECTOR = re.compile(
     r"^(?:(?:and|but|yet|so|still|also|meanwhile|however|instead|now|then|though|although|while|as|because)\b,?\s*)+",
@@ -156,6 +157,8 @@ def _speaker_before(text: str, verb_start: int) -> tuple[int, int]:
     to the phrase before the comma; a quotation mark right before the verb stops the search, since
     then the speaker follows the verb.
     """
+    if "(" in text:
+        text = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[:verb_start])
     breaks = list(_CLAUSE_BREAK.finditer(text, 0, verb_start))
     end = verb_start
     for _ in range(2):
@@ -221,7 +224,11 @@ def find_attribution(
         if not _outside(quoted, verb.start(), verb.end()):
             continue
         before = _LAST_WORD.search(text, 0, verb.start())
-        if before and (before.group(1).lower() in _NOT_A_VERB_BEFORE or _POSSESSIVE.search(before.group(1))):
+        word_before = before.group(1) if before else ""
+        if word_before and (
+            (word_before.lower() in _NOT_A_VERB_BEFORE and (word_before.islower() or before.start() == 0))
+            or _POSSESSIVE.search(word_before)
+        ):
             continue
         if any(n.start() <= verb.start() < n.end() for n in rules.not_speech.finditer(text, max(0, verb.start() - 12), verb.end() + 16)):
             continue
