@@ -14,13 +14,14 @@ from .checklist import (
     resolve_checklist,
     sign_off_problems,
 )
-from .duplicates import find_duplicates
+from .duplicates import compare_documents, find_duplicates
 from .files import DataFileError, atomic_write_text, read_article
 from .flags import flag_id
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .model import (
     Analysis,
     Cue,
+    DiffOp,
     Document,
     DuplicatePair,
     Flag,
@@ -35,6 +36,7 @@ from .reattach import ReattachResult, WeakMatch, accept_weak, reattach
 from .report_md import render_report
 from .segment import ArticleError, parse_article
 from .serialize import analysis_to_dict, format_text_report
+from .similarity import PassageScore, normalise, score_passages, word_diff
 from .sourcing import grade_sentences
 
 __all__ = [
@@ -43,6 +45,7 @@ __all__ = [
     "Checklist",
     "ChecklistItem",
     "Cue",
+    "DiffOp",
     "DataFileError",
     "Document",
     "DuplicatePair",
@@ -51,6 +54,7 @@ __all__ = [
     "ItemState",
     "Lexicon",
     "Paragraph",
+    "PassageScore",
     "ReattachResult",
     "Sentence",
     "SentenceGrade",
@@ -63,6 +67,7 @@ __all__ = [
     "atomic_write_text",
     "default_checklist",
     "default_lexicon",
+    "compare_documents",
     "find_duplicates",
     "flag_id",
     "format_text_report",
@@ -70,10 +75,13 @@ __all__ = [
     "item_state",
     "load_checklist",
     "load_lexicon",
+    "normalise",
     "parse_article",
     "read_article",
     "reattach",
     "render_report",
     "resolve_checklist",
+    "score_passages",
     "sign_off_problems",
+    "word_diff",
 ]

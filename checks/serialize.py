@@ -45,6 +45,9 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "a": _span(d.a),
                 "b": _span(d.b),
                 "shared": list(d.shared),
+                "sentences_a": list(d.sentences_a),
+                "sentences_b": list(d.sentences_b),
+                "diff": [[op.tag, op.a_start, op.a_end, op.b_start, op.b_end] for op in d.diff],
             }
             for d in analysis.duplicates
         ],
