@@ -126,9 +126,31 @@ class _SafeNoAliasLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+_CSafeLoader = getattr(yaml, "CSafeLoader", None)  # libyaml: ten times faster when installed
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _load_with_libyaml(text: str) -> Any:
+    # libyaml composes in C, out of _SafeNoAliasLoader's reach: check the event stream first.
+    depth = 0
+    for event in yaml.parse(text, Loader=_CSafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.YAMLError(f"aliases are not allowed (line {event.start_mark.line + 1})")
+        if isinstance(event, _OPEN):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise yaml.YAMLError(f"nested deeper than {MAX_YAML_DEPTH} levels (line {event.start_mark.line + 1})")
+        elif isinstance(event, _CLOSE):
+            depth -= 1
+    return yaml.load(text, Loader=_CSafeLoader)  # noqa: S506 - the safe constructor
+
+
 def parse_yaml_text(text: str, *, source: str) -> Any:
     """Parse YAML safely (no tags, no aliases, bounded depth); raise DataFileError with one line."""
     try:
+        if _CSafeLoader is not None:
+            return _load_with_libyaml(text)
         return yaml.load(text, Loader=_SafeNoAliasLoader)  # noqa: S506 - SafeLoader subclass
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
         # ValueError: a scalar that resolves to a bad date ("2001-13-45") or a 5,000-digit integer.
