@@ -323,14 +323,19 @@ def _merge_replacements(ops: list[DiffOp]) -> list[DiffOp]:
     merged: list[DiffOp] = []
     for op in ops:
         prev = merged[-1] if merged else None
-        if prev and {prev.tag, op.tag} == {"delete", "insert"} or (prev and prev.tag == "replace" and op.tag in ("delete", "insert")):
-            merged[-1] = DiffOp(
-                "replace",
-                min(prev.a_start, op.a_start),
-                max(prev.a_end, op.a_end),
-                min(prev.b_start, op.b_start),
-                max(prev.b_end, op.b_end),
-            )
+        if prev is not None and op.tag != "equal" and prev.tag != "equal" and prev.tag != op.tag:
+            a0, a1 = _union((prev.a_start, prev.a_end), (op.a_start, op.a_end))
+            b0, b1 = _union((prev.b_start, prev.b_end), (op.b_start, op.b_end))
+            merged[-1] = DiffOp("replace", a0, a1, b0, b1)
         else:
             merged.append(op)
     return merged
+
+
+def _union(x: tuple[int, int], y: tuple[int, int]) -> tuple[int, int]:
+    """Cover both ranges; an empty range (an insertion point) does not widen a non-empty one."""
+    if x[0] == x[1]:
+        return y if y[0] != y[1] else x
+    if y[0] == y[1]:
+        return x
+    return min(x[0], y[0]), max(x[1], y[1])

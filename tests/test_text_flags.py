@@ -1,0 +1,154 @@
+"""Text flags on in-memory text: splice marks, quotation marks, quotes with no speaker, name variants."""
+
+from __future__ import annotations
+
+from checks import FlagKind, Sourcing, grade_sentences, parse_article, read_article
+from checks.model import SentenceGrade
+from checks.text_flags import find_text_flags
+
+
+def doc(*paragraphs: str):
+    return parse_article("\n\n".join(paragraphs), parse_metadata=False)
+
+
+def flags_of(d, kind: FlagKind, grades=None):
+    grades = grade_sentences(d) if grades is None else grades
+    return [f for f in find_text_flags(d, grades) if f.kind is kind]
+
+
+def all_named(d):
+    return [SentenceGrade(s.index, Sourcing.NAMED) for s in d.sentences]
+
+
+def all_unsourced(d):
+    return [SentenceGrade(s.index, Sourcing.UNSOURCED) for s in d.sentences]
+
+
+# --- splice marks ---------------------------------------------------------------------------
+
+
+def test_splice_marks_of_every_style():
+    d = doc('He said: "We will win [...] and then rest." Later (...) he left. A cut […] here and [ . . . ] there.')
+    marks = [f.related[0].text for f in flags_of(d, FlagKind.SPLICE, all_named(d))]
+    assert marks == ["[...]", "(...)", "[…]", "[ . . . ]"]
+
+
+def test_splice_flag_text_matches_its_span_and_carries_context():
+    d = doc("The minister said [...] the plan would go ahead.")
+    (f,) = flags_of(d, FlagKind.SPLICE, all_named(d))
+    assert d.text[f.start : f.end] == f.text == "The minister said [...] the plan would"
+
+
+def test_no_splice_in_plain_brackets_or_an_ellipsis():
+    d = doc("He paused... then spoke [loudly] (twice).")
+    assert flags_of(d, FlagKind.SPLICE, all_named(d)) == []
+
+
+# --- unbalanced quotation marks -------------------------------------------------------------
+
+
+def test_stray_closing_mark_is_flagged():
+    d = doc('While North Korea has pledged to "work toward" denuclearization", these commitments have been vague.')
+    (f,) = flags_of(d, FlagKind.UNBALANCED_QUOTE, all_named(d))
+    assert f.related[0].start == d.text.index('",')
+    assert "closing" in f.message
+
+
+def test_unclosed_curly_quote_is_flagged():
+    d = doc("“We will never give in, the mayor said on Monday.", "The council voted later.")
+    (f,) = flags_of(d, FlagKind.UNBALANCED_QUOTE, all_named(d))
+    assert f.related[0].text == "“" and "never closed" in f.message
+
+
+def test_apostrophes_are_not_quotes():
+    d = doc("Pompeo’s plan and the officials’ view: it's Kim's call, they're sure.")
+    assert flags_of(d, FlagKind.UNBALANCED_QUOTE, all_named(d)) == []
+
+
+def test_multi_paragraph_quote_convention_is_balanced():
+    d = doc(
+        "“This is the first paragraph of a long statement,” she said. “It goes on here",
+        "“and the quote reopens in the next paragraph, as the convention has it.”",
+    )
+    assert flags_of(d, FlagKind.UNBALANCED_QUOTE, all_named(d)) == []
+
+
+def test_multi_paragraph_convention_with_lost_paragraph_breaks():
+    d = doc('"I would say it was far too cheap. "But this deal is different," he said.')
+    assert flags_of(d, FlagKind.UNBALANCED_QUOTE, all_named(d)) == []
+
+
+def test_typewriter_quotes_both_ways_are_balanced():
+    d = doc("''I'm a little surprised,'' Mr. Trump said. ''It went well.''")
+    assert flags_of(d, FlagKind.UNBALANCED_QUOTE, all_named(d)) == []
+
+
+# --- quotes with no speaker ----------------------------------------------------------------
+
+
+def test_scare_quote_in_unsourced_sentence_is_flagged():
+    d = doc('North Korea has pledged to "work toward" denuclearization. The talks went on.')
+    (f,) = flags_of(d, FlagKind.UNATTRIBUTED_QUOTE, all_unsourced(d))
+    assert f.text == '"work toward"' and "partial quote" in f.message
+
+
+def test_scare_quote_in_attributed_sentence_is_not_flagged():
+    d = doc('The minister said the country would "work toward" peace.')
+    assert flags_of(d, FlagKind.UNATTRIBUTED_QUOTE, all_named(d)) == []
+
+
+def test_full_quote_covered_by_a_neighbouring_attribution():
+    d = doc('"We are calm," the official said. "We will see what happens."')
+    grades = [SentenceGrade(0, Sourcing.ANONYMOUS), SentenceGrade(1, Sourcing.UNSOURCED)]
+    assert flags_of(d, FlagKind.UNATTRIBUTED_QUOTE, grades) == []
+
+
+def test_full_quote_with_no_attribution_anywhere_near():
+    d = doc("The market fell.", '"Everything is conditional on actions that reduce the pressure."', "Rain is expected.")
+    (f,) = flags_of(d, FlagKind.UNATTRIBUTED_QUOTE, all_unsourced(d))
+    assert f.text.startswith('"Everything') and "no speaker" in f.message
+
+
+def test_seed_scare_quote_is_flagged_with_the_real_grader(seed_path):
+    d = read_article(seed_path)
+    texts = [f.text for f in flags_of(d, FlagKind.UNATTRIBUTED_QUOTE)]
+    assert texts == ['"work toward"']
+
+
+# --- name variants -------------------------------------------------------------------------
+
+
+def test_near_identical_names_are_variants_and_point_at_each_other():
+    d = doc(
+        "Pompeo invited Ri Yong-hu, the foreign minister, to New York.",
+        "Ri Yong-ho met officials there and Ri Yong-ho later flew home.",
+    )
+    (f,) = flags_of(d, FlagKind.NAME_VARIANT, all_named(d))
+    assert f.text == "Ri Yong-hu"  # the rarer spelling
+    assert [r.text for r in f.related] == ["Ri Yong-ho", "Ri Yong-ho"]
+    assert all(d.text[r.start : r.end] == r.text for r in f.related)
+
+
+def test_acronym_with_and_without_dots_is_a_style_variant():
+    d = doc("US officials met on Monday. The US team left. Some U.S. officials were skeptical.")
+    (f,) = flags_of(d, FlagKind.NAME_VARIANT, all_named(d))
+    assert f.text == "U.S." and [r.text for r in f.related] == ["US", "US"]
+    assert "style" in f.message
+
+
+def test_short_forms_plurals_and_derived_words_are_not_variants():
+    d = doc(
+        "Kim Jong Un met Moon. Later Kim spoke to the North about North Korea and South Korea.",
+        "The two Koreas agreed; a Korean official and several Koreans spoke. Democrats and the Democratic Party.",
+        "Iran and Iraq met. Obama spoke of Osama.",
+    )
+    assert flags_of(d, FlagKind.NAME_VARIANT, all_named(d)) == []
+
+
+def test_seed_flags(seed_path):
+    d = read_article(seed_path)
+    flags = find_text_flags(d, grade_sentences(d))
+    kinds = sorted(str(f.kind) for f in flags)
+    assert kinds == ["name_variant", "splice", "unattributed_quote", "unbalanced_quote"]
+    for f in flags:
+        assert d.text[f.start : f.end] == f.text
