@@ -29,7 +29,8 @@ _NOT_A_VERB_BEFORE = frozenset(
     "shall cannot can't won't wouldn't couldn't shouldn't without".split()
 )
 _WORD = re.compile(r"\w[\w’'.-]*")
-_LAST_WORD = re.compile(r"(\w[\w’'-]*)\W*\Z")
+# The word before the verb, looking past adverbs: "can credibly claim", "could not say".
+_LAST_WORD = re.compile(r"(\w[\w’'-]*)(?:\s+(?:\w+ly|also|not|never|just|even|now|then))*\W*\Z")
 _CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\'\'|\s-\s|\[|\]')
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")  # "Phil Bryant (R) said": skipped when looking back
 _AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\'\'|\s-\s|\.\s*\Z')
@@ -54,6 +55,7 @@ def _has_complement(text: str, verb: re.Match[str], quoted: list[tuple[int, int]
 
 
 _LAST_BREAK = re.compile(r'(?:[,;:"“”—–]|\'\')\s*\Z')  # the verb opens its clause: "..., said X"
+_POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
 _MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
 _CONNECTOR = re.compile(
     r"^(?:(?:and|but|yet|so|still|also|meanwhile|however|instead|now|then|though|although|while|as|because)\b,?\s*)+",
@@ -198,6 +200,8 @@ def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | N
     head = rules.anonymous_heads.search(words)
     if head and not _NAME_AFTER_HEAD.match(words, head.end()):
         return Sourcing.ANONYMOUS, "anonymity", False
+    if _POLL_SHARE.search(words):
+        return Sourcing.NAMED, "source", False  # "47% say": respondents of a poll the story names
     tokens = _WORD.findall(words)
     last = tokens[-1] if tokens else ""
     if len(tokens) <= 2 and rules.pronouns.match(last):

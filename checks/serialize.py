@@ -66,8 +66,12 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     }
 
 
+# Control characters (ANSI escapes above all) would be obeyed by the terminal: show them as \x1b.
+_VISIBLE_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+
+
 def _excerpt(text: str, width: int = 70) -> str:
-    one_line = " ".join(text.split())
+    one_line = " ".join(text.split()).translate(_VISIBLE_CONTROLS)
     return one_line if len(one_line) <= width else one_line[: width - 1] + "…"
 
 

@@ -57,11 +57,14 @@ def quoted_spans(text: str, *, open_at_start: bool = False) -> tuple[list[tuple[
             start = -1
         elif start < 0:
             # A straight mark (or two apostrophes, the New York Times style) opens unless it
-            # follows a word and precedes a space or punctuation: then it is a stray closer.
+            # follows a word or punctuation and precedes a space: then it closes a quote that
+            # began before this sentence, or it is a stray mark after a word.
             before = text[i - 1] if i > 0 else " "
             after = text[m.end()] if m.end() < len(text) else " "
-            if not (before.isalnum() and (after.isspace() or after in ".,;:!?")):
+            if before.isspace() or before in "([{—-" or not (after.isspace() or after in ".,;:!?)"):
                 start = i
+            elif not spans and not before.isalnum():
+                spans.append((0, m.end()))
         else:
             spans.append((start, m.end()))
             start = -1
@@ -166,7 +169,8 @@ def _carry(
         same_paragraph = k > 0 and sentences[k - 1].paragraph == s.paragraph
         # 2. A quote standing alone next to its speaker's sentence.
         if _is_quote(s.text):
-            if prev is not None and (same_paragraph or sentences[k - 1].text.rstrip().endswith(":")):
+            # Quote paragraphs in a row are one speaker's until someone else is named.
+            if prev is not None:
                 carried[k] = _carried(prev, "the speaker of the sentence before")
                 continue
             nxt = own[k + 1] if k + 1 < n and sentences[k + 1].paragraph == s.paragraph else None

@@ -1,0 +1,215 @@
+"""Sub-quadratic candidate pairs for near-duplicate search: an inverted index of rare word shingles.
+
+Scoring every pair of n passages is quadratic (50,000 sentences give 100,000 windows and five
+billion pairs). The passage scorer (``checks.similarity``) cannot reach a duplicate score unless
+two passages share a run of content words, or most of their content words; in news text both
+mean sharing at least one *shingle*: two consecutive content words (stopwords left out, words
+cut to the scorer's 6-letter stems). So each passage is reduced to its set of shingles, the
+shingles are put in an inverted index, and only passages sharing a shingle become a candidate
+pair. Shingles found in more than ``max_df`` passages ("prime minister", "last year") are
+dropped: they carry no evidence and their posting lists are what makes a search quadratic.
+Passages with the very same shingles (boilerplate, repeated articles) are always paired, so
+dropping a common shingle never hides an exact repeat.
+
+Windows of adjacent sentences (what ``find_duplicates`` hands over) repeat each sentence in
+several texts. A text that is the text before it plus white space plus more is recognised as
+such, so each sentence is tokenised and indexed once, and two windows that share a sentence are
+never paired (the scorer would skip them anyway). Any list of texts works; the gain is there
+when it has that shape.
+
+Recall against the exhaustive search with the same scorer is measured by
+``benchmarks/bench_scale.py``; only recall is at stake, since every candidate is verified.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+
+import numpy as np
+
+from .files import read_package_yaml
+
+__all__ = ["CandidateFinder", "candidate_pairs", "content_stems", "LONG_INPUT"]
+
+Progress = Callable[[int, int], None]
+
+# Above this many texts, the exhaustive search is slower than building the index.
+LONG_INPUT = 400
+
+# The scorer's word pattern: an acronym with dots is one word; letters/digits with inner apostrophes.
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s\Z")
+_STEM_LENGTH = 6
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    # The scorer's own list, so "content word" means the same thing on both sides.
+    return frozenset(str(w) for w in read_package_yaml("similarity.yaml").get("stopwords", ()))
+
+
+@cache
+def _stem(word: str) -> str:
+    """A word's content stem, or "" for a stopword or a word with no letters left."""
+    norm = _POSSESSIVE.sub("", unicodedata.normalize("NFKC", word).casefold())
+    norm = norm.replace(".", "").replace("'", "").replace("’", "")
+    return "" if norm in _stopwords() else norm[:_STEM_LENGTH]
+
+
+def content_stems(text: str) -> list[str]:
+    """The content words of ``text`` in order, as 6-letter stems of their normal form."""
+    return [s for s in map(_stem, _WORD.findall(text)) if s]
+
+
+def candidate_pairs(
+    texts: Sequence[str],
+    *,
+    max_df: int | None = None,
+    progress: Progress | None = None,
+) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of texts that share a rare shingle or all their shingles.
+
+    ``max_df`` caps how many distinct passages a shingle may occur in to count (default: one in
+    a thousand, at least 40). ``progress(done, total)`` is called now and then.
+    """
+    n = len(texts)
+    if n < 2:
+        return []
+    pieces = _Pieces.of(texts, progress)
+    cap = max_df if max_df is not None else max(40, len(pieces.shingles) // 1000)
+    classes = _same_shingles(pieces.shingles)
+    class_pairs = _sharing_pairs([pieces.shingles[members[0]] for members in classes], cap)
+    return pieces.text_pairs(classes, class_pairs)
+
+
+class CandidateFinder:
+    """``candidate_pairs`` with fixed options, in the ``(texts) -> pairs`` shape a scorer takes."""
+
+    __slots__ = ("max_df", "progress")
+
+    def __init__(self, *, max_df: int | None = None, progress: Progress | None = None) -> None:
+        self.max_df = max_df
+        self.progress = progress
+
+    def __call__(self, texts: Sequence[str]) -> list[tuple[int, int]]:
+        return candidate_pairs(texts, max_df=self.max_df, progress=self.progress)
+
+
+class _Pieces:
+    """Texts cut into pieces: sentences indexed once, plus the shingle that spans each join.
+
+    ``shingles[p]`` is piece p's set of shingle hashes; ``holders[p]`` the texts that hold it;
+    ``parts[t]`` the sentence pieces of text t (two texts sharing one overlap).
+    """
+
+    __slots__ = ("shingles", "holders", "parts")
+
+    def __init__(self) -> None:
+        self.shingles: list[frozenset[int]] = []
+        self.holders: list[list[int]] = []
+        self.parts: list[tuple[int, ...]] = []
+
+    @classmethod
+    def of(cls, texts: Sequence[str], progress: Progress | None) -> _Pieces:
+        self = cls()
+        # A sentence piece's id and stems, by its exact text; a window reuses what it is made of.
+        known: dict[str, tuple[int, list[str]]] = {}
+        stems_of_text: list[list[str]] = []
+        step = max(1, len(texts) // 50)
+        for t, text in enumerate(texts):
+            if progress is not None and t % step == 0:
+                progress(t, len(texts))
+            prev = texts[t - 1] if t else ""
+            rest = text[len(prev) :] if prev and len(text) > len(prev) and text.startswith(prev) else ""
+            if rest[:1].isspace() and rest.strip():
+                # This window is the previous text plus one more piece.
+                piece, stems = self._sentence(rest.strip(), known)
+                before = stems_of_text[t - 1]
+                self.parts.append((*self.parts[t - 1], piece))
+                for p in self.parts[t]:
+                    self.holders[p].append(t)
+                stems_of_text.append(before + stems)
+                if before and stems:
+                    self._add(frozenset((hash((before[-1], stems[0])),)), [t])
+            else:
+                piece, stems = self._sentence(text, known)
+                self.parts.append((piece,))
+                self.holders[piece].append(t)
+                stems_of_text.append(stems)
+        if progress is not None:
+            progress(len(texts), len(texts))
+        return self
+
+    def _sentence(self, text: str, known: dict[str, tuple[int, list[str]]]) -> tuple[int, list[str]]:
+        found = known.get(text)
+        if found is None:
+            stems = content_stems(text)
+            found = known[text] = (self._add(frozenset(map(hash, zip(stems, stems[1:]))), []), stems)
+        return found
+
+    def _add(self, shingles: frozenset[int], holders: list[int]) -> int:
+        self.shingles.append(shingles)
+        self.holders.append(holders)
+        return len(self.shingles) - 1
+
+    def text_pairs(self, classes: list[list[int]], class_pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Expand pairs of piece classes (and each class with itself) to pairs of texts holding them,
+        leaving out texts that overlap."""
+        parts = self.parts
+        found: set[tuple[int, int]] = set()
+
+        def expand(pieces_a: Sequence[int], pieces_b: Sequence[int], same: bool) -> None:
+            for x, pa in enumerate(pieces_a):
+                for pb in pieces_b[x + 1 :] if same else pieces_b:
+                    for ta in self.holders[pa]:
+                        for tb in self.holders[pb]:
+                            if ta != tb and parts[ta][-1] < parts[tb][0] or parts[tb][-1] < parts[ta][0]:
+                                found.add((ta, tb) if ta < tb else (tb, ta))
+                            elif ta != tb and set(parts[ta]).isdisjoint(parts[tb]):
+                                found.add((ta, tb) if ta < tb else (tb, ta))
+
+        for members in classes:
+            if len(members) > 1:
+                expand(members, members, True)
+        for a, b in class_pairs:
+            expand(classes[a], classes[b], False)
+        return sorted(found)
+
+
+def _same_shingles(shingles: Sequence[frozenset[int]]) -> list[list[int]]:
+    """Pieces grouped by identical non-empty shingle sets: a repeated sentence is indexed once."""
+    groups: dict[frozenset[int], list[int]] = defaultdict(list)
+    for p, s in enumerate(shingles):
+        if s:
+            groups[s].append(p)
+    return list(groups.values())
+
+
+def _sharing_pairs(sets: Sequence[frozenset[int]], max_df: int) -> list[tuple[int, int]]:
+    """Pairs of sets sharing an element found in at most ``max_df`` sets, by sorting, in numpy."""
+    lengths = np.fromiter((len(s) for s in sets), dtype=np.int64, count=len(sets))
+    if lengths.sum() == 0:
+        return []
+    owner = np.repeat(np.arange(len(sets), dtype=np.int64), lengths)
+    keys = np.fromiter((h for s in sets for h in s), dtype=np.int64, count=int(lengths.sum()))
+    order = np.argsort(keys, kind="stable")
+    keys, owner = keys[order], owner[order]
+    # Runs of one shingle: where it starts and how many sets hold it.
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    pairs = []
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_df)]).tolist():
+        # All runs of this size at once: a (runs x size) block of owners, then every column pair.
+        block = owner[starts[sizes == size][:, None] + np.arange(size)]
+        left, right = np.triu_indices(size, k=1)
+        a, b = block[:, left].ravel(), block[:, right].ravel()
+        pairs.append(np.minimum(a, b) * len(sets) + np.maximum(a, b))
+    if not pairs:
+        return []
+    codes = np.unique(np.concatenate(pairs))
+    a, b = np.divmod(codes, len(sets))
+    return list(zip(a.tolist(), b.tolist()))
