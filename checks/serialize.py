@@ -84,7 +84,7 @@ def format_text_report(analysis: Analysis) -> str:
         lines.append(f"{name}: warning: {w}")
     for f in analysis.flags:
         line, col = doc.line_col(f.start)
-        lines.append(f"{name}:{line}:{col}: {f.kind}: {f.message}")
+        lines.append(f"{name}:{line}:{col}: {f.kind}: {f.message.translate(_VISIBLE_CONTROLS)}")
         lines.append(f"    {_excerpt(f.text)}")
         for r in f.related:
             if f.kind in ("duplicate", "reused", "name_variant"):
