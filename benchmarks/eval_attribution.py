@@ -86,7 +86,7 @@ def source_kind(attr: Attribution) -> str:
         return "other"
     if PRONOUN.match(src):
         return "other"
-    head = UNNAMED_HEAD.search(src)
+    head = UNNAMED_HEAD.search(src.split(",")[0])  # "Sara Fagen, a Republican strategist" is named
     if head:
         after = src[head.end():]
         return "named" if re.search(r"\b[A-Z][a-z]", after) else "unnamed"

@@ -32,9 +32,11 @@ _WORD = re.compile(r"\w[\w’'.-]*")
 # The word before the verb, looking past adverbs: "can credibly claim", "could not say".
 _LAST_WORD = re.compile(r"(\w[\w’'-]*)(?:\s+(?:\w+ly|also|not|never|just|even|now|then))*\W*\Z")
 _CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\'\'|\s-\s|\[|\]')
+_RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|whom)\b")
+_NOT_A_SPEAKER_AFTER = re.compile(r"\s*(?:that|how|what|why|whether|if|to|in|on|at|of|for)\b", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")  # "Phil Bryant (R) said": skipped when looking back
 _AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\'\'|\s-\s|\.\s*\Z')
-_RELATIVE = re.compile(r"^\s*(?:who|which|that)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"^\s*(?:who|which|that|whom)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
 _FUNCTION_CAPS = frozenset(
     "The A An This That These Those His Her Their Its Our My Some Many Most Several Few One Two In On "
@@ -42,7 +44,7 @@ _FUNCTION_CAPS = frozenset(
     "Specifically Also Meanwhile However Instead Asked I He She They We It You Mr Mrs Ms Dr".split()
 )
 _POSSESSIVE = re.compile(r"[’']s?\Z")  # "Clinton's comments": a noun, not a verb
-_COMPLEMENT_AFTER = re.compile(r'\s*(?:,|:|"|“|that\b|\.?\s*\Z)', re.IGNORECASE)
+_COMPLEMENT_AFTER = re.compile(r'\s*(?:,|:|"|“|(?:that|how|what|why|whether|as)\b|\.?\s*\Z)', re.IGNORECASE)
 _QUOTE_BEFORE = re.compile(r'["”\'’],?\s*(?:[\w.’\'-]+\s+){0,4}\Z')
 
 
@@ -58,7 +60,8 @@ _LAST_BREAK = re.compile(r'(?:[,;:"“”—–]|\'\')\s*\Z')  # the verb opens 
 _POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
 _MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
 _CONNECTOR = re.compile(
-    r"^(?:(?:and|but|yet|so|still|also|meanwhile|however|instead|now|then|though|although|while|as|because)\b,?\s*)+",
+    r"^(?:(?:and|but|yet|so|still|also|meanwhile|however|instead|now|then|though|although|while|as|because"
+    r"|in fact|for example|for instance|of course|even|too|though|indeed|in turn|at the time)\b,?\s*)+",
     re.IGNORECASE,
 )
 # "She also", "Trump has repeatedly": what stands between the speaker and the verb.
@@ -166,11 +169,10 @@ def _speaker_before(text: str, verb_start: int) -> tuple[int, int]:
     for _ in range(2):
         start = breaks[-1].end() if breaks else 0
         segment = text[start:end]
-        if _WORD.search(segment) and not _RELATIVE.fullmatch(segment.strip()):
-            if _RELATIVE.match(segment) and breaks:
-                end = breaks[-1].start()
-                breaks.pop()
-                continue
+        if _WORD.search(segment) and not _RELATIVE.fullmatch(segment.strip()) and _CONNECTOR.sub("", segment.strip()):
+            relative = _RELATIVE.match(segment)
+            if relative:
+                start += relative.end()  # "which officials said": the officials speak
             return start, end
         if not breaks or breaks[-1].group(0) != ",":
             return start, end
@@ -180,9 +182,12 @@ def _speaker_before(text: str, verb_start: int) -> tuple[int, int]:
 
 
 def _speaker_after(text: str, verb_end: int) -> tuple[int, int]:
-    # A period inside a segmented sentence is an abbreviation ("a U.S. official"), not a break.
+    # A period inside a segmented sentence is an abbreviation ("a U.S. official"), not a break;
+    # "said a former official who oversaw ...": the relative clause is not the speaker.
     m = _AFTER_BREAK.search(text, verb_end)
-    return verb_end, m.start() if m else len(text)
+    end = m.start() if m else len(text)
+    rel = _RELATIVE_INSIDE.search(text, verb_end, end)
+    return verb_end, rel.start() if rel else end
 
 
 def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | None, str, bool]:
@@ -193,13 +198,13 @@ def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | N
     if len(words.split()) > _MAX_SPEAKER_WORDS:
         # "The Arizona Republican survived ... and says": the speaker is the clause's subject.
         words = " ".join(words.split()[:4])
-    if rules.outlets.search(words):
-        return Sourcing.SECONDHAND, "outlet", False
     if rules.anonymity.search(words):
         return Sourcing.ANONYMOUS, "anonymity", False
     head = rules.anonymous_heads.search(words)
     if head and not _NAME_AFTER_HEAD.match(words, head.end()):
-        return Sourcing.ANONYMOUS, "anonymity", False
+        return Sourcing.ANONYMOUS, "anonymity", False  # "officials who spoke with The Post" too
+    if rules.outlets.search(words):
+        return Sourcing.SECONDHAND, "outlet", False
     if _POLL_SHARE.search(words):
         return Sourcing.NAMED, "source", False  # "47% say": respondents of a poll the story names
     tokens = _WORD.findall(words)
@@ -223,31 +228,37 @@ def find_attribution(
     """The attribution of one sentence, or None. ``quoted`` are the spans inside quotation marks."""
     m = rules.anonymity.search(text)
     anonymity_cue = (m.start(), m.end(), "anonymity") if m and _outside(quoted, m.start(), m.end()) else None
-    late: Attribution | None = None
+    found: list[tuple[int, Attribution]] = []
     for verb in rules.speech.finditer(text):
-        if not _outside(quoted, verb.start(), verb.end()):
+        if not _outside(quoted, verb.start(), verb.end()) or not _is_verb_use(text, verb, quoted, rules):
             continue
-        before = _LAST_WORD.search(text, 0, verb.start())
-        word_before = before.group(1) if before else ""
-        if word_before and (
-            (word_before.lower() in _NOT_A_VERB_BEFORE and (word_before.islower() or before.start() == 0))
-            or _POSSESSIVE.search(word_before)
-        ):
-            continue
-        if any(n.start() <= verb.start() < n.end() for n in rules.not_speech.finditer(text, max(0, verb.start() - 12), verb.end() + 16)):
-            continue
-        if verb.group(0).lower() in rules.needs_complement and not _has_complement(text, verb, quoted):
-            continue
-        found = _attribution_at(text, verb, rules, anonymity_cue)
-        if found is None:
-            continue
-        if verb.group(0).lower().endswith("ing") and late is None:
-            late = found  # a participle ("speaking", "saying") only if nothing better turns up
-            continue
-        return found
-    if late is not None:
-        return late
+        attribution = _attribution_at(text, verb, rules, anonymity_cue)
+        if attribution is not None:
+            # A participle ("speaking", "saying") counts only when nothing better turns up.
+            participle = verb.group(0).lower().endswith("ing")
+            found.append((_PRIORITY[attribution.sourcing] + (10 if participle else 0), attribution))
+    if found:
+        # With several speakers the one an editor must check wins: anonymous, second-hand, vague.
+        return min(found, key=lambda pair: pair[0])[1]
     return _other_attribution(text, quoted, rules, anonymity_cue)
+
+
+_PRIORITY = {Sourcing.ANONYMOUS: 0, Sourcing.SECONDHAND: 1, Sourcing.VAGUE: 2, Sourcing.NAMED: 3}
+
+
+def _is_verb_use(text: str, verb: re.Match[str], quoted: list[tuple[int, int]], rules: AttributionRules) -> bool:
+    """False for "his claims", "to argue", "could claim", "called off", "the U.S. added jobs"."""
+    before = _LAST_WORD.search(text, 0, verb.start())
+    word_before = before.group(1) if before else ""
+    if word_before and (
+        (word_before.lower() in _NOT_A_VERB_BEFORE and (word_before.islower() or before.start() == 0))
+        or _POSSESSIVE.search(word_before)
+    ):
+        return False
+    window = rules.not_speech.finditer(text, max(0, verb.start() - 12), verb.end() + 16)
+    if any(n.start() <= verb.start() < n.end() for n in window):
+        return False
+    return verb.group(0).lower() not in rules.needs_complement or _has_complement(text, verb, quoted)
 
 
 def _attribution_at(
@@ -268,7 +279,10 @@ def _attribution_at(
             # '"...," said a U.S. official' and "The deal is close, said Trump": the speaker
             # follows, if a short phrase ending the clause names one.
             c, d = _speaker_after(text, verb.end())
-            if 0 < len(text[c:d].split()) <= 8 and classify_speaker(text[c:d], rules)[0] is not None:
+            after = text[c:d]
+            if (0 < len(after.split()) <= 8 and not _NOT_A_SPEAKER_AFTER.match(after)
+                    and not verb.group(0).lower().endswith("ing")
+                    and classify_speaker(after, rules)[0] is not None):
                 a, b = c, d
     grade, role, pronoun = classify_speaker(text[a:b], rules)
     if grade is None:

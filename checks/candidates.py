@@ -100,10 +100,10 @@ class CandidateFinder:
 
 
 class _Pieces:
-    """Texts cut into pieces: sentences indexed once, plus the shingle that spans each join.
+    """Texts cut into pieces: each sentence occurrence once, plus the shingle spanning each join.
 
-    ``shingles[p]`` is piece p's set of shingle hashes; ``holders[p]`` the texts that hold it;
-    ``parts[t]`` the sentence pieces of text t (two texts sharing one overlap).
+    ``shingles[p]`` is piece p's set of shingle hashes and ``holders[p]`` the texts that hold it;
+    ``parts[t]`` the sorted sentence pieces of text t: two texts that share one overlap.
     """
 
     __slots__ = ("shingles", "holders", "parts")
@@ -116,8 +116,10 @@ class _Pieces:
     @classmethod
     def of(cls, texts: Sequence[str], progress: Progress | None) -> _Pieces:
         self = cls()
-        # A sentence piece's id and stems, by its exact text; a window reuses what it is made of.
-        known: dict[str, tuple[int, list[str]]] = {}
+        stems_cache: dict[str, list[str]] = {}  # a repeated sentence is tokenised once
+        # A window's last sentence is met before that sentence's own text comes up: the piece
+        # made for it waits here, so both texts hold the same occurrence.
+        pending: dict[str, int] = {}
         stems_of_text: list[list[str]] = []
         step = max(1, len(texts) // 50)
         for t, text in enumerate(texts):
@@ -126,50 +128,60 @@ class _Pieces:
             prev = texts[t - 1] if t else ""
             rest = text[len(prev) :] if prev and len(text) > len(prev) and text.startswith(prev) else ""
             if rest[:1].isspace() and rest.strip():
-                # This window is the previous text plus one more piece.
-                piece, stems = self._sentence(rest.strip(), known)
-                before = stems_of_text[t - 1]
-                self.parts.append((*self.parts[t - 1], piece))
-                for p in self.parts[t]:
+                sentence = rest.strip()
+                stems = self._stems(sentence, stems_cache)
+                piece = pending.get(sentence)
+                if piece is None:
+                    piece = pending[sentence] = self._add(stems, t)
+                else:
+                    self.holders[piece].append(t)
+                for p in self.parts[t - 1]:
                     self.holders[p].append(t)
+                self.parts.append(tuple(sorted((*self.parts[t - 1], piece))))
+                before = stems_of_text[t - 1]
                 stems_of_text.append(before + stems)
                 if before and stems:
-                    self._add(frozenset((hash((before[-1], stems[0])),)), [t])
+                    self.shingles.append(frozenset((hash((before[-1], stems[0])),)))
+                    self.holders.append([t])
             else:
-                piece, stems = self._sentence(text, known)
+                stems = self._stems(text, stems_cache)
+                piece = pending.pop(text, None)
+                if piece is None:
+                    piece = self._add(stems, t)
+                else:
+                    self.holders[piece].append(t)
                 self.parts.append((piece,))
-                self.holders[piece].append(t)
                 stems_of_text.append(stems)
         if progress is not None:
             progress(len(texts), len(texts))
         return self
 
-    def _sentence(self, text: str, known: dict[str, tuple[int, list[str]]]) -> tuple[int, list[str]]:
-        found = known.get(text)
-        if found is None:
-            stems = content_stems(text)
-            found = known[text] = (self._add(frozenset(map(hash, zip(stems, stems[1:]))), []), stems)
-        return found
+    @staticmethod
+    def _stems(text: str, cache: dict[str, list[str]]) -> list[str]:
+        stems = cache.get(text)
+        if stems is None:
+            stems = cache[text] = content_stems(text)
+        return stems
 
-    def _add(self, shingles: frozenset[int], holders: list[int]) -> int:
-        self.shingles.append(shingles)
-        self.holders.append(holders)
+    def _add(self, stems: list[str], holder: int) -> int:
+        self.shingles.append(frozenset(map(hash, zip(stems, stems[1:]))))
+        self.holders.append([holder])
         return len(self.shingles) - 1
 
     def text_pairs(self, classes: list[list[int]], class_pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Expand pairs of piece classes (and each class with itself) to pairs of texts holding them,
-        leaving out texts that overlap."""
-        parts = self.parts
+        """Expand pairs of piece classes (and each class with itself) to the pairs of texts that
+        hold them, leaving out texts that share a sentence."""
+        parts, holders = self.parts, self.holders
         found: set[tuple[int, int]] = set()
 
         def expand(pieces_a: Sequence[int], pieces_b: Sequence[int], same: bool) -> None:
             for x, pa in enumerate(pieces_a):
                 for pb in pieces_b[x + 1 :] if same else pieces_b:
-                    for ta in self.holders[pa]:
-                        for tb in self.holders[pb]:
-                            if ta != tb and parts[ta][-1] < parts[tb][0] or parts[tb][-1] < parts[ta][0]:
-                                found.add((ta, tb) if ta < tb else (tb, ta))
-                            elif ta != tb and set(parts[ta]).isdisjoint(parts[tb]):
+                    for ta in holders[pa]:
+                        for tb in holders[pb]:
+                            a, b = parts[ta], parts[tb]
+                            # Sorted parts: disjoint ranges settle most pairs without a set.
+                            if a[-1] < b[0] or b[-1] < a[0] or (ta != tb and set(a).isdisjoint(b)):
                                 found.add((ta, tb) if ta < tb else (tb, ta))
 
         for members in classes:

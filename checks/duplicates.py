@@ -31,7 +31,7 @@ __all__ = ["CandidateFn", "DEFAULT_MIN_SCORE", "all_pairs", "compare_documents",
 # Window-index pairs to verify, given the window texts (in order; see ``find_duplicates``).
 CandidateFn = Callable[[Sequence[str]], Iterable[tuple[int, int]]]
 
-DEFAULT_MIN_SCORE = 62.0
+DEFAULT_MIN_SCORE = 40.0
 _MIN_SHARED_CONTENT = 3  # a cheap gate: fewer shared content words cannot reach any useful score
 # A passage with fewer content words is a name, a byline, a time stamp or a stock exclamation:
 # repeating it is no news ("David Groner." twice, "___. 2:00 p.m.").
@@ -228,7 +228,8 @@ def _touch(m: _Match, n: _Match) -> bool:
 def _merged(
     doc_a: Document, doc_b: Document, group: list[_Match], min_score: float, weights: Mapping[str, float]
 ) -> _Match:
-    """The group's best pair, or the union of its passages if that scores higher still."""
+    """The union of a group's passages (a reused paragraph, not just its best sentence), or the
+    group's best pair when the union no longer scores or its two sides would overlap."""
     # On a tie the tighter pair wins: a window that adds an unrelated sentence is no better.
     best = max(group, key=lambda m: (m.score.score, -(m.a.last - m.a.first + m.b.last - m.b.first)))
     if len(group) == 1:
@@ -238,7 +239,10 @@ def _merged(
     if doc_a is doc_b and a.last >= b.first:
         return best
     score = score_prepared(a.prepared, b.prepared, weights=weights)
-    return _Match(a, b, score) if score.score > best.score.score else best
+    if score.score < min_score:
+        return best
+    # Every member matched on its own, so the union keeps the best member's score if higher.
+    return _Match(a, b, replace(score, score=max(score.score, best.score.score)))
 
 
 def _span_window(doc: Document, which: int, first: int, last: int) -> _Window:

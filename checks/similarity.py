@@ -62,6 +62,7 @@ _STEM_LENGTH = 6  # truncation stemming: "officials"/"official", "skeptical"/"sk
 _W_OVERLAP = 0.8
 _W_RUN = 0.5
 _W_REST = 0.3
+_W_SUM = _W_OVERLAP + _W_RUN + _W_REST  # so the combined score spans 0..100 without clipping
 _RUN_FULL = 5  # content words in the longest shared run that count as full evidence
 _SHRINK = 1.0
 _MIN_WEIGHT = 0.1
@@ -212,7 +213,7 @@ def score_prepared(a: Prepared, b: Prepared, *, weights: Mapping[str, float] | N
     rest_total = mean_total - run_weight
     rest_overlap = max(0.0, shared_weight - run_weight) / rest_total if rest_total > 1e-9 else 0.0
     run_strength = min(1.0, max(0.0, run_weight - 1) / (_RUN_FULL - 1))
-    combined = _W_OVERLAP * overlap + _W_RUN * run_strength + _W_REST * rest_overlap
+    combined = (_W_OVERLAP * overlap + _W_RUN * run_strength + _W_REST * rest_overlap) / _W_SUM
     # Character ratio only counts well above the ~50 that any two news sentences get.
     near_copy = (ratio - _RATIO_FLOOR) / (100.0 - _RATIO_FLOOR)
     shared = tuple(
@@ -252,7 +253,7 @@ def score_upper_bound(shared_weight: float, mean_total: float) -> float:
         _W_OVERLAP * shared_weight / (mean_total + _SHRINK)
         + _W_RUN * min(1.0, max(0.0, shared_weight - 1) / (_RUN_FULL - 1))
         + _W_REST * min(1.0, shared_weight / mean_total)
-    )
+    ) / _W_SUM
 
 
 def near_copy_possible(a: Prepared, b: Prepared, min_score: float) -> bool:
