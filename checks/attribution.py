@@ -34,6 +34,8 @@ _LAST_WORD = re.compile(r"(\w[\w’'-]*)(?:\s+(?:\w+ly|also|not|never|just|even|
 _CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\'\'|\s-\s|\[|\]')
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|whom)\b")
 _NOT_A_SPEAKER_AFTER = re.compile(r"\s*(?:that|how|what|why|whether|if|to|in|on|at|of|for)\b", re.IGNORECASE)
+_GENERIC_EXPERT = re.compile(r"\b(?:expert|analyst|observer|critic|commentator|pundit|scholar)s?\b", re.I)
+_INDEFINITE_PERSON = re.compile(r"(?:a|an|another|one)\s+[a-z]", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")  # "Phil Bryant (R) said": skipped when looking back
 _AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\'\'|\s-\s|\.\s*\Z')
 _RELATIVE = re.compile(r"^\s*(?:who|which|that|whom)\b", re.IGNORECASE)
@@ -125,7 +127,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         return phrase_alternation(lexicon.terms(category))
 
     publication = re.compile(
-        rf"(?<![\w-])(?:{alternation('publication_nouns')})\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|had\s+)?"
+        rf"(?<![\w-])(?:{alternation('publication_nouns')})(?:\s+[\w’'.,-]+){{0,5}}?\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|had\s+)?"
         rf"(?:{alternation('publication_verbs')})(?![\w-])",
         re.IGNORECASE,
     )
@@ -169,7 +171,8 @@ def _speaker_before(text: str, verb_start: int) -> tuple[int, int]:
     for _ in range(2):
         start = breaks[-1].end() if breaks else 0
         segment = text[start:end]
-        if _WORD.search(segment) and not _RELATIVE.fullmatch(segment.strip()) and _CONNECTOR.sub("", segment.strip()):
+        bare = _TRAILING_ADVERBS.sub("", " " + _CONNECTOR.sub("", segment.strip())).strip()
+        if _WORD.search(bare) and not _RELATIVE.fullmatch(bare):
             relative = _RELATIVE.match(segment)
             if relative:
                 start += relative.end()  # "which officials said": the officials speak
@@ -217,8 +220,10 @@ def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | N
     names = [t for t in _CAPITALISED.findall(words) if t.rstrip(".") not in _FUNCTION_CAPS]
     if names or _DEFINITE.match(words) or head:
         return Sourcing.NAMED, "source", False
-    if rules.vague_sources.search(words):
+    if rules.vague_sources.search(words) or _GENERIC_EXPERT.search(words):
         return Sourcing.VAGUE, "vague", False
+    if _INDEFINITE_PERSON.match(words) and len(tokens) <= 4:
+        return Sourcing.ANONYMOUS, "anonymity", False  # "a voter said": someone the reader cannot check
     return None, "", False
 
 
@@ -285,6 +290,8 @@ def _attribution_at(
                     and classify_speaker(after, rules)[0] is not None):
                 a, b = c, d
     grade, role, pronoun = classify_speaker(text[a:b], rules)
+    if grade is None and lowered == "according to" and _WORD.search(text[a:b]):
+        grade, role = Sourcing.NAMED, "source"  # "according to state law": a document is a source
     if grade is None:
         return None
     phrase = text[a:b]

@@ -228,14 +228,17 @@ def _touch(m: _Match, n: _Match) -> bool:
 def _merged(
     doc_a: Document, doc_b: Document, group: list[_Match], min_score: float, weights: Mapping[str, float]
 ) -> _Match:
-    """The union of a group's passages (a reused paragraph, not just its best sentence), or the
-    group's best pair when the union no longer scores or its two sides would overlap."""
+    """The union of a group's sentence-to-sentence matches (a reused paragraph, not just its best
+    sentence), or the group's best pair when there is one such match, the union no longer scores
+    or its two sides would overlap. Wider windows stay out of the union: next to a real match they
+    also score, only because they contain it."""
     # On a tie the tighter pair wins: a window that adds an unrelated sentence is no better.
     best = max(group, key=lambda m: (m.score.score, -(m.a.last - m.a.first + m.b.last - m.b.first)))
-    if len(group) == 1:
+    singles = [m for m in group if m.a.first == m.a.last and m.b.first == m.b.last]
+    if len(singles) < 2:
         return best
-    a = _span_window(doc_a, 0, min(m.a.first for m in group), max(m.a.last for m in group))
-    b = _span_window(doc_b, best.b.doc, min(m.b.first for m in group), max(m.b.last for m in group))
+    a = _span_window(doc_a, 0, min(m.a.first for m in singles), max(m.a.last for m in singles))
+    b = _span_window(doc_b, best.b.doc, min(m.b.first for m in singles), max(m.b.last for m in singles))
     if doc_a is doc_b and a.last >= b.first:
         return best
     score = score_prepared(a.prepared, b.prepared, weights=weights)

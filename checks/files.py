@@ -34,12 +34,14 @@ __all__ = [
     "read_package_yaml",
     "read_yaml_file",
     "review_from_bytes",
+    "shown",
     "temp_files_of",
 ]
 
-# A 300-page report is ~1 MB of text; 64 MB leaves room for corpora concatenated on purpose while
-# refusing a stray disk image or video before it is read into memory.
-MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+# A long-read is ~50 kB and a 300-page report ~1 MB. Above a few MB the analysis takes minutes (0.8 MB
+# of BBC text took 100 s in Nov 2026), so a stray log, disk image or video is refused before it is
+# read, with the limit named, instead of looking like a hang.
+MAX_ARTICLE_BYTES = 4 * 1000 * 1000
 MAX_YAML_BYTES = 16 * 1024 * 1024
 TEMP_SUFFIX = ".tmp"  # of the files atomic_write_text writes first, beside the target
 
@@ -53,44 +55,51 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = MAX_ARTICLE_B
     p = Path(path)
     data = _read_bytes(p, max_bytes, what="article")
     if not data.strip():
-        raise ArticleError(f"{p}: empty article (no text to check)")
+        raise ArticleError(f"{shown(p)}: empty article (no text to check)")
     try:
         doc = parse_article(data, path=str(p))
     except ArticleError as exc:
-        raise ArticleError(f"{p}: {exc}") from None
+        raise ArticleError(f"{shown(p)}: {exc}") from None
     if not doc.sentences:
-        raise ArticleError(f"{p}: no article text after the metadata")
+        raise ArticleError(f"{shown(p)}: no article text after the metadata")
     return doc
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """A path as a message shows it: quoted with escapes when it holds a newline or control character."""
+    text = os.fspath(path)
+    return text if text.isprintable() else repr(text)
 
 
 def _read_bytes(p: Path, max_bytes: int, *, what: str) -> bytes:
     error: type[ValueError] = ArticleError if what == "article" else DataFileError
+    where = shown(p)
     a_what = f"{'an' if what[0] in 'aeiou' else 'a'} {what}"
     try:
         info = p.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise error(f"{p}: is a directory, not {a_what} file")
+            raise error(f"{where}: is a directory, not {a_what} file")
         if not stat.S_ISREG(info.st_mode):
             # A pipe or a device could block for ever or never end: read regular files only.
-            raise error(f"{p}: not a regular file (a pipe, socket or device), not {a_what} file")
+            raise error(f"{where}: not a regular file (a pipe, socket or device), not {a_what} file")
         if info.st_size > max_bytes:
-            raise error(f"{p}: {_size(info.st_size)} is over the {_size(max_bytes)} limit for {a_what} file")
+            raise error(f"{where}: {_size(info.st_size)} is over the {_size(max_bytes)} limit for {a_what} file")
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
-        raise error(f"{p}: no such file") from None
+        raise error(f"{where}: no such file") from None
     except PermissionError:
-        raise error(f"{p}: permission denied") from None
+        raise error(f"{where}: permission denied") from None
     except IsADirectoryError:
-        raise error(f"{p}: is a directory, not {a_what} file") from None
+        raise error(f"{where}: is a directory, not {a_what} file") from None
     except OSError as exc:
-        raise error(f"{p}: cannot read ({exc.strerror or exc})") from None
+        raise error(f"{where}: cannot read ({exc.strerror or exc})") from None
     except ValueError as exc:
         if isinstance(exc, error):
             raise
-        raise error(f"{p!r}: not a usable file name ({exc})") from None
+        raise error(f"{where}: not a usable file name ({exc})") from None
     if len(data) > max_bytes:  # it grew while we read it
-        raise error(f"{p}: over the {_size(max_bytes)} limit for {a_what} file")
+        raise error(f"{where}: over the {_size(max_bytes)} limit for {a_what} file")
     return data
 
 
@@ -160,7 +169,7 @@ def parse_yaml_text(text: str, *, source: str) -> Any:
 
 def read_yaml_file(path: str | os.PathLike[str]) -> Any:
     p = Path(path)
-    return parse_yaml_bytes(_read_bytes(p, MAX_YAML_BYTES, what="YAML"), source=str(p))
+    return parse_yaml_bytes(_read_bytes(p, MAX_YAML_BYTES, what="YAML"), source=shown(p))
 
 
 def read_file_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_YAML_BYTES) -> bytes:
@@ -292,7 +301,7 @@ def dump_review(review: Review) -> str:
 
 def load_review(path: str | os.PathLike[str]) -> Review:
     """Read a verdict file. Raises DataFileError or ReviewFormatError with a one-line message."""
-    return review_from_bytes(read_file_bytes(path), source=str(path))
+    return review_from_bytes(read_file_bytes(path), source=shown(path))
 
 
 def review_from_bytes(data: bytes, *, source: str) -> Review:

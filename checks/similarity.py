@@ -67,7 +67,7 @@ _RUN_FULL = 5  # content words in the longest shared run that count as full evid
 _SHRINK = 1.0
 _MIN_WEIGHT = 0.1
 _NAME_IN_RUN = 0.5
-_RATIO_FLOOR = 50.0
+_RATIO_FLOOR = 60.0
 
 
 class Token(NamedTuple):
@@ -201,20 +201,21 @@ def score_prepared(a: Prepared, b: Prepared, *, weights: Mapping[str, float] | N
     shared_content = a.content & b.content
     shared_weight = sum(w(s, 1.0) for s in shared_content)
     runs = _shared_runs(a, b)
-    longest_run, run_content, run_weight = 0, 0, 0.0
+    longest_run, run_content, run_weight, run_full = 0, 0, 0.0, 0.0
     for start, end, content_stems, names in runs:
         # A shared proper name ("Jailhouse Rock", "Black Lives Matter") is a topic, not a repeat.
         weight = sum(w(s, 1.0) * (_NAME_IN_RUN if s in names else 1.0) for s in content_stems)
         if weight > run_weight or (weight == run_weight and end - start > longest_run):
             longest_run, run_content, run_weight = end - start, len(content_stems), weight
+            run_full = sum(w(s, 1.0) for s in content_stems)
     # Dice-like: content of both sides counts, so padding one side with an unrelated sentence costs;
     # the shrink makes 3 shared of 4 weaker evidence than 30 of 40.
     overlap = shared_weight / (mean_total + _SHRINK) if mean_total else 0.0
-    rest_total = mean_total - run_weight
-    rest_overlap = max(0.0, shared_weight - run_weight) / rest_total if rest_total > 1e-9 else 0.0
+    rest_total = mean_total - run_full
+    rest_overlap = max(0.0, shared_weight - run_full) / rest_total if rest_total > 1e-9 else 0.0
     run_strength = min(1.0, max(0.0, run_weight - 1) / (_RUN_FULL - 1))
     combined = (_W_OVERLAP * overlap + _W_RUN * run_strength + _W_REST * rest_overlap) / _W_SUM
-    # Character ratio only counts well above the ~50 that any two news sentences get.
+    # Character ratio only counts well above the 50 to 70 that related news sentences get.
     near_copy = (ratio - _RATIO_FLOOR) / (100.0 - _RATIO_FLOOR)
     shared = tuple(
         " ".join(t.norm for t in a.tokens[start:end]) for start, end, cs, _ in runs if len(cs) >= 2

@@ -15,7 +15,15 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .files import DataFileError, atomic_write_text, dump_review, read_file_bytes, review_from_bytes, temp_files_of
+from .files import (
+    DataFileError,
+    atomic_write_text,
+    dump_review,
+    read_file_bytes,
+    review_from_bytes,
+    shown,
+    temp_files_of,
+)
 from .verdicts import Review, ReviewFormatError
 
 __all__ = ["ExternalChangeError", "ReviewStore", "StoreError", "verdict_path_for"]
@@ -91,7 +99,7 @@ class ReviewStore:
                 return None
             raise StoreError(str(exc)) from None
         try:
-            review = review_from_bytes(data, source=str(self.path))
+            review = review_from_bytes(data, source=shown(self.path))
         except (DataFileError, ReviewFormatError) as exc:
             raise StoreError(str(exc)) from None
         # The hash of the very bytes parsed: a writer between two reads cannot go unnoticed.
