@@ -168,7 +168,11 @@ def _carry(
             continue
         prev = own[k - 1] or carried[k - 1] if k > 0 else None
         same_paragraph = k > 0 and sentences[k - 1].paragraph == s.paragraph
-        # 2. A quote standing alone next to its speaker's sentence.
+        # 2. The rest of a quote whose first sentence got its speaker from the sentence before.
+        if starts_open[k] and prev is not None:
+            carried[k] = _carried(prev, "the quote it belongs to")
+            continue
+        # 3. A quote standing alone next to its speaker's sentence.
         if _is_quote(s.text):
             # Quote paragraphs in a row are one speaker's until someone else is named.
             if prev is not None:
@@ -181,17 +185,17 @@ def _carry(
             if prev is not None and _is_quote(sentences[k - 1].text) and k > 0:
                 carried[k] = _carried(prev, "the quote before it")
                 continue
-        # 3. After a colon that introduces what follows.
+        # 4. After a colon that introduces what follows.
         if k > 0 and prev is not None and sentences[k - 1].text.rstrip().endswith(":"):
             carried[k] = _carried(prev, "the colon before it")
             continue
-        # 4. First person outside quotes right after a speaker: a transcript or a quote set
+        # 5. First person outside quotes right after a speaker: a transcript or a quote set
         #    without quotation marks ("We can't afford to be politically correct anymore.").
         recent = prev or (own[k - 2] or carried[k - 2] if k > 1 else None)
         if recent is not None and _FIRST_PERSON.search(s.text) and not quotes[k]:
             carried[k] = _carried(recent, "the speaker before (first person goes on)")
             continue
-        # 5. "Specifically, they're worried ...": the same speaker goes on.
+        # 6. "Specifically, they're worried ...": the same speaker goes on.
         if prev is not None and same_paragraph and prev.sourcing in (Sourcing.NAMED, Sourcing.ANONYMOUS):
             body = _LEADING_ADVERBIAL.sub("", s.text.lstrip(), count=1)
             first = re.match(r"[\w’']+", body)
