@@ -40,6 +40,7 @@ class ArticleView(ScrollView, can_focus=False):
     ArticleView {
         overflow-y: scroll;
         overflow-x: hidden;
+        scrollbar-size-vertical: 1;
         padding: 0 1;
         background: $surface;
     }

@@ -96,6 +96,7 @@ class FlagPanel(VerticalScroll, can_focus=True):
         verdict: Verdict | None,
         pair: DuplicatePair | None = None,
         weak_match: bool = False,
+        showing_twin: bool = False,
     ) -> None:
         self.query_one("#flag-summary", Static).update(
             _summary(flag, document, position, verdict, weak_match)
@@ -103,7 +104,7 @@ class FlagPanel(VerticalScroll, can_focus=True):
         twins = self.query_one("#flag-twins")
         self._has_twin = flag.kind is FlagKind.DUPLICATE and bool(flag.related)
         if self._has_twin:
-            first, second = _side_by_side(flag, document, pair)
+            first, second = _side_by_side(flag, document, pair, showing_twin)
             self.query_one("#flag-first", Static).update(first)
             self.query_one("#flag-second", Static).update(second)
             twins.add_class("-shown")
@@ -153,21 +154,24 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _side_by_side(flag: Flag, document: Document, pair: DuplicatePair | None) -> tuple[Text, Text]:
+def _side_by_side(
+    flag: Flag, document: Document, pair: DuplicatePair | None, showing_twin: bool
+) -> tuple[Text, Text]:
     twin = flag.related[0]
     ops: tuple[DiffOp, ...] = pair.diff if pair is not None and pair.diff else word_diff(
         flag.text, twin.text, offset_a=flag.start, offset_b=twin.start
     )
     shared = [str(p) for p in flag.details.get("shared", ()) or ()]  # type: ignore[union-attr]
     first = _passage("First passage", flag.start, flag.text, document, shared,
-                     [(op.a_start, op.a_end) for op in ops if op.tag != "equal"])
+                     [(op.a_start, op.a_end) for op in ops if op.tag != "equal"], in_view=not showing_twin)
     second = _passage("Second passage", twin.start, twin.text, document, shared,
-                      [(op.b_start, op.b_end) for op in ops if op.tag != "equal"])
+                      [(op.b_start, op.b_end) for op in ops if op.tag != "equal"], in_view=showing_twin)
     return first, second
 
 
 def _passage(
-    title: str, start: int, passage: str, document: Document, shared: list[str], changed: list[tuple[int, int]]
+    title: str, start: int, passage: str, document: Document, shared: list[str], changed: list[tuple[int, int]],
+    *, in_view: bool,
 ) -> Text:
     line, _ = document.line_col(start)
     body = Text(display_text(passage))
@@ -181,5 +185,6 @@ def _passage(
     for a, b in changed:
         if b > a:
             body.stylize(DIFF_STYLE, a - start, b - start)
-    head = Text.assemble((f"{title}", "bold"), (f" (line {line})\n", "dim"))
+    head = Text.assemble((f"{title}", "bold"), (f" (line {line})", "dim"))
+    head.append("  ◀ shown in the article (t switches)\n" if in_view else "\n", style="bold")
     return head + body

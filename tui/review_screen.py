@@ -7,7 +7,7 @@ program's change asks first.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,27 +19,21 @@ from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
 from checks import Flag, FlagKind
-from checks.store import ExternalChangeError, StoreError
-from checks.verdicts import Decision
 
 from .article_view import ArticleView
 from .checklist_pane import ChecklistPane
-from .choice_dialog import ChoiceDialog
 from .filter_dialog import FilterDialog
 from .flag_panel import FlagPanel
-from .help_screen import HelpScreen
+from .help_screen import HelpScreen, help_sections, key_rows
 from .legend import Legend
-from .note_dialog import NoteDialog
 from .progress_pane import ProgressPane
 from .queue_list import QueueList
-from .session import Analyzer, LoadedArticle, ReadOnlyError, ReviewSession, kind_counts, load_article
+from .session import Analyzer, LoadedArticle, ReviewSession, kind_counts, load_article
+from .verdict_actions import VerdictActions
 
 __all__ = ["ReviewScreen"]
 
-_DUPLICATE_DECISIONS = {Decision.KEEP_FIRST, Decision.KEEP_SECOND, Decision.KEEP_BOTH}
-
-
-class ReviewScreen(Screen[None]):
+class ReviewScreen(VerdictActions, Screen[None]):
     """Review the flags of one article at a time from a queue of articles.
 
     | Key | Description |
@@ -262,6 +256,7 @@ class ReviewScreen(Screen[None]):
             verdict=session.review.verdict(flag.id),
             pair=next((p for p in analysis.duplicates if p.id == pair_id), None),
             weak_match=flag.id in session.loaded.weak_flags,
+            showing_twin=self.query_one(ArticleView).showing_twin,
         )
 
     def _refresh_queue(self) -> None:
@@ -300,6 +295,7 @@ class ReviewScreen(Screen[None]):
             return
         article = self.query_one(ArticleView)
         article.showing_twin = not article.showing_twin
+        self._refresh_flag_panel()
 
     @on(ArticleView.FlagClicked)
     def _clicked(self, event: ArticleView.FlagClicked) -> None:
@@ -326,112 +322,6 @@ class ReviewScreen(Screen[None]):
         if event.index != self.article_index:
             self.open_article(event.index)
 
-    # -- deciding -----------------------------------------------------------------------------
-
-    def action_decide(self, decision: str) -> None:
-        flag = self.current_flag
-        if flag is None:
-            return
-        chosen = Decision(decision)
-        if chosen in _DUPLICATE_DECISIONS and flag.kind is not FlagKind.DUPLICATE:
-            self.notify(f"'{chosen.label}' is for duplicate passages; this flag is a {flag.kind.label}.")
-            return
-        self._decide(flag, chosen)
-
-    def action_dismiss_flag(self) -> None:
-        flag = self.current_flag
-        if flag is None or self._refuse_if_read_only():
-            return
-        verdict = self.session.review.verdict(flag.id)
-
-        def done(note: str | None) -> None:
-            if note:
-                self._decide(flag, Decision.DISMISSED, note=note)
-            else:
-                self.notify("Not dismissed: a false positive needs a reason.", severity="warning")
-
-        self.app.push_screen(
-            NoteDialog(f"Dismiss this {flag.kind.label} as a false positive: why?",
-                       initial=verdict.note if verdict else "", required=True,
-                       placeholder="e.g. the source is named in the next sentence"),
-            done,
-        )
-
-    def action_edit_note(self) -> None:
-        flag = self.current_flag
-        if flag is None or self._refuse_if_read_only():
-            return
-        verdict = self.session.review.verdict(flag.id)
-        if verdict is None:
-            self.notify("Give this flag a verdict first (a, x or s), then add a note.")
-            return
-
-        def done(note: str | None) -> None:
-            if note is not None:
-                self._decide(flag, verdict.decision, note=note, advance=False)
-
-        self.app.push_screen(
-            NoteDialog(f"Note on this {verdict.decision.label} verdict", initial=verdict.note,
-                       required=verdict.decision is Decision.DISMISSED),
-            done,
-        )
-
-    def _decide(self, flag: Flag, decision: Decision, *, note: str | None = None, advance: bool = True) -> None:
-        try:
-            self.session.decide(flag, decision, note=note)
-        except ReadOnlyError as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        self._changed()
-        if not advance:
-            return
-        following = self.session.step(self.current, 1, undecided_only=True, kinds=self.kinds)
-        if following is None:
-            self.notify("Every flag has a verdict: tick the checklist and sign off (S).")
-        else:
-            self.current = following
-
-    def action_undo(self) -> None:
-        self._travel(undo=True)
-
-    def action_redo(self) -> None:
-        self._travel(undo=False)
-
-    def _travel(self, *, undo: bool) -> None:
-        if self.session.loaded is None:
-            return
-        try:
-            changed = self.session.undo() if undo else self.session.redo()
-        except ReadOnlyError as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        if changed is None:
-            self.notify("Nothing to undo." if undo else "Nothing to redo.")
-            return
-        self._changed()
-        ids = [f.id for f in self.session.flags]
-        if changed and changed[0] in ids:
-            self.current = ids.index(changed[0])
-
-    def action_tick(self) -> None:
-        item = self.query_one(ChecklistPane).highlighted_item
-        if item is not None:
-            self._tick(item)
-
-    @on(ChecklistPane.TickRequested)
-    def _tick_requested(self, event: ChecklistPane.TickRequested) -> None:
-        self._tick(event.item_id)
-
-    def _tick(self, item_id: str) -> None:
-        if self.session.loaded is None:
-            return
-        try:
-            self.session.toggle_tick(item_id)
-        except ReadOnlyError as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        self._changed()
-
     def action_filter(self) -> None:
         if self.session.loaded is None:
             return
@@ -441,114 +331,9 @@ class ReviewScreen(Screen[None]):
 
         self.app.push_screen(FilterDialog(kind_counts(self.session.flags), self.kinds), done)
 
-    def action_sign_off(self) -> None:
-        if self.session.loaded is None or self._refuse_if_read_only():
-            return
-        problems = self.session.sign_off()
-        if problems:
-            more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-            self.notify("Not yet: " + "; ".join(problems[:3]) + more, title="Cannot sign off", severity="warning",
-                        timeout=10)
-            return
-        self._changed()
-        self.notify(f"{self.session.name} signed off by {self.session.reviewer}.", title="Signed off")
-
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(list(self.help_sections())))
+        self.app.push_screen(HelpScreen(help_sections(self)))
 
-    # -- saving -------------------------------------------------------------------------------
-
-    def action_save(self) -> None:
-        session = self.session
-        if session.loaded is None or self._refuse_if_read_only():
-            return
-        if self._save(session):
-            self.notify(f"Saved {session.store.path}")
-
-    def _changed(self) -> None:
-        self._save(self.session)
-        self._refresh_panels()
-
-    def _save_position(self, session: ReviewSession) -> None:
-        if session.loaded is not None and (session.dirty or session.position_moved) and not session.read_only:
-            self._save(session)
-
-    def save_all(self) -> list[str]:
-        """Save every article before quitting; returns the names whose work is still unsaved."""
-        for session in self.sessions:
-            self._save_position(session)
-        return [s.name for s in self.sessions if s.dirty]
-
-    def _save(self, session: ReviewSession) -> bool:
-        try:
-            session.save()
-        except ExternalChangeError:
-            self._ask_about_conflict(session)
-            return False
-        except StoreError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=12)
-            return False
-        return True
-
-    def _ask_about_conflict(self, session: ReviewSession) -> None:
-        def done(choice: str | None) -> None:
-            if choice == "reload":
-                session.reload_theirs()
-                self.notify(f"Reloaded {session.store.path.name} as the other program left it.")
-                if session is self.session:
-                    self.current = session.start_index()
-                    self._refresh_panels()
-            elif choice == "both":
-                try:
-                    copy = session.keep_both()
-                except StoreError as exc:
-                    self.notify(str(exc), title="Not saved", severity="error", timeout=12)
-                    return
-                self.notify(f"Your review is saved as {copy.name}; the other version is untouched.", timeout=10)
-                self._refresh_queue()
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "The verdict file changed on disk",
-                f"Another program changed {session.store.path} since it was opened here. "
-                "Saving now would overwrite its work. Your changes are still here.",
-                [("reload", "Reload theirs", "r"), ("both", "Keep both (write a copy)", "k")],
-            ),
-            done,
-        )
-
-    def _refuse_if_read_only(self) -> bool:
-        if self.session.read_only:
-            self.notify("This review is read-only here: nothing can change.", severity="warning")
-            return True
-        return False
-
-    # -- keys listed for help and the command palette -----------------------------------------
-
-    def key_rows(self) -> Iterator[tuple[str, str, str]]:
-        """(keys, description, action) per action of this screen, keys in binding order."""
-        keys: dict[str, list[str]] = {}
-        described: dict[str, str] = {}
-        for binding in Binding.make_bindings(self.BINDINGS):
-            keys.setdefault(binding.action, []).append(self.app.get_key_display(binding))
-            if binding.action not in described or not binding.show:
-                described.setdefault(binding.action, binding.description)
-        long_names = {"next_flag": "Next flag", "previous_flag": "Previous flag", "dismiss_flag":
-                      "Dismiss as a false positive (asks for the reason)", "edit_note": "Edit the verdict's note",
-                      "decide('needs_work')": "Needs work (back to the reporter)",
-                      "decide('accepted')": "Accept (verified / sourced adequately)",
-                      "filter": "Filter by kind", "undo": "Undo the last verdict or tick", "help": "This help"}
-        for action, key_list in keys.items():
-            yield " / ".join(key_list), long_names.get(action, described[action]), action
-
-    def help_sections(self) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-        yield "Review", [(k, d) for k, d, _ in self.key_rows()]
-        yield "Flag panel (when it has focus)", [
-            (self.app.get_key_display(b), "Twin passage of a duplicate and back")
-            for b in Binding.make_bindings(FlagPanel.BINDINGS)
-        ]
-        yield "Checklist and article list (when focused: tab)", [
-            ("up / down", "Move the highlight"), ("enter", "Tick the item / open the article"),
-            ("escape", "Back to the article"),
-        ]
-        yield "App", [("q", "Quit (asks if unsaved work would be lost)"), ("ctrl+p", "Command palette")]
+    def key_rows(self) -> list[tuple[str, str, str]]:
+        """(keys, description, action) for each action of this screen, for help and the palette."""
+        return key_rows(self.BINDINGS, self.app)
