@@ -167,15 +167,21 @@ def _verify(
             a, b = b, a
         if a.doc == b.doc and a.last >= b.first:
             continue  # overlapping windows share sentences: trivially alike
-        if len(a.prepared.content & b.prepared.content) < _MIN_SHARED_CONTENT:
+        shared = a.prepared.content & b.prepared.content
+        if len(shared) < _MIN_SHARED_CONTENT:
             continue
         if min(len(a.prepared.content), len(b.prepared.content)) < _MIN_CONTENT:
             continue
+        bound = score_upper_bound(sum(weight(s, 1.0) for s in shared), (totals[i] + totals[j]) / 2)
+        if bound + _ALIGNED_BONUS < min_score:
+            # Only a near copy can make it, and a near copy shares most of its content words.
+            if 2 * len(shared) < min(len(a.prepared.content), len(b.prepared.content)):
+                continue
+            if not near_copy_possible(a.prepared, b.prepared, min_score - _ALIGNED_BONUS):
+                continue
         aligned = _aligned(a, b)
-        bonus = _ALIGNED_BONUS if aligned else 0.0
-        shared_weight = sum(weight(s, 1.0) for s in a.prepared.content & b.prepared.content)
-        if score_upper_bound(shared_weight, (totals[i] + totals[j]) / 2) + bonus < min_score and not (
-            near_copy_possible(a.prepared, b.prepared, min_score - bonus)
+        if bound + (_ALIGNED_BONUS if aligned else 0.0) < min_score and not near_copy_possible(
+            a.prepared, b.prepared, min_score - (_ALIGNED_BONUS if aligned else 0.0)
         ):
             continue
         score = score_prepared(a.prepared, b.prepared, weights=weights)

@@ -260,6 +260,9 @@ def score_upper_bound(shared_weight: float, mean_total: float) -> float:
 def near_copy_possible(a: Prepared, b: Prepared, min_score: float) -> bool:
     """Whether the character ratio alone lifts the pair to ``min_score``."""
     needed = _RATIO_FLOOR + min_score / 100.0 * (100.0 - _RATIO_FLOOR)
+    la, lb = len(a.norm), len(b.norm)
+    if la + lb == 0 or 200.0 * min(la, lb) / (la + lb) < needed - 0.1:
+        return False  # fuzz.ratio can never exceed this bound set by the lengths alone
     return bool(fuzz.ratio(a.norm, b.norm, score_cutoff=max(0.0, needed - 0.1)))
 
 
