@@ -12,8 +12,9 @@ The walk, in document order:
 4. what is left is a question or a heading (``none``), the writer's speculation or judgement
    (``opinion``), or a claim with no attribution (``unsourced``).
 
-Hedges ("reportedly", "apparently") are kept as evidence with the role "hedge" on any grade; they
-never source a sentence.
+Hedges ("reportedly", "apparently", "may have") are kept as evidence with the role "hedge", and
+unnamed quantifiers standing in for a source ("some", "many", "critics") with the role "weasel", on
+any grade; they never source a sentence.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ _CLOSERS = ("”", "»")
 _QUOTE_START = re.compile(r'^\W{0,3}?(?:["“«]|\'\'|``)')
 _LEADING_ADVERBIAL = re.compile(r"^(?:[A-Z]\w*ly|But|And|Still|Yet|Instead|Meanwhile|However|Now|So|Also|Indeed),?\s+")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|we|We|me|my|My|our|Our|us)\b")
+_NUMBER_AFTER = re.compile(r"\s+[\d$]")  # "some 55,000 pages" is an estimate, not a weasel
 _HEADING_END = (".", "!", "?", '"', "”", ":", ";", ")", "…", "'", "’")
 
 
@@ -88,12 +90,18 @@ def grade_sentences(doc: Document, *, lexicon: Lexicon | None = None) -> tuple[S
     carried = _carry(sentences, quotes, starts_open, resolved, rules, lex)
     opinion = lex.pattern("opinion_markers")
     hedges = lex.pattern("hedges")
+    weasels = lex.pattern("weasel_quantifiers")
     grades = []
     for i, s in enumerate(sentences):
         hedge_cues = [
             Cue(s.start + m.start(), s.start + m.end(), m.group(0), "hedge")
             for m in hedges.finditer(s.text)
             if _outside(quotes[i], m.start(), m.end())
+        ]
+        hedge_cues += [
+            Cue(s.start + m.start(), s.start + m.end(), m.group(0), "weasel")
+            for m in weasels.finditer(s.text)
+            if _outside(quotes[i], m.start(), m.end()) and not _NUMBER_AFTER.match(s.text, m.end())
         ]
         attribution = resolved[i] or carried[i]
         if attribution is not None:
