@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from checks import Document, Flag, FlagKind
+from checks import Document, Flag, FlagKind, Paragraph
 
 from .line_map import LineMap, display_text, wrap_paragraphs
 from .palette import CUE_STYLE, CURRENT_STYLE, TWIN_STYLE, kind_style
@@ -63,6 +63,8 @@ class ArticleView(ScrollView, can_focus=False):
         super().__init__(name=name, id=id, classes=classes)
         self._document: Document | None = None
         self._text = ""
+        self._blocks: tuple[Paragraph, ...] = ()
+        self._body_start = 0  # the headline, if any, ends before this offset
         self._flags: tuple[Flag, ...] = ()
         self._flag_starts: list[int] = []
         self._longest_flag = 0
@@ -76,6 +78,8 @@ class ArticleView(ScrollView, can_focus=False):
     def show_document(self, document: Document, flags: Sequence[Flag]) -> None:
         self._document = document
         self._text = display_text(document.text)
+        self._blocks = _blocks(document)
+        self._body_start = document.paragraphs[0].start if document.paragraphs else 0
         self._flags = tuple(flags)
         self._flag_starts = [f.start for f in self._flags]
         self._longest_flag = max((f.end - f.start for f in self._flags), default=0)
@@ -154,7 +158,7 @@ class ArticleView(ScrollView, can_focus=False):
             return
         if self._document is not None:
             if self._lines is None or self._lines.width != width:
-                self._lines = wrap_paragraphs(self._text, self._document.paragraphs, width)
+                self._lines = wrap_paragraphs(self._text, self._blocks, width)
             self.virtual_size = Size(width, len(self._lines))
         else:
             self.virtual_size = Size(width, 1 if self._message else 0)
@@ -185,6 +189,8 @@ class ArticleView(ScrollView, can_focus=False):
             return Strip([Segment("", base)], 0)  # type: ignore[arg-type]
         start, end = self._lines.starts[index], self._lines.ends[index]
         text = Text(self._text[start:end], style=base, no_wrap=True, end="")  # type: ignore[arg-type]
+        if start < self._body_start:
+            text.stylize("bold")
         self._paint_flags(text, start, end)
         return Strip(list(text.render(self.app.console)), text.cell_len)
 
@@ -229,3 +235,12 @@ class ArticleView(ScrollView, can_focus=False):
         if hits:
             # The innermost passage is the one the reader aimed at.
             self.post_message(self.FlagClicked(min(hits, key=lambda i: self._flags[i].end - self._flags[i].start)))
+
+
+def _blocks(document: Document) -> tuple[Paragraph, ...]:
+    """The paragraphs, after the headline when the engine found one (it is not a paragraph)."""
+    first = document.paragraphs[0].start if document.paragraphs else len(document.text)
+    at = document.text.find(document.title, 0, first) if document.title else -1
+    if at < 0:
+        return document.paragraphs
+    return (Paragraph(-1, at, at + len(document.title or "")), *document.paragraphs)

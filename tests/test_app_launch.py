@@ -1,0 +1,44 @@
+"""``sourcecheck [review]`` argument handling: bad input ends with one line and exit code 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sourcecheck.cli import EXIT_ERROR, main
+from tui.launch import collect_articles
+
+
+def test_missing_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "nope.txt")]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nope.txt: no such file or folder" in err
+
+
+def test_verdicts_option_needs_a_single_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Text.\n", encoding="utf-8")
+    code = main(["review", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--verdicts", str(tmp_path / "v.yaml")])
+    assert code == EXIT_ERROR and "one article only" in capsys.readouterr().err
+
+
+def test_bad_checklist_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Text.\n", encoding="utf-8")
+    checklist = tmp_path / "list.yaml"
+    checklist.write_text("version: 1\nitems: oops\n", encoding="utf-8")
+    assert main([str(article), "--checklist", str(checklist)]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err.startswith("sourcecheck: error: ") and err.count("\n") == 1
+
+
+def test_a_folder_is_a_queue_of_its_articles(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.md", ".hidden.txt", "a.txt.review.yaml", "notes.pdf"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in collect_articles([str(tmp_path)])] == ["a.md", "b.txt"]
+
+
+def test_an_empty_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path)]) == EXIT_ERROR
+    assert "no article files" in capsys.readouterr().err
