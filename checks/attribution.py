@@ -60,6 +60,7 @@ def _has_complement(text: str, verb: re.Match[str], quoted: list[tuple[int, int]
 
 _LAST_BREAK = re.compile(r'(?:[,;:"“”—–]|\'\')\s*\Z')  # the verb opens its clause: "..., said X"
 _POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
+_TAIL = 48  # characters before a verb that the anchored patterns look at
 _MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
 _CONNECTOR = re.compile(
     r"^(?:(?:and|but|yet|so|still|also|meanwhile|however|instead|now|then|though|although|while|as|because"
@@ -253,7 +254,10 @@ _PRIORITY = {Sourcing.ANONYMOUS: 0, Sourcing.SECONDHAND: 1, Sourcing.VAGUE: 2, S
 
 def _is_verb_use(text: str, verb: re.Match[str], quoted: list[tuple[int, int]], rules: AttributionRules) -> bool:
     """False for "his claims", "to argue", "could claim", "called off", "the U.S. added jobs"."""
-    before = _LAST_WORD.search(text, 0, verb.start())
+    # Patterns anchored at the verb run on a short tail: searched over the whole sentence they
+    # would retry at every position.
+    tail_start = max(0, verb.start() - _TAIL)
+    before = _LAST_WORD.search(text, tail_start, verb.start())
     word_before = before.group(1) if before else ""
     if word_before and (
         (word_before.lower() in _NOT_A_VERB_BEFORE and (word_before.islower() or before.start() == 0))
@@ -271,15 +275,16 @@ def _attribution_at(
 ) -> Attribution | None:
     verb_cue = (verb.start(), verb.end(), "speech_verb")
     lowered = verb.group(0).lower()
+    tail_start = max(0, verb.start() - _TAIL)
     if lowered == "according to":
         a, b = _speaker_after(text, verb.end())
-    elif (by := _PASSIVE_BY.match(text, verb.end())) and _PASSIVE_BEFORE.search(text, 0, verb.start()):
+    elif (by := _PASSIVE_BY.match(text, verb.end())) and _PASSIVE_BEFORE.search(text, tail_start, verb.start()):
         a, b = _speaker_after(text, by.end())
-    elif _PASSIVE_BEFORE.search(text, 0, verb.start()):
+    elif _PASSIVE_BEFORE.search(text, tail_start, verb.start()):
         return None  # "was announced", "is expected": no speaker given
     else:
         a, b = _speaker_before(text, verb.start())
-        last_break = _LAST_BREAK.search(text, 0, verb.start())
+        last_break = _LAST_BREAK.search(text, tail_start, verb.start())
         if last_break or not _WORD.search(text[a:b]):
             # '"...," said a U.S. official' and "The deal is close, said Trump": the speaker
             # follows, if a short phrase ending the clause names one.
