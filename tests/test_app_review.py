@@ -50,7 +50,8 @@ def fixed_analyzer(document: Document) -> Analysis:
     second = _span(text, "The council approved the new budget on Monday after a long debate.")
     shared = ("the council approved the new budget on monday",)
     pair = DuplicatePair("dup-fixed", 91.0, first, second, shared=shared)
-    opinion = _span(text, "Critics called the plan reckless.")
+    # Found by its word, so a test can edit the sentence and see the verdict re-attached.
+    opinion = next(Span(x.start, x.end, x.text) for x in document.sentences if "reckless" in x.text)
     unsourced = _span(text, "The council approved the new budget on Monday after a long debate.")
     anonymous = _span(text, "Sources close to the mayor said the vote was [bold]rigged[/] and \x1b[31mred\x1b[0m was seen.")
     flags = [
@@ -345,3 +346,30 @@ async def test_read_only_folder_opens_read_only(fixed_article: Path, monkeypatch
     finally:
         folder.chmod(0o755)
     assert not fixed_article.with_name("fixed.txt.review.yaml").exists()
+
+
+async def test_verdicts_follow_an_edited_article_and_weak_matches_wait_for_confirmation(
+    fixed_article: Path,
+) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("b", "s", "q")  # keep both on the duplicate; the opinion needs work
+    edited = FIXED_TEXT.replace("Critics called the plan reckless.", "Some critics called this plan reckless and cruel today.")
+    fixed_article.write_text("Intro added by the desk.\n\n" + edited.split("\n", 1)[1], encoding="utf-8")
+
+    again = fixed_app(fixed_article)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        session = screen.session
+        duplicate, opinion = session.flags[0], session.flags[1]
+        assert session.review.verdict(duplicate.id).decision == "keep_both", "a strong match carries over"
+        assert session.review.verdict(opinion.id) is None
+        assert session.pending_weak(opinion) is not None
+        assert saved(fixed_article)["article"]["sha256"] == session.loaded.analysis.document.sha256
+        screen.current = 1
+        await pilot.pause()
+        assert "w confirms it here" in str(screen.query_one("#flag-summary").render())
+        await pilot.press("w")
+        assert decisions(fixed_article)[opinion.id] == "needs_work"
+        assert any("re-attached" in n.message for n in again._notifications)

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from checks import Document, DuplicatePair, Flag, FlagKind
 from checks.model import DiffOp
+from checks.reattach import WeakMatch
 from checks.similarity import word_diff
 from checks.verdicts import Verdict
 
@@ -95,11 +96,11 @@ class FlagPanel(VerticalScroll, can_focus=True):
         position: str,
         verdict: Verdict | None,
         pair: DuplicatePair | None = None,
-        weak_match: bool = False,
+        weak: WeakMatch | None = None,
         showing_twin: bool = False,
     ) -> None:
         self.query_one("#flag-summary", Static).update(
-            _summary(flag, document, position, verdict, weak_match)
+            _summary(flag, document, position, verdict, weak)
         )
         twins = self.query_one("#flag-twins")
         self._has_twin = flag.kind is FlagKind.DUPLICATE and bool(flag.related)
@@ -113,7 +114,9 @@ class FlagPanel(VerticalScroll, can_focus=True):
         self.scroll_home(animate=False)
 
 
-def _summary(flag: Flag, document: Document, position: str, verdict: Verdict | None, weak: bool) -> Text:
+def _summary(
+    flag: Flag, document: Document, position: str, verdict: Verdict | None, weak: WeakMatch | None
+) -> Text:
     line, col = document.line_col(flag.start)
     text = Text()
     text.append(f" {flag.kind.label} ", style=kind_style(flag.kind) + Style(bold=True))
@@ -138,12 +141,15 @@ def _summary(flag: Flag, document: Document, position: str, verdict: Verdict | N
         if flag.kind is FlagKind.DUPLICATE:
             hint += " · 1 keep first · 2 keep second · b keep both"
         text.append(hint, style="dim")
+        if weak is not None:
+            text.append(f"\nSaved before the article changed ({weak.score:.0f}% match): ", style="bold #e0a030")
+            text.append(weak.verdict.decision.label, style=DECISION_STYLES.get(weak.verdict.decision.value, "bold"))
+            text.append(f" on “{display_text(_clip(weak.verdict.text, 120))}”")
+            text.append("  w confirms it here", style="bold")
     else:
         text.append(verdict.decision.label, style=DECISION_STYLES.get(verdict.decision.value, "bold cyan"))
         if verdict.by:
             text.append(f" by {verdict.by}", style="dim")
-        if weak:
-            text.append("  (weak match after the article changed: confirm it)", style="bold yellow")
         if verdict.note:
             text.append("\nNote: ", style="bold")
             text.append(display_text(verdict.note))

@@ -28,6 +28,7 @@ LONG_DESCRIPTIONS = {
     "dismiss_flag": "Dismiss as a false positive (asks for the reason)",
     "decide('needs_work')": "Needs work (back to the reporter)",
     "edit_note": "Edit the verdict's note",
+    "confirm_weak": "Confirm that a verdict saved before the article changed belongs here",
     "twin": "Jump to a duplicate's twin passage and back",
     "tick": "Tick the highlighted checklist item",
     "undo": "Undo the last verdict or tick",

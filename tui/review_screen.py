@@ -44,6 +44,7 @@ class ReviewScreen(VerdictActions, Screen[None]):
     | a / x / s | Accept / dismiss as a false positive (reason required) / needs work. |
     | 1 / 2 / b | Duplicates: keep first / keep second / keep both. |
     | e | Edit the note of the verdict. |
+    | w | Confirm that a verdict saved before the article changed belongs to this flag. |
     | u / ctrl+r | Undo / redo a verdict or tick. |
     | space | Tick the highlighted checklist item. |
     | c / escape | Go to the checklist (up/down, enter) / back to the article. |
@@ -71,6 +72,7 @@ class ReviewScreen(VerdictActions, Screen[None]):
         Binding("2", "decide('keep_second')", "Keep second (duplicate)", show=False, id="review.keep_second"),
         Binding("b", "decide('keep_both')", "Keep both (duplicate)", show=False, id="review.keep_both"),
         Binding("e", "edit_note", "Note", show=False, id="review.note"),
+        Binding("w", "confirm_weak", "Confirm re-attached verdict", show=False, id="review.confirm_weak"),
         Binding("u", "undo", "Undo", id="review.undo"),
         Binding("ctrl+r", "redo", "Redo", show=False, id="review.redo"),
         Binding("space", "tick", "Tick checklist item", show=False, id="review.tick"),
@@ -255,7 +257,7 @@ class ReviewScreen(VerdictActions, Screen[None]):
             position=f"flag {self.current + 1 if self.current is not None else 0} of {len(session.flags)}",
             verdict=session.review.verdict(flag.id),
             pair=next((p for p in analysis.duplicates if p.id == pair_id), None),
-            weak_match=flag.id in session.loaded.weak_flags,
+            weak=session.pending_weak(flag),
             showing_twin=self.query_one(ArticleView).showing_twin,
         )
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from checks import Analysis, Document, Flag, FlagKind, read_article
 from checks.checklist import Checklist, ItemState, item_state, open_flags, sign_off_problems
+from checks.reattach import WeakMatch, accept_weak, reattach
 from checks.store import ReviewStore
 from checks.verdicts import Decision, Review, Verdict, utc_now
 
@@ -43,7 +44,7 @@ class LoadedArticle:
     review: Review
     resumed: bool = False
     reattach_notes: tuple[str, ...] = ()
-    weak_flags: frozenset[str] = frozenset()  # flag ids whose verdict was re-attached on a weak match
+    weak: tuple[WeakMatch, ...] = ()  # saved verdicts that may belong to a new flag: the reviewer confirms
 
 
 def load_article(path: Path, store: ReviewStore, *, reviewer: str, analyzer: Analyzer) -> LoadedArticle:
@@ -64,17 +65,14 @@ def load_article(path: Path, store: ReviewStore, *, reviewer: str, analyzer: Ana
 
 def _reattached(analysis: Analysis, saved: Review) -> LoadedArticle:
     """The article changed since the review was saved: move verdicts onto the new flags."""
-    from checks.reattach import reattach
-
     result = reattach(saved, analysis)
     review = replace(result.review, article_sha256=analysis.document.sha256)
     notes = ["the article changed since this review was saved; verdicts were re-attached"]
     if result.weak:
-        notes.append(f"{len(result.weak)} verdict(s) matched weakly: check them (marked 'weak match')")
+        notes.append(f"{len(result.weak)} verdict(s) may belong to edited passages: w confirms one on its flag")
     if result.orphans:
         notes.append(f"{len(result.orphans)} verdict(s) match no flag now; they stay in the file")
-    weak = frozenset(w.flag.id for w in result.weak)
-    return LoadedArticle(analysis, review, resumed=True, reattach_notes=tuple(notes), weak_flags=weak)
+    return LoadedArticle(analysis, review, resumed=True, reattach_notes=tuple(notes), weak=result.weak)
 
 
 class _IndexedReview:
@@ -262,6 +260,21 @@ class ReviewSession:
         if self._review is not None and self._review.position != flag_id:
             self._review = self._review.with_position(flag_id)
             self.position_moved = True
+
+    def pending_weak(self, flag: Flag) -> WeakMatch | None:
+        """A saved verdict that may belong to this flag, while it has no verdict of its own."""
+        if self.loaded is None or self.review.verdict(flag.id) is not None:
+            return None
+        verdicts = self.review.verdicts
+        return next((m for m in self.loaded.weak if m.flag.id == flag.id and m.verdict in verdicts), None)
+
+    def confirm_weak(self, flag: Flag) -> bool:
+        """Move the weakly matched saved verdict onto this flag (undoable); False if there is none."""
+        match = self.pending_weak(flag)
+        if match is None:
+            return False
+        self.apply(accept_weak(self.review, match))
+        return True
 
     def sign_off(self) -> list[str]:
         """Mark the review complete if nothing stands in the way; returns what does otherwise."""

@@ -109,6 +109,15 @@ class VerdictActions(_Base):
         else:
             self.current = following
 
+    def action_confirm_weak(self) -> None:
+        flag = self.current_flag
+        if flag is None or self._refuse_if_read_only():
+            return
+        if not self.session.confirm_weak(flag):
+            self.notify("No saved verdict is waiting to be confirmed on this flag.")
+            return
+        self._changed()
+
     def action_undo(self) -> None:
         self._travel(undo=True)
 
