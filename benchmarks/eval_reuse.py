@@ -6,8 +6,10 @@
   a baseline (plain fuzz.ratio of the whole texts), measured in the same run.
 * MSRP (news sentence paraphrase): distribution of ``score_passages`` for paraphrase vs not, and
   the best-F1 threshold found on train applied to test; same for a fuzz.ratio baseline.
+* Real news (BBC, PolNeAR): how often each text flag and a duplicate pair fire per article on a
+  fixed sample (``--news N``), the noise a reader would see; and a few duplicate pairs to read.
 
-Usage: .venv/bin/python benchmarks/eval_reuse.py [--data ../shared/data]
+Usage: .venv/bin/python benchmarks/eval_reuse.py [--data ../shared/data] [--news 600] [--show 0]
 The data is not shipped with the project; the folder is an argument.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import random
 import statistics
 import sys
 import time
@@ -23,10 +26,21 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from checks import compare_documents, normalise, parse_article, score_passages
+from checks import (
+    FlagKind,
+    compare_documents,
+    find_duplicates,
+    grade_sentences,
+    normalise,
+    parse_article,
+    read_article,
+    score_passages,
+)
 from checks.duplicates import DEFAULT_MIN_SCORE
+from checks.text_flags import find_text_flags
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 LEVELS = ("cut", "light", "heavy", "non")
 
@@ -147,9 +161,70 @@ def msrp(folder: Path) -> None:
         )
 
 
+def news_rates(data: Path, sample: int, show: int) -> None:
+    files = sorted(data.glob("bbc/bbc/*/*.txt")) + sorted(data.glob("polnear/*/text/*.txt"))
+    random.Random(1).shuffle(files)
+    files = files[:sample]
+    kinds = (FlagKind.DUPLICATE, FlagKind.SPLICE, FlagKind.UNBALANCED_QUOTE, FlagKind.UNATTRIBUTED_QUOTE, FlagKind.NAME_VARIANT)
+    count = {k: 0 for k in kinds}
+    articles = {k: 0 for k in kinds}
+    pairs = []
+    sentences = 0
+    started = time.perf_counter()
+    for path in files:
+        doc = read_article(path)
+        sentences += len(doc.sentences)
+        found = find_duplicates(doc)
+        pairs.extend((p, path) for p in found)
+        per = {k: 0 for k in kinds}
+        per[FlagKind.DUPLICATE] = len(found)
+        for flag in find_text_flags(doc, grade_sentences(doc)):
+            per[flag.kind] += 1
+        for k in kinds:
+            count[k] += per[k]
+            articles[k] += bool(per[k])
+    elapsed = time.perf_counter() - started
+    print(f"Real news: {len(files)} BBC and PolNeAR articles ({sentences} sentences, {elapsed:.1f} s), flags that fire")
+    print(f"  {'kind':20} {'flags':>6} {'per article':>12} {'articles with one':>18}")
+    for k in kinds:
+        print(f"  {str(k):20} {count[k]:6d} {count[k] / len(files):12.2f} {articles[k] / len(files):18.1%}")
+    near_copies = sum(1 for p, _ in pairs if score_passages(p.a.text, p.b.text).ratio >= 85)
+    print(f"  duplicate pairs that are near copies (fuzz.ratio >= 85): {near_copies} of {len(pairs)}")
+    for p, path in random.Random(2).sample(pairs, min(show, len(pairs))):
+        print(f"  --- {p.score:.1f} {path.relative_to(data)} shared {list(p.shared)}")
+        print(f"      a: {' '.join(p.a.text.split())[:160]}")
+        print(f"      b: {' '.join(p.b.text.split())[:160]}")
+
+
+def quotes_vs_polnear(data: Path) -> None:
+    """Quotes flagged as having no speaker that PolNeAR's annotators attributed to a source: an
+    upper bound on false positives (annotators also attribute scare quotes the rule means to flag)."""
+    from _common import polnear_articles  # the PolNeAR standoff reader shared by the evaluations
+
+    flagged = inside = partial = partial_inside = 0
+    for article in polnear_articles(data / "polnear" / "dev"):
+        doc = parse_article(article.text, parse_metadata=False)
+        content = [span for a in article.attributions if a.source for span in a.content]
+        for flag in find_text_flags(doc, grade_sentences(doc)):
+            if flag.kind is not FlagKind.UNATTRIBUTED_QUOTE:
+                continue
+            hit = any(s <= flag.start + 1 and flag.end - 1 <= e for s, e in content)
+            is_partial = "partial" in flag.message
+            flagged += 1
+            inside += hit
+            partial += is_partial
+            partial_inside += hit and is_partial
+    print(
+        f"PolNeAR dev: {flagged} quotes flagged with no speaker ({partial} partial); inside an annotated "
+        f"attribution with a source: {inside} ({inside / max(1, flagged):.0%}), of them partial {partial_inside}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    parser.add_argument("--news", type=int, default=600, help="real news articles to sample (0: skip)")
+    parser.add_argument("--show", type=int, default=0, help="duplicate pairs from real news to print")
     args = parser.parse_args(argv)
     missing = [name for name in ("clough_stevenson", "msrp") if not (args.data / name).is_dir()]
     if missing:
@@ -157,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     clough_stevenson(args.data / "clough_stevenson")
     msrp(args.data / "msrp")
+    if args.news > 0 and (args.data / "bbc").is_dir() and (args.data / "polnear").is_dir():
+        news_rates(args.data, args.news, args.show)
+        quotes_vs_polnear(args.data)
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, default_lexicon
 from .model import Document, Flag, FlagKind, Sentence, SentenceGrade, Span
 from .name_variants import find_name_variants
 from .quote_marks import Quotation, scan_quotes
@@ -24,6 +24,7 @@ _WORD = re.compile(r"\S+")
 # speaker in its own sentence, a neighbour's attribution does not cover it.
 _PARTIAL_SHARE = 0.6
 _RELATED_LIMIT = 5
+_DASH_SIGNATURE = re.compile(r"[^\S\n]*[―—–][^\S\n]*[A-Z]")
 
 
 def find_text_flags(
@@ -31,14 +32,15 @@ def find_text_flags(
 ) -> list[Flag]:
     """Splice marks, unbalanced quotation marks, quotes with no speaker and name variants.
 
-    ``grades`` are the sentence grades of ``doc`` (one per sentence); ``lexicon`` is accepted for
-    symmetry with the other rules and for future word lists.
+    ``grades`` are the sentence grades of ``doc`` (one per sentence); ``lexicon`` gives the
+    speech verbs that attribute a partial quote inside its sentence.
     """
     quotations, stray, unclosed = scan_quotes(doc)
+    speech = (lexicon or default_lexicon()).pattern("speech_verbs")
     return [
         *_splices(doc),
         *_unbalanced(doc, stray, unclosed),
-        *_unattributed(doc, grades, quotations),
+        *_unattributed(doc, grades, quotations, speech),
         *_name_variants(doc),
     ]
 
@@ -126,7 +128,9 @@ def _unbalanced(doc: Document, stray: list[tuple[int, int]], unclosed: list[tupl
     return flags
 
 
-def _unattributed(doc: Document, grades: Sequence[SentenceGrade], quotations: list[Quotation]) -> list[Flag]:
+def _unattributed(
+    doc: Document, grades: Sequence[SentenceGrade], quotations: list[Quotation], speech: re.Pattern[str]
+) -> list[Flag]:
     attributed = {g.sentence: g.sourcing.attributed for g in grades}
     sentences = doc.sentences
     flags = []
@@ -137,10 +141,15 @@ def _unattributed(doc: Document, grades: Sequence[SentenceGrade], quotations: li
         quoted = doc.text[q.start : q.end]
         if sum(c.isalpha() for c in quoted) < 2 or doc.text[q.start - 1 : q.start] == "=":
             continue  # "", a number, or an attribute of embedded markup (tweet="...")
+        if _DASH_SIGNATURE.match(doc.text, q.end):
+            continue  # “...”― Carla Sanchez: the epigraph style names the speaker after a dash
         share = (q.end - q.start) / max(1, s.end - s.start)
         partial = share < _PARTIAL_SHARE and q.end <= s.end and not q.continued
         if partial:
-            covered = attributed.get(s.index, False)
+            # Its own sentence must name the speaker: by its grade, or by a speech verb outside the
+            # quote ("...," my father often said) that the grade may have missed.
+            outside = doc.text[s.start : q.start] + " " + doc.text[q.end : s.end]
+            covered = attributed.get(s.index, False) or bool(speech.search(outside))
         else:
             last = _sentence_at(doc, max(q.start, q.end - 1)) or s
             nearby = range(max(0, s.index - 1), min(len(sentences), last.index + 2))
