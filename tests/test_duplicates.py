@@ -157,3 +157,57 @@ def test_compare_documents_finds_a_reused_passage():
 def test_max_window_must_be_positive(seed_path, bad):
     with pytest.raises(ValueError):
         find_duplicates(read_article(seed_path), max_window=bad)
+
+
+# --- invariants on generated articles -------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ["officials", "said", "the", "talks", "Seoul", "drive", "a", "wedge", "between", "U.S.", "US", "and", "North"]
+sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
+article = st.lists(st.lists(sentence, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(article)
+def test_pairs_are_well_formed_on_any_text(paragraphs):
+    d = doc(*paragraphs)
+    for pair in find_duplicates(d):
+        assert 0.0 <= pair.score <= 100.0
+        assert pair.a.end <= pair.b.start  # a comes first and the two passages do not overlap
+        assert d.text[pair.a.start : pair.a.end] == pair.a.text
+        assert d.text[pair.b.start : pair.b.end] == pair.b.text
+        for op in pair.diff:
+            assert pair.a.start <= op.a_start <= op.a_end <= pair.a.end
+            assert pair.b.start <= op.b_start <= op.b_end <= pair.b.end
+
+
+@given(st.text(max_size=200), st.text(max_size=200))
+def test_score_is_bounded_and_full_for_identical_text(a, b):
+    s = score_passages(a, b)
+    assert 0.0 <= s.score <= 100.0
+    assert score_passages(a, a).score in (0.0, 100.0)  # identical text: a full score, or no words at all
+
+
+# --- Clough & Stevenson (skips without ../shared/data) --------------------------------------
+
+
+def test_clough_stevenson_cut_answers_flagged_and_independent_ones_not():
+    import csv
+
+    from conftest import shared_data
+
+    folder = shared_data("clough_stevenson")
+    rows = list(csv.DictReader((folder / "file_information.csv").open(encoding="utf-8")))
+
+    def load(name: str):
+        return parse_article((folder / "texts" / name).read_bytes(), parse_metadata=False)
+
+    sources = {t: load(f"orig_task{t}.txt") for t in "abcde"}
+    light = [r for r in rows if r["Category"] == "light"][:5]
+    non = [r for r in rows if r["Category"] == "non"][:8]
+    for r in light:
+        assert compare_documents(load(r["File"]), sources[r["Task"]]), r["File"]
+    flagged_non = [r["File"] for r in non if compare_documents(load(r["File"]), sources[r["Task"]])]
+    assert len(flagged_non) <= 1, flagged_non
