@@ -106,6 +106,7 @@ class AttributionRules:
     publication_nouns: frozenset[str]
     needs_complement: frozenset[str]
     not_speech: re.Pattern[str]
+    outlet_words: frozenset[str]
     vague_belief: re.Pattern[str]
 
 
@@ -150,6 +151,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         publication_nouns=frozenset(lexicon.terms("publication_nouns")),
         needs_complement=frozenset(lexicon.terms("speech_verbs_with_complement")),
         not_speech=lexicon.pattern("not_speech"),
+        outlet_words=frozenset(lexicon.terms("outlet_words")),
         vague_belief=vague_belief,
     )
 
@@ -207,7 +209,9 @@ def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | N
     head = rules.anonymous_heads.search(words)
     if head and not _NAME_AFTER_HEAD.match(words, head.end()):
         return Sourcing.ANONYMOUS, "anonymity", False  # "officials who spoke with The Post" too
-    if rules.outlets.search(words):
+    if rules.outlets.search(words) or any(
+        t.lower() in rules.outlet_words for t in _CAPITALISED.findall(words) if t.rstrip(".") not in _FUNCTION_CAPS
+    ):
         return Sourcing.SECONDHAND, "outlet", False
     if _POLL_SHARE.search(words):
         return Sourcing.NAMED, "source", False  # "47% say": respondents of a poll the story names

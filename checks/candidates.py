@@ -2,23 +2,23 @@
 
 Scoring every pair of n passages is quadratic (50,000 sentences give 100,000 windows and five
 billion pairs). The passage scorer (``checks.similarity``) cannot reach a duplicate score unless
-two passages share a run of content words, or most of their content words; in news text both
-mean sharing at least one *shingle*: two consecutive content words (stopwords left out, words
-cut to the scorer's 6-letter stems). So each passage is reduced to its set of shingles, the
-shingles are put in an inverted index, and only passages sharing a shingle become a candidate
-pair. Shingles found in more than ``max_df`` passages ("prime minister", "last year") are
-dropped: they carry no evidence and their posting lists are what makes a search quadratic.
-Passages with the very same shingles (boilerplate, repeated articles) are always paired, so
-dropping a common shingle never hides an exact repeat.
+two passages share a run of content words or most of their content words, and in news text that
+means sharing *shingles*: two consecutive content words (stopwords left out, words cut to the
+scorer's 6-letter stems). So each passage is reduced to its set of shingles, the shingles go in
+an inverted index, and only passages sharing ``min_shared`` of them become a candidate pair.
+Shingles found in more than ``max_df`` passages ("prime minister", "last year") are dropped:
+they carry little evidence, and their posting lists are what makes a search quadratic. Passages
+with the very same shingles (boilerplate, repeated articles) are always paired, so dropping a
+common shingle never hides an exact repeat.
 
 Windows of adjacent sentences (what ``find_duplicates`` hands over) repeat each sentence in
 several texts. A text that is the text before it plus white space plus more is recognised as
-such, so each sentence is tokenised and indexed once, and two windows that share a sentence are
-never paired (the scorer would skip them anyway). Any list of texts works; the gain is there
-when it has that shape.
+such, so each sentence is tokenised and indexed once, shingles are counted per sentence, and two
+windows that share a sentence are never paired (the scorer skips them anyway). Any list of texts
+works; the gain is there when it has that shape.
 
-Recall against the exhaustive search with the same scorer is measured by
-``benchmarks/bench_scale.py``; only recall is at stake, since every candidate is verified.
+Every candidate is verified by the scorer, so only recall is at stake; it is measured against
+the exhaustive search by ``benchmarks/bench_scale.py``.
 """
 
 from __future__ import annotations
@@ -68,39 +68,44 @@ def content_stems(text: str) -> list[str]:
 def candidate_pairs(
     texts: Sequence[str],
     *,
+    min_shared: int = 2,
     max_df: int | None = None,
     progress: Progress | None = None,
 ) -> list[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, of texts that share a rare shingle or all their shingles.
+    """Index pairs ``(i, j)``, ``i < j``, of texts worth scoring: a sentence of each shares at least
+    ``min_shared`` rare shingles, or the two sentences have the very same (two or more) shingles.
 
-    ``max_df`` caps how many distinct passages a shingle may occur in to count (default: one in
+    ``max_df`` caps how many distinct sentences a shingle may occur in to count (default: one in
     a thousand, at least 40). ``progress(done, total)`` is called now and then.
     """
+    if min_shared < 1:
+        raise ValueError(f"min_shared must be at least 1, not {min_shared}")
     n = len(texts)
     if n < 2:
         return []
     pieces = _Pieces.of(texts, progress)
     cap = max_df if max_df is not None else max(40, len(pieces.shingles) // 1000)
     classes = _same_shingles(pieces.shingles)
-    class_pairs = _sharing_pairs([pieces.shingles[members[0]] for members in classes], cap)
+    class_pairs = _sharing_pairs([pieces.shingles[members[0]] for members in classes], cap, min_shared)
     return pieces.text_pairs(classes, class_pairs)
 
 
 class CandidateFinder:
     """``candidate_pairs`` with fixed options, in the ``(texts) -> pairs`` shape a scorer takes."""
 
-    __slots__ = ("max_df", "progress")
+    __slots__ = ("min_shared", "max_df", "progress")
 
-    def __init__(self, *, max_df: int | None = None, progress: Progress | None = None) -> None:
+    def __init__(self, *, min_shared: int = 2, max_df: int | None = None, progress: Progress | None = None) -> None:
+        self.min_shared = min_shared
         self.max_df = max_df
         self.progress = progress
 
     def __call__(self, texts: Sequence[str]) -> list[tuple[int, int]]:
-        return candidate_pairs(texts, max_df=self.max_df, progress=self.progress)
+        return candidate_pairs(texts, min_shared=self.min_shared, max_df=self.max_df, progress=self.progress)
 
 
 class _Pieces:
-    """Texts cut into pieces: each sentence occurrence once, plus the shingle spanning each join.
+    """Texts cut into pieces, each sentence occurrence once (a text that is no window is one piece).
 
     ``shingles[p]`` is piece p's set of shingle hashes and ``holders[p]`` the texts that hold it;
     ``parts[t]`` the sorted sentence pieces of text t: two texts that share one overlap.
@@ -120,7 +125,6 @@ class _Pieces:
         # A window's last sentence is met before that sentence's own text comes up: the piece
         # made for it waits here, so both texts hold the same occurrence.
         pending: dict[str, int] = {}
-        stems_of_text: list[list[str]] = []
         step = max(1, len(texts) // 50)
         for t, text in enumerate(texts):
             if progress is not None and t % step == 0:
@@ -138,11 +142,6 @@ class _Pieces:
                 for p in self.parts[t - 1]:
                     self.holders[p].append(t)
                 self.parts.append(tuple(sorted((*self.parts[t - 1], piece))))
-                before = stems_of_text[t - 1]
-                stems_of_text.append(before + stems)
-                if before and stems:
-                    self.shingles.append(frozenset((hash((before[-1], stems[0])),)))
-                    self.holders.append([t])
             else:
                 stems = self._stems(text, stems_cache)
                 piece = pending.pop(text, None)
@@ -151,7 +150,6 @@ class _Pieces:
                 else:
                     self.holders[piece].append(t)
                 self.parts.append((piece,))
-                stems_of_text.append(stems)
         if progress is not None:
             progress(len(texts), len(texts))
         return self
@@ -193,16 +191,21 @@ class _Pieces:
 
 
 def _same_shingles(shingles: Sequence[frozenset[int]]) -> list[list[int]]:
-    """Pieces grouped by identical non-empty shingle sets: a repeated sentence is indexed once."""
+    """Pieces grouped by identical shingle sets, so a repeated sentence is indexed once. A set of
+    fewer than two shingles (a name, "He said so.") groups with nothing: such repeats are no news."""
     groups: dict[frozenset[int], list[int]] = defaultdict(list)
+    classes: list[list[int]] = []
     for p, s in enumerate(shingles):
-        if s:
+        if len(s) >= 2:
             groups[s].append(p)
-    return list(groups.values())
+        elif s:
+            classes.append([p])
+    return [*groups.values(), *classes]
 
 
-def _sharing_pairs(sets: Sequence[frozenset[int]], max_df: int) -> list[tuple[int, int]]:
-    """Pairs of sets sharing an element found in at most ``max_df`` sets, by sorting, in numpy."""
+def _sharing_pairs(sets: Sequence[frozenset[int]], max_df: int, min_shared: int) -> list[tuple[int, int]]:
+    """Pairs of sets sharing ``min_shared`` elements each found in at most ``max_df`` sets: sort
+    the elements, take every pair within each short run, count, in numpy."""
     lengths = np.fromiter((len(s) for s in sets), dtype=np.int64, count=len(sets))
     if lengths.sum() == 0:
         return []
@@ -222,6 +225,6 @@ def _sharing_pairs(sets: Sequence[frozenset[int]], max_df: int) -> list[tuple[in
         pairs.append(np.minimum(a, b) * len(sets) + np.maximum(a, b))
     if not pairs:
         return []
-    codes = np.unique(np.concatenate(pairs))
-    a, b = np.divmod(codes, len(sets))
+    codes, counts = np.unique(np.concatenate(pairs), return_counts=True)
+    a, b = np.divmod(codes[counts >= min_shared], len(sets))
     return list(zip(a.tolist(), b.tolist()))

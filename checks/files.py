@@ -292,10 +292,27 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+class _ReviewDumper(yaml.SafeDumper):
+    """SafeDumper that keeps Unicode line separators: PyYAML writes NEL, U+2028 and U+2029 raw in
+    plain or single-quoted scalars, where a reader folds them to spaces (a note pasted from a web
+    page would change on every save). Such strings are written double-quoted, where they are
+    escaped as \\N, \\L and \\P."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> Any:
+    if any(c in data for c in "\x85\u2028\u2029"):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+    return dumper.represent_str(data)
+
+
+_ReviewDumper.add_representer(str, _represent_str)
+
+
 def dump_review(review: Review) -> str:
     """The verdict file's text: block style, stable key order, Unicode kept readable."""
-    return yaml.safe_dump(
-        review_to_dict(review), sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    return yaml.dump(
+        review_to_dict(review), Dumper=_ReviewDumper, sort_keys=False, allow_unicode=True,
+        default_flow_style=False, width=100,
     )
 
 

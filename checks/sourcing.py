@@ -182,8 +182,9 @@ def _carry(
             continue
         # 3. A quote standing alone next to its speaker's sentence.
         if _is_quote(s.text):
-            # Quote paragraphs in a row are one speaker's until someone else is named.
-            if prev is not None:
+            # Quote paragraphs in a row are one speaker's until someone else is named; a quote
+            # after a paragraph with no quotation in it has no speaker.
+            if prev is not None and (same_paragraph or quotes[k - 1] or sentences[k - 1].text.rstrip().endswith(":")):
                 carried[k] = _carried(prev, "the speaker of the sentence before")
                 continue
             nxt = own[k + 1] if k + 1 < n and sentences[k + 1].paragraph == s.paragraph else None

@@ -122,6 +122,8 @@ def grade(text: str) -> list[Sourcing]:
         ("The talks collapsed, Reuters reported.", S),
         ("The talks collapsed, according to a report in The Washington Post.", S),
         ("The New York Post reports that the talks collapsed.", S),
+        ("The Daily Ledger reported on Monday that the ministry cut budgets.", S),  # not in the list
+        ("According to Harbour Radio, the company offered a payment.", S),
         # unsourced, opinion, none
         ("The two Koreas agreed on plans to resume economic cooperation.", U),
         ("The minister has reportedly resigned.", U),
@@ -158,6 +160,9 @@ def test_standalone_quote_after_its_speaker_is_carried():
 
 def test_standalone_quote_with_no_speaker_is_not_a_source():
     assert grade('"We are talking about a package."') == [U]
+    # a quote paragraph after a paragraph with no quotation does not borrow its speaker
+    text = 'Turnout was 38 percent, the elections office said.\n\n"People were tired of waiting."'
+    assert grade(text) == [N, U]
 
 
 def test_partial_quote_is_not_a_source():
@@ -197,8 +202,8 @@ def test_question_inside_a_quote_does_not_make_the_sentence_a_question():
 
 
 def test_user_lexicon_extends_the_outlets():
-    lex = lexicon_from_mapping({"outlets": ["the daily bugle"]}, source="test", base=default_lexicon())
-    doc = parse_article("The talks collapsed, the Daily Bugle reported.", parse_metadata=False)
+    lex = lexicon_from_mapping({"outlets": ["the bugle"]}, source="test", base=default_lexicon())
+    doc = parse_article("The talks collapsed, the Bugle reported.", parse_metadata=False)
     assert [g.sourcing for g in grade_sentences(doc, lexicon=lex)] == [S]
     assert [g.sourcing for g in grade_sentences(doc)] == [N]
 
