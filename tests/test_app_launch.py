@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from sourcecheck.cli import EXIT_ERROR, main
+from tui import SourcecheckApp
 from tui.launch import collect_articles
 
 
@@ -42,3 +43,21 @@ def test_a_folder_is_a_queue_of_its_articles(tmp_path: Path) -> None:
 def test_an_empty_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(tmp_path)]) == EXIT_ERROR
     assert "no article files" in capsys.readouterr().err
+
+
+def test_the_seed_review_goes_to_the_user_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sourcecheck` with no file opens the seed, and its verdicts never land in seeds/."""
+    import tui.launch as launch
+
+    monkeypatch.setenv(launch.DATA_DIR_ENV, str(tmp_path / "data"))
+    opened = {}
+
+    def fake_run(self) -> None:  # the app itself is driven by the Pilot tests
+        opened["verdicts"] = self.sessions[0].store.path
+        opened["article"] = self.sessions[0].article
+
+    monkeypatch.setattr(SourcecheckApp, "run", fake_run)
+    assert main([]) == 0
+    assert opened["article"].name == "north-korea-talks.txt"
+    assert opened["verdicts"] == tmp_path / "data" / "north-korea-talks.review.yaml"
+    assert opened["verdicts"].parent.is_dir()

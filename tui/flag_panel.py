@@ -47,6 +47,7 @@ class FlagPanel(VerticalScroll, can_focus=True):
     DEFAULT_CSS = """
     FlagPanel {
         height: 14;
+        &.-duplicate { height: 20; }
         border-top: solid $primary-darken-2;
         padding: 0 1;
         & > #flag-summary { width: 1fr; }
@@ -87,6 +88,7 @@ class FlagPanel(VerticalScroll, can_focus=True):
         self.query_one("#flag-summary", Static).update(Text(message, style="italic"))
         self.query_one("#flag-twins").remove_class("-shown")
         self._has_twin = False
+        self.remove_class("-duplicate")
 
     def show_flag(
         self,
@@ -104,6 +106,7 @@ class FlagPanel(VerticalScroll, can_focus=True):
         )
         twins = self.query_one("#flag-twins")
         self._has_twin = flag.kind is FlagKind.DUPLICATE and bool(flag.related)
+        self.set_class(self._has_twin, "-duplicate")
         if self._has_twin:
             first, second = _side_by_side(flag, document, pair, showing_twin)
             self.query_one("#flag-first", Static).update(first)
@@ -168,9 +171,9 @@ def _side_by_side(
         flag.text, twin.text, offset_a=flag.start, offset_b=twin.start
     )
     shared = [str(p) for p in flag.details.get("shared", ()) or ()]  # type: ignore[union-attr]
-    first = _passage("First passage", flag.start, flag.text, document, shared,
+    first = _passage("First", flag.start, flag.text, document, shared,
                      [(op.a_start, op.a_end) for op in ops if op.tag != "equal"], in_view=not showing_twin)
-    second = _passage("Second passage", twin.start, twin.text, document, shared,
+    second = _passage("Second", twin.start, twin.text, document, shared,
                       [(op.b_start, op.b_end) for op in ops if op.tag != "equal"], in_view=showing_twin)
     return first, second
 
@@ -192,5 +195,5 @@ def _passage(
         if b > a:
             body.stylize(DIFF_STYLE, a - start, b - start)
     head = Text.assemble((f"{title}", "bold"), (f" (line {line})", "dim"))
-    head.append("  ◀ shown in the article (t switches)\n" if in_view else "\n", style="bold")
+    head.append("  ◀ in view (t)\n" if in_view else "\n", style="bold")
     return head + body

@@ -6,17 +6,21 @@ Bad input ends here with one line and exit code 2, before the terminal switches 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+
+import platformdirs
 
 from checks import DataFileError, load_lexicon
 from checks.checklist import resolve_checklist
 
 from .app import make_app
 
-__all__ = ["ARTICLE_SUFFIXES", "collect_articles", "run_review"]
+__all__ = ["ARTICLE_SUFFIXES", "DATA_DIR_ENV", "collect_articles", "run_review", "seed_verdicts_path"]
 
 EXIT_OK, EXIT_ERROR = 0, 2
+DATA_DIR_ENV = "SOURCECHECK_DATA_DIR"
 ARTICLE_SUFFIXES = (".txt", ".md", ".text")
 
 
@@ -46,16 +50,31 @@ def collect_articles(arguments: list[str]) -> list[Path]:
     return list(dict.fromkeys(articles))
 
 
+def seed_verdicts_path() -> Path:
+    """Where the review of the bundled seed goes: the user's data folder, never the package or
+    the checkout (an installed package is often read-only; a checkout should stay clean)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    folder = Path(override) if override else Path(platformdirs.user_data_dir("sourcecheck"))
+    return folder / "north-korea-talks.review.yaml"
+
+
 def run_review(args: argparse.Namespace) -> int:
     from sourcecheck.cli import seed_article
 
     try:
-        articles = collect_articles(list(args.files) or [str(seed_article())])
+        verdicts = args.verdicts
+        if args.files:
+            articles = collect_articles(list(args.files))
+        else:
+            articles = [seed_article()]
+            if verdicts is None:
+                verdicts = seed_verdicts_path()
+                verdicts.parent.mkdir(parents=True, exist_ok=True)
         checklist = resolve_checklist(args.checklist)
         lexicon = load_lexicon(args.lexicon) if args.lexicon else None
-        app = make_app(articles, verdicts=args.verdicts, checklist=checklist, reviewer=args.reviewer,
+        app = make_app(articles, verdicts=verdicts, checklist=checklist, reviewer=args.reviewer,
                        lexicon=lexicon)
-    except (ArgumentError, DataFileError, FileNotFoundError, ValueError) as exc:
+    except (ArgumentError, DataFileError, OSError, ValueError) as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     app.run()

@@ -13,6 +13,8 @@ from textual.widgets.option_list import Option
 
 __all__ = ["QueueList"]
 
+NAME_WIDTH = 20
+
 
 class QueueList(OptionList):
     """Articles in the queue; enter or a click opens the highlighted one.
@@ -25,7 +27,7 @@ class QueueList(OptionList):
 
     DEFAULT_CSS = """
     QueueList {
-        width: 28;
+        width: 26;
         height: 1fr;
         border: round $primary-darken-2;
         &:focus { border: round $accent; }
@@ -46,7 +48,9 @@ class QueueList(OptionList):
         for n, (name, progress) in enumerate(rows):
             prompt = Text()
             prompt.append("▶ " if n == current else "  ", style="bold")
-            prompt.append(name, style="bold" if n == current else "")
+            # One line per name: long file names are cut in the middle, where they differ least.
+            shown = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 9] + "…" + name[-8:]
+            prompt.append(shown, style="bold" if n == current else "")
             prompt.append(f"\n  {progress}", style="green" if progress == "signed off" else "dim")
             self.add_option(Option(prompt, id=str(n)))
         self.border_title = f"Articles {current + 1}/{len(rows)}"
