@@ -104,12 +104,12 @@ def reattach(review: Review, analysis: Analysis, *, strong: float = STRONG, weak
             carried.append((v, m.flag, round(m.score, 1)))
             out.append(_repoint(v, m))
             continue
-        if m is not None:
-            weak_matches.append(WeakMatch(v, m.flag, round(m.score, 1)))
-        elif v.flag in carried_ids:
+        if v.flag in carried_ids:
             # Its old id now names another passage (a repeated text lost a copy): keep the two apart.
             v = replace(v, flag=f"{v.flag}@{v.start}")
-        if m is None:
+        if m is not None:
+            weak_matches.append(WeakMatch(v, m.flag, round(m.score, 1)))
+        else:
             orphans.append(v)
         out.append(v)
     moved = {v.flag: f.id for v, f, _ in carried}

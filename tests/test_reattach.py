@@ -204,3 +204,21 @@ def test_seed_article_edit_round_trip(seed_analysis):
             match_score(old_v.text, r.text) >= 85 for r in flag.related
         )
     assert len(result.carried) >= 0.9 * len(review.verdicts)
+
+
+def test_weak_match_never_keeps_an_id_the_carried_verdict_took():
+    """Found by hypothesis: a repeated text whose first copy was reworded."""
+    repeated = "Officials declined to comment on the matter."
+    text = f"{repeated}\n\nA long middle paragraph that separates the two copies of it.\n\n{repeated}"
+    old = _analysis(text)
+    review = _review_all(old)
+    reworded = "Officials would not comment on the matter at all, they said."
+    new = _analysis(text.replace(repeated, reworded, 1))
+    result = reattach(review, new)
+    (weak,) = result.weak
+    assert weak.flag.text == reworded
+    ids = [v.flag for v in result.review.verdicts]
+    assert len(ids) == len(set(ids))
+    assert weak.verdict in result.review.verdicts and weak.verdict.flag.endswith("@0")
+    confirmed = accept_weak(result.review, weak)
+    assert {v.flag for v in confirmed.verdicts} == {f.id for f in new.flags}
