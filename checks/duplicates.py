@@ -38,6 +38,7 @@ _MIN_SHARED_CONTENT = 3  # a cheap gate: fewer shared content words cannot reach
 _MIN_CONTENT = 4
 _ALIGNED_BONUS = 10.0
 _ALIGNED_SHARED = 2  # content words each aligned sentence pair must share
+_COMMON_WEIGHT = 0.5  # stems at or below this rarity weight go in the gate's "common" mask
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,10 @@ def find_duplicates(
     """
     windows = _windows(doc, 0, max_window)
     weights = rarity_weights(w.prepared for w in windows if w.first == w.last)
-    pairs = candidates([w.prepared.text for w in windows]) if candidates else _gated_pairs(windows, windows)
+    if candidates:
+        pairs = candidates([w.prepared.text for w in windows])
+    else:
+        pairs = _gated_pairs(windows, windows, weights, min_score)
     matches = _verify(windows, pairs, min_score, weights)
     return _passage_pairs(doc, doc, matches, min_score, weights)
 
@@ -106,35 +110,60 @@ def compare_documents(
     if candidates:
         pairs = (p for p in candidates([w.prepared.text for w in windows]) if (p[0] < len(side_a)) != (p[1] < len(side_a)))
     else:
-        pairs = _gated_pairs(side_a, side_b, shift=len(side_a))
+        pairs = _gated_pairs(side_a, side_b, weights, min_score, shift=len(side_a))
     matches = _verify(windows, pairs, min_score, weights)
     return _passage_pairs(doc_a, doc_b, matches, min_score, weights)
 
 
-def _gated_pairs(side_a: Sequence[_Window], side_b: Sequence[_Window], *, shift: int = 0) -> Iterator[tuple[int, int]]:
-    """Every pair, less those that fail the cheap gates of ``_verify`` anyway: the same result as
-    ``all_pairs``, but the gate runs on bit masks of content stems (a C-level AND and bit count)
-    instead of Python sets. ``shift`` offsets ``side_b``'s indices; the same list on both sides
-    means pairs within one document."""
+def _gated_pairs(
+    side_a: Sequence[_Window],
+    side_b: Sequence[_Window],
+    weights: Mapping[str, float],
+    min_score: float,
+    *,
+    shift: int = 0,
+) -> Iterator[tuple[int, int]]:
+    """Every pair, less those that fail the gates of ``_verify`` anyway: the same result as
+    ``all_pairs``, but the gates run on bit masks of content stems (a C-level AND and bit count)
+    instead of Python sets. Rare and common stems get separate masks so the shared weight has an
+    upper bound without a look-up per stem. ``shift`` offsets ``side_b``'s indices; the same list
+    on both sides means pairs within one document."""
     bits: dict[str, int] = {}
-    def mask(w: _Window) -> int:
-        m = 0
+
+    def masks(w: _Window) -> tuple[int, int, float, int]:
+        rare = common = 0
+        total = 0.0
         for stem in w.prepared.content:
-            m |= 1 << bits.setdefault(stem, len(bits))
-        return m
+            weight = weights.get(stem, 1.0)
+            total += weight
+            bit = 1 << bits.setdefault(stem, len(bits))
+            if weight > _COMMON_WEIGHT:
+                rare |= bit
+            else:
+                common |= bit
+        return rare, common, total, len(w.prepared.content)
 
     same = side_a is side_b
-    masks_a = [mask(w) for w in side_a]
-    masks_b = masks_a if same else [mask(w) for w in side_b]
+    info_a = [masks(w) for w in side_a]
+    info_b = info_a if same else [masks(w) for w in side_b]
     firsts_b = [w.first for w in side_b]
-    for i, (wa, ma) in enumerate(zip(side_a, masks_a)):
-        if len(wa.prepared.content) < _MIN_CONTENT:
+    for i, (wa, (rare_a, common_a, total_a, n_a)) in enumerate(zip(side_a, info_a)):
+        if n_a < _MIN_CONTENT:
             continue
         for j in range(i + 1 if same else 0, len(side_b)):
             if same and firsts_b[j] <= wa.last:
                 continue
-            if (ma & masks_b[j]).bit_count() >= _MIN_SHARED_CONTENT:
-                yield i, j + shift
+            rare_b, common_b, total_b, n_b = info_b[j]
+            shared_rare = (rare_a & rare_b).bit_count()
+            shared_common = (common_a & common_b).bit_count()
+            shared = shared_rare + shared_common
+            if shared < _MIN_SHARED_CONTENT or n_b < _MIN_CONTENT:
+                continue
+            upper = shared_rare + _COMMON_WEIGHT * shared_common
+            if score_upper_bound(upper, (total_a + total_b) / 2) + _ALIGNED_BONUS < min_score:
+                if 2 * shared < min(n_a, n_b):
+                    continue  # no combined score can make it, and it is no near copy either
+            yield i, j + shift
 
 
 def _windows(doc: Document, which: int, max_window: int) -> list[_Window]:
