@@ -56,7 +56,7 @@ class ReviewScreen(VerdictActions, Screen[None]):
     | ? | Help. |
     """
 
-    AUTO_FOCUS = None  # keep focus off the lists so up/down move between flags
+    AUTO_FOCUS = ""  # nothing focused at first, so up/down move between flags (None means the app's "*")
 
     BINDINGS = [
         Binding("n", "next_flag", "Next", id="review.next"),
