@@ -1,0 +1,111 @@
+"""Candidate pairs from the rare-shingle index: the same duplicates as the exhaustive search, far fewer pairs."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from checks import find_duplicates, parse_article, read_article
+from checks.candidates import CandidateFinder, candidate_pairs, content_stems
+from checks.duplicates import all_pairs
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+REPEAT = "The finance minister said the new carbon tax would raise four billion pounds over five years."
+REWORDED = "The finance minister claimed the new carbon tax could raise four billion pounds within five years."
+
+
+def _key(pairs):
+    return [(p.a.start, p.a.end, p.b.start, p.b.end, p.score) for p in pairs]
+
+
+def _seed_with_repeats(name: str):
+    """A seed article with a reworded repeat and an exact repeat spliced into later paragraphs."""
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    paragraphs = text.split("\n\n")
+    paragraphs.insert(2, REPEAT + " " + paragraphs[2])
+    paragraphs.insert(len(paragraphs) - 1, REWORDED)
+    paragraphs.append(REPEAT)
+    return parse_article("\n\n".join(paragraphs))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.*")))
+def test_same_duplicates_as_exhaustive_search(name):
+    doc = _seed_with_repeats(name)
+    exhaustive = find_duplicates(doc, candidates=all_pairs)
+    indexed = find_duplicates(doc, candidates=candidate_pairs)
+    assert _key(indexed) == _key(exhaustive)
+    assert any(REPEAT in p.a.text or REPEAT in p.b.text for p in indexed)
+
+
+def test_seed_pair_found_through_the_index(seed_path):
+    doc = read_article(seed_path)
+    (pair,) = find_duplicates(doc, candidates=CandidateFinder())
+    assert pair.b.text.endswith("drive a wedge between Washington and Seoul.")
+
+
+def _random_sentences(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    vocab = [f"w{k}x" for k in range(4000)]
+    return [" ".join(rng.choice(vocab) for _ in range(rng.randint(8, 20))) + "." for _ in range(n)]
+
+
+def test_far_fewer_pairs_than_exhaustive_and_planted_pairs_found():
+    texts = _random_sentences(3000, seed=1)
+    planted = {(10, 2000), (500, 2999), (7, 8)}
+    for i, j in planted:
+        words = texts[i].split()
+        words[len(words) // 2] = "changed"
+        texts[j] = " ".join(words)
+    pairs = candidate_pairs(texts)
+    assert planted <= set(pairs)
+    assert len(pairs) < 0.001 * len(texts) * (len(texts) - 1) / 2
+    assert all(i < j for i, j in pairs) and pairs == sorted(set(pairs))
+
+
+def test_common_shingles_are_dropped_but_exact_repeats_kept():
+    # Every text shares "alpha beta gamma"; only texts 0 and 5 are the very same sentence.
+    texts = [f"alpha beta gamma delta{k} epsilon{k} zeta{k}." for k in range(10)]
+    texts[5] = texts[0]
+    assert candidate_pairs(texts, max_df=3) == [(0, 5)]
+    assert len(candidate_pairs(texts, max_df=10)) == 45
+
+
+def test_min_shared_counts_distinct_rare_shingles():
+    texts = ["red apple pie tonight", "red apple cake later", "big red apple pie today"]
+    assert candidate_pairs(texts, min_shared=1, max_df=5) == [(0, 1), (0, 2), (1, 2)]
+    # "red apple" and "apple pie": only texts 0 and 2 share two.
+    assert candidate_pairs(texts, min_shared=2, max_df=5) == [(0, 2)]
+    with pytest.raises(ValueError):
+        candidate_pairs(texts, min_shared=0)
+
+
+def test_windows_sharing_a_sentence_are_never_paired():
+    s = [
+        "Rain will fall across the northern hills tonight.",
+        "Farmers expect heavy floods near the river delta.",
+        "Rain will fall across the northern hills tonight.",
+    ]
+    # Windows as find_duplicates builds them: first sentence, then length.
+    texts = [s[0], s[0] + " " + s[1], s[1], s[1] + " " + s[2], s[2]]
+    pairs = set(candidate_pairs(texts, min_shared=1))
+    assert (0, 4) in pairs and (0, 3) in pairs and (1, 4) in pairs
+    # Texts 1 and 3 both hold sentence 1; text 2 is inside both.
+    assert not pairs & {(1, 2), (2, 3), (1, 3), (0, 1), (3, 4)}
+
+
+def test_stems_follow_the_scorer():
+    assert content_stems("The U.S. officials' Blair's skepticism, don't") == ["us", "offici", "blair", "skepti"]
+
+
+@pytest.mark.parametrize("texts", [[], ["one"], ["", ""], ["the of and", "the of and"], ["!!!", "???"]])
+def test_degenerate_input(texts):
+    assert candidate_pairs(texts) == []
+
+
+def test_progress_is_reported():
+    seen = []
+    candidate_pairs(_random_sentences(200, seed=2), progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (200, 200) and all(0 <= d <= t for d, t in seen)
