@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, phrase_alternation
+from .lexicon import Lexicon, phrase_alternation, words_of
 from .model import Sourcing
 
 __all__ = ["Attribution", "AttributionRules", "classify_speaker", "colon_attribution", "find_attribution", "rules_for"]
@@ -107,6 +107,7 @@ class AttributionRules:
     needs_complement: frozenset[str]
     not_speech: re.Pattern[str]
     outlet_words: frozenset[str]
+    gates: dict[str, frozenset[str]]  # category -> first words (see Lexicon.key_words)
     vague_belief: re.Pattern[str]
 
 
@@ -122,6 +123,13 @@ def rules_for(lexicon: Lexicon) -> AttributionRules:
         cached = (lexicon, _compile(lexicon))
         _RULES[id(lexicon)] = cached
     return cached[1]
+
+
+_GATED = ("speech_verbs", "anonymity_markers", "vague_markers", "publication_nouns", "vague_sources", "not_speech")
+
+
+def _may(rules: AttributionRules, category: str, words: frozenset[str]) -> bool:
+    return not rules.gates[category].isdisjoint(words)
 
 
 def _compile(lexicon: Lexicon) -> AttributionRules:
@@ -152,6 +160,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         needs_complement=frozenset(lexicon.terms("speech_verbs_with_complement")),
         not_speech=lexicon.pattern("not_speech"),
         outlet_words=frozenset(lexicon.terms("outlet_words")),
+        gates={c: lexicon.key_words(c) for c in _GATED},
         vague_belief=vague_belief,
     )
 
@@ -233,14 +242,19 @@ def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | N
 
 
 def find_attribution(
-    text: str, quoted: list[tuple[int, int]], rules: AttributionRules
+    text: str, quoted: list[tuple[int, int]], rules: AttributionRules, words: frozenset[str] | None = None
 ) -> Attribution | None:
-    """The attribution of one sentence, or None. ``quoted`` are the spans inside quotation marks."""
-    m = rules.anonymity.search(text)
+    """The attribution of one sentence, or None. ``quoted`` are the spans inside quotation marks;
+    ``words`` the sentence's ``words_of`` (computed here when not given)."""
+    if words is None:
+        words = words_of(text)
+    m = rules.anonymity.search(text) if _may(rules, "anonymity_markers", words) else None
     anonymity_cue = (m.start(), m.end(), "anonymity") if m and _outside(quoted, m.start(), m.end()) else None
     found: list[tuple[int, Attribution]] = []
-    for verb in rules.speech.finditer(text):
-        if not _outside(quoted, verb.start(), verb.end()) or not _is_verb_use(text, verb, quoted, rules):
+    verbs = rules.speech.finditer(text) if _may(rules, "speech_verbs", words) else ()
+    check_not_speech = _may(rules, "not_speech", words)
+    for verb in verbs:
+        if not _outside(quoted, verb.start(), verb.end()) or not _is_verb_use(text, verb, quoted, rules, check_not_speech):
             continue
         attribution = _attribution_at(text, verb, rules, anonymity_cue)
         if attribution is not None:
@@ -250,13 +264,15 @@ def find_attribution(
     if found:
         # With several speakers the one an editor must check wins: anonymous, second-hand, vague.
         return min(found, key=lambda pair: pair[0])[1]
-    return _other_attribution(text, quoted, rules, anonymity_cue)
+    return _other_attribution(text, quoted, rules, anonymity_cue, words)
 
 
 _PRIORITY = {Sourcing.ANONYMOUS: 0, Sourcing.SECONDHAND: 1, Sourcing.VAGUE: 2, Sourcing.NAMED: 3}
 
 
-def _is_verb_use(text: str, verb: re.Match[str], quoted: list[tuple[int, int]], rules: AttributionRules) -> bool:
+def _is_verb_use(
+    text: str, verb: re.Match[str], quoted: list[tuple[int, int]], rules: AttributionRules, check_not_speech: bool
+) -> bool:
     """False for "his claims", "to argue", "could claim", "called off", "the U.S. added jobs"."""
     # Patterns anchored at the verb run on a short tail: searched over the whole sentence they
     # would retry at every position.
@@ -268,9 +284,10 @@ def _is_verb_use(text: str, verb: re.Match[str], quoted: list[tuple[int, int]], 
         or _POSSESSIVE.search(word_before)
     ):
         return False
-    window = rules.not_speech.finditer(text, max(0, verb.start() - 12), verb.end() + 16)
-    if any(n.start() <= verb.start() < n.end() for n in window):
-        return False
+    if check_not_speech:
+        window = rules.not_speech.finditer(text, max(0, verb.start() - 12), verb.end() + 16)
+        if any(n.start() <= verb.start() < n.end() for n in window):
+            return False
     return verb.group(0).lower() not in rules.needs_complement or _has_complement(text, verb, quoted)
 
 
@@ -315,14 +332,19 @@ def _attribution_at(
 
 
 def _other_attribution(
-    text: str, quoted: list[tuple[int, int]], rules: AttributionRules, anonymity_cue: tuple[int, int, str] | None
+    text: str,
+    quoted: list[tuple[int, int]],
+    rules: AttributionRules,
+    anonymity_cue: tuple[int, int, str] | None,
+    words: frozenset[str],
 ) -> Attribution | None:
     """Attributions without a speech verb: weasel phrases, publications, quotes after a colon."""
-    for m in rules.vague_markers.finditer(text):
+    markers = rules.vague_markers.finditer(text) if _may(rules, "vague_markers", words) else ()
+    for m in markers:
         if _outside(quoted, m.start(), m.end()):
             return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),
                                f"vague attribution: {m.group(0)!r}")
-    m = rules.publication.search(text)
+    m = rules.publication.search(text) if _may(rules, "publication_nouns", words) else None
     if m and _outside(quoted, m.start(), m.end()):
         a, _ = _speaker_before(text, m.start())
         phrase = text[a:m.end()]
@@ -333,7 +355,7 @@ def _other_attribution(
                  if t.rstrip(".") not in _FUNCTION_CAPS and t.lower() not in rules.publication_nouns]
         grade = Sourcing.NAMED if names else Sourcing.VAGUE
         return Attribution(grade, (cue,), f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
-    m = rules.vague_belief.search(text)
+    m = rules.vague_belief.search(text) if _may(rules, "vague_sources", words) else None
     if m and _outside(quoted, m.start(), m.end()):
         return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),
                            f"vague attribution: {' '.join(m.group(0).split())!r}")

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from .files import DataFileError, read_package_yaml, read_yaml_file
 
-__all__ = ["Lexicon", "default_lexicon", "load_lexicon", "lexicon_from_mapping", "phrase_alternation"]
+__all__ = ["Lexicon", "default_lexicon", "load_lexicon", "lexicon_from_mapping", "phrase_alternation", "words_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +24,25 @@ class Lexicon:
 
     categories: Mapping[str, tuple[str, ...]]
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    _key_words: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def terms(self, category: str) -> tuple[str, ...]:
         return self.categories.get(category, ())
+
+    def key_words(self, category: str) -> frozenset[str]:
+        """One word of every term (its longest, so "in some" is keyed by "some"): a sentence whose
+        ``words_of`` holds none of them cannot match the category.
+
+        Checking a sentence's word set against it is far cheaper than a regex scan, and most
+        sentences hold no term of most categories.
+        """
+        cached = self._key_words.get(category)
+        if cached is None:
+            cached = frozenset(
+                max(words, key=len) for t in self.terms(category) if (words := _WORD_TOKEN.findall(t))
+            )
+            self._key_words[category] = cached
+        return cached
 
     def pattern(self, category: str) -> re.Pattern[str]:
         """A case-insensitive regex matching any term of the category on word boundaries.
@@ -39,6 +55,14 @@ class Lexicon:
             cached = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
             self._patterns[category] = cached
         return cached
+
+
+_WORD_TOKEN = re.compile(r"[\w-]+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """Lower-cased words of ``text`` as the lexicon patterns bound them (letters, digits, hyphens)."""
+    return frozenset(_WORD_TOKEN.findall(text.lower()))
 
 
 def phrase_alternation(terms: Iterable[str]) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .attribution import Attribution, AttributionRules, colon_attribution, find_attribution, rules_for
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import Lexicon, default_lexicon, words_of
 from .model import Cue, Document, Sentence, SentenceGrade, Sourcing
 
 __all__ = ["grade_sentences", "quoted_spans"]
@@ -82,7 +82,8 @@ def grade_sentences(doc: Document, *, lexicon: Lexicon | None = None) -> tuple[S
     rules = rules_for(lex)
     sentences = doc.sentences
     quotes, starts_open = _quote_state(sentences)
-    own = [find_attribution(s.text, q, rules) for s, q in zip(sentences, quotes)]
+    words = [words_of(s.text) for s in sentences]
+    own = [find_attribution(s.text, q, rules, w) for s, q, w in zip(sentences, quotes, words)]
     for k in range(len(sentences) - 1):
         if own[k] is None and _is_quote(sentences[k + 1].text):
             own[k] = colon_attribution(sentences[k].text, rules)
@@ -91,16 +92,18 @@ def grade_sentences(doc: Document, *, lexicon: Lexicon | None = None) -> tuple[S
     opinion = lex.pattern("opinion_markers")
     hedges = lex.pattern("hedges")
     weasels = lex.pattern("weasel_quantifiers")
+    hedge_gate, weasel_gate = lex.key_words("hedges"), lex.key_words("weasel_quantifiers")
+    opinion_gate = lex.key_words("opinion_markers")
     grades = []
     for i, s in enumerate(sentences):
         hedge_cues = [
             Cue(s.start + m.start(), s.start + m.end(), m.group(0), "hedge")
-            for m in hedges.finditer(s.text)
+            for m in (hedges.finditer(s.text) if not hedge_gate.isdisjoint(words[i]) else ())
             if _outside(quotes[i], m.start(), m.end())
         ]
         hedge_cues += [
             Cue(s.start + m.start(), s.start + m.end(), m.group(0), "weasel")
-            for m in weasels.finditer(s.text)
+            for m in (weasels.finditer(s.text) if not weasel_gate.isdisjoint(words[i]) else ())
             if _outside(quotes[i], m.start(), m.end()) and not _NUMBER_AFTER.match(s.text, m.end())
         ]
         attribution = resolved[i] or carried[i]
@@ -109,7 +112,8 @@ def grade_sentences(doc: Document, *, lexicon: Lexicon | None = None) -> tuple[S
                     if 0 <= a < b <= len(s.text)]
             grades.append(SentenceGrade(i, attribution.sourcing, _sorted(cues + hedge_cues), attribution.reason))
             continue
-        grades.append(_unattributed(s, quotes[i], opinion, hedge_cues))
+        markers = opinion if not opinion_gate.isdisjoint(words[i]) else None
+        grades.append(_unattributed(s, quotes[i], markers, hedge_cues))
     return tuple(grades)
 
 
@@ -224,14 +228,14 @@ def _carried(source: Attribution, why: str) -> Attribution:
 
 
 def _unattributed(
-    s: Sentence, quotes: list[tuple[int, int]], opinion: re.Pattern[str], hedge_cues: list[Cue]
+    s: Sentence, quotes: list[tuple[int, int]], opinion: re.Pattern[str] | None, hedge_cues: list[Cue]
 ) -> SentenceGrade:
     stripped = s.text.rstrip()
     if stripped.endswith("?") and _outside(quotes, len(stripped) - 1, len(stripped)):
         return SentenceGrade(s.index, Sourcing.NONE, _sorted(hedge_cues), "a question, not a claim")
     if not stripped.endswith(_HEADING_END) and len(stripped.split()) <= 12:
         return SentenceGrade(s.index, Sourcing.NONE, _sorted(hedge_cues), "a heading or fragment, not a claim")
-    for m in opinion.finditer(s.text):
+    for m in opinion.finditer(s.text) if opinion is not None else ():
         if _outside(quotes, m.start(), m.end()):
             cue = Cue(s.start + m.start(), s.start + m.end(), m.group(0), "opinion")
             return SentenceGrade(s.index, Sourcing.OPINION, _sorted([cue, *hedge_cues]),
