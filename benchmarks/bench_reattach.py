@@ -33,7 +33,7 @@ from _common import data_folder, format_table  # noqa: E402
 
 from checks import analyze, parse_article  # noqa: E402
 from checks.model import Analysis, Flag, FlagKind  # noqa: E402
-from checks.reattach import reattach  # noqa: E402
+from checks.reattach import STRONG, WEAK, reattach  # noqa: E402
 from checks.verdicts import Decision, Review, Verdict  # noqa: E402
 
 FILLERS = ("also", "now", "still", "recently", "further", "then", "indeed", "just", "only", "already")
@@ -118,7 +118,7 @@ def reword(share: float) -> Callable[..., tuple[Article, Article, set[int]]]:
                 words[i] = words[i].lower().replace(bare, SYNONYMS[bare])
             elif op == "drop" and len(words) > 4 and not words[i].endswith((".", '"', "?", "!")):
                 del words[i]
-            elif op == "swap" and 1 <= i < len(words) - 1:
+            elif op == "swap" and 1 <= i < len(words) - 2:  # the last word keeps the full stop
                 words[i], words[i + 1] = words[i + 1], words[i]
             else:
                 words.insert(i, rng.choice(FILLERS))
@@ -224,7 +224,8 @@ def classify(outcome: str, flag: Flag | None, targets: set[str]) -> str:
     return f"{outcome} {'right' if flag.id in targets else 'wrong'}"
 
 
-def run_one(old_text, new_text, old_spans, new_spans, touched: set[int], tally: Counter, cache: dict, *, show: bool):
+def run_one(old_text, new_text, old_spans, new_spans, touched: set[int], tally: Counter, cache: dict, *, name: str, show: bool,
+            thresholds: tuple[float, float] = (STRONG, WEAK)):
     old = cache.get(old_text) or cache.setdefault(old_text, analyze(parse_article(old_text)))
     new = analyze(parse_article(new_text))
     review = review_on_every_flag(old)
@@ -232,7 +233,7 @@ def run_one(old_text, new_text, old_spans, new_spans, touched: set[int], tally: 
     for f in new.flags:
         where_new.setdefault(place(f, new_spans), set()).add(f.id)
     t0 = time.perf_counter()
-    result = reattach(review, new)
+    result = reattach(review, new, strong=thresholds[0], weak=thresholds[1])
     tally["reattach seconds"] += time.perf_counter() - t0
     outcome: dict[str, tuple[str, Flag | None]] = {v.note: ("orphan", None) for v in result.orphans}
     outcome.update({v.note: ("carried", f) for v, f, _ in result.carried})
@@ -246,7 +247,8 @@ def run_one(old_text, new_text, old_spans, new_spans, touched: set[int], tally: 
         kind, flag = outcome[note]
         label = classify(kind, flag, targets)
         if show and label in ("carried wrong", "weak wrong", "lost"):
-            print(f"{label}: {f.kind} {f.text[:80]!r}\n  -> {flag.text[:80] if flag else None!r}", file=sys.stderr)
+            print(f"{label} ({name}): {f.kind} {f.text[:80]!r}\n  -> {flag.text[:80] if flag else None!r}",
+                  file=sys.stderr)
         base = classify("carried", new_ids[f.id], targets) if f.id in new_ids else classify("orphan", None, targets)
         for scope in ("all", "edited") if edited else ("all",):
             tally[(scope, label)] += 1
@@ -260,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", action="store_true", help="print each lost or wrong verdict on stderr")
+    parser.add_argument("--strong", type=float, default=STRONG, help="score that carries a verdict over")
+    parser.add_argument("--weak", type=float, default=WEAK, help="score that offers a weak match")
     args = parser.parse_args(argv)
     folder = data_folder(args.data, "bbc")
     files = sorted(folder.glob("bbc/*/*.txt")) or sorted(folder.glob("*/*.txt"))
@@ -287,7 +291,8 @@ def main(argv: list[str] | None = None) -> int:
             old_article, new_article, touched = edit(article, edit_rng, flagged, donor)
             old_text, old_spans = build(old_article)
             new_text, new_spans = build(new_article)
-            run_one(old_text, new_text, old_spans, new_spans, touched, tallies[name], cache, show=args.show)
+            run_one(old_text, new_text, old_spans, new_spans, touched, tallies[name], cache, name=name, show=args.show,
+                    thresholds=(args.strong, args.weak))
     elapsed = time.perf_counter() - t_start
 
     def share(t: Counter, scope: str, *labels: str) -> str:
@@ -299,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         totals.update(t)
         rows.append(_row(name, t, share))
     rows.append(_row("**all edits**", totals, share))
-    print(f"{len(articles)} BBC articles (seed {args.seed}), a verdict on every flag, "
+    print(f"{len(articles)} BBC articles (seed {args.seed}, strong {args.strong:g}, weak {args.weak:g}), a verdict on every flag, "
           f"{totals[('all', 'verdicts')]} verdict re-attachments in {elapsed:.1f} s "
           f"(reattach itself {1000 * totals['reattach seconds'] / (len(articles) * len(EDITS)):.2f} ms per article)\n")
     print(format_table(

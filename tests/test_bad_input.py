@@ -368,3 +368,11 @@ def test_write_refused_midway_leaves_the_old_file(tmp_path, monkeypatch):
         store.save(_review("mine"))
     assert "theirs" in path.read_text()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith((".tmp", ".bak"))]
+
+
+def test_bad_lexicon_file_is_one_line_exit_2(tmp_path, capsys, seed_path):
+    lexicon = tmp_path / "newsroom.yaml"
+    lexicon.write_text("a: &a [x]\nb: *a\n")
+    code, out, err = scan(capsys, "--lexicon", str(lexicon), str(seed_path))
+    assert code == 2 and out == ""
+    assert_one_error_line(err, "aliases are not allowed")
