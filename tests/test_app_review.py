@@ -268,8 +268,9 @@ async def test_queue_switches_articles_each_with_its_own_file(seed_copy: Path, f
         screen = await loaded(pilot)
         assert screen.query_one("#queue").display
         assert app.focused is None, "arrow keys move between flags, not through the queue"
-        await pilot.press("down", "up")
-        assert screen.current == 0 and screen.session.name == "fixed.txt"
+        await pilot.press("down")
+        assert screen.current == 1 and screen.session.name == "fixed.txt"
+        await pilot.press("up")
         await pilot.press("a", "greater_than_sign")
         screen = await loaded(pilot)
         assert screen.session.name == seed_copy.name and screen.session.loaded is not None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -34,6 +36,24 @@ class SourcecheckApp(App[int]):
             raise ValueError("the review app needs at least one article")
         self.sessions = tuple(sessions)
         self._analyzer = analyzer
+        self._analyses = 0
+        self._analyses_lock = threading.Lock()
+
+    @contextmanager
+    def analysing(self) -> Iterator[None]:
+        """Count an analysis running in a worker thread (threads cannot be stopped)."""
+        with self._analyses_lock:
+            self._analyses += 1
+        try:
+            yield
+        finally:
+            with self._analyses_lock:
+                self._analyses -= 1
+
+    @property
+    def analysis_running(self) -> bool:
+        """True while a worker thread is still analysing (the launcher then exits without it)."""
+        return self._analyses > 0
 
     def get_default_screen(self) -> Screen[None]:
         return ReviewScreen(self.sessions, analyzer=self._analyzer)

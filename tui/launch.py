@@ -78,4 +78,11 @@ def run_review(args: argparse.Namespace) -> int:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     app.run()
-    return app.return_code or EXIT_OK
+    code = app.return_code or EXIT_OK
+    if app.analysis_running:
+        # The reviewer quit while an article was still being analysed. Its thread cannot be
+        # stopped and nothing depends on its result, so leave now instead of waiting minutes.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

@@ -160,9 +160,10 @@ class ReviewScreen(VerdictActions, Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def _load(self, session: ReviewSession) -> tuple[ReviewSession, LoadedArticle]:
-        return session, load_article(
-            session.article, session.store, reviewer=session.reviewer, analyzer=self._analyzer
-        )
+        with self.app.analysing():  # type: ignore[attr-defined]
+            return session, load_article(
+                session.article, session.store, reviewer=session.reviewer, analyzer=self._analyzer
+            )
 
     @on(Worker.StateChanged)
     def _load_finished(self, event: Worker.StateChanged) -> None:
