@@ -3,18 +3,24 @@
 No single rapidfuzz score separates a paraphrase from a merely related sentence (on the seed
 article fuzz.ratio gives 56.8 to the true pair and 49.0 to the next). What does separate them is
 a long run of shared content words ("drive a wedge between Washington and Seoul") together with
-more shared content around it. So the score combines three signals on normalised text:
+more shared content around it. So the score (0..100) is the larger of two readings of the
+normalised text ("U.S." equals "US"; stopwords are no content; stems are the first six letters):
 
-* ``ratio``: fuzz.ratio of the normalised texts (exact repeats and light rewording score high);
-* ``overlap``: share of the shorter passage's content words (stopwords left out, crude stems) that
-  the other passage also holds;
-* the shared word runs of a word alignment (rapidfuzz Indel opcodes on stems): the longest one,
-  and how much content the passages share *outside* it, so that one stock phrase in two unrelated
-  sentences is not enough.
+* near copy: fuzz.ratio rescaled so that 60 (what related news sentences get) counts as 0 and
+  100 as 100, for exact repeats and light rewording;
+* shared content: a weighted mean of
+  - ``overlap``: shared content over the mean content of the two passages (Dice-like, so padding
+    one side with an unrelated sentence costs; shrunk so 3 of 4 is weaker than 30 of 40),
+  - the longest shared run of a word alignment (rapidfuzz Indel opcodes on stems), counted in
+    content words, proper names at half weight ("Jailhouse Rock" is a topic, not a repeat),
+  - ``rest_overlap``: shared content *outside* that run, so one stock phrase in two unrelated
+    sentences is not enough.
 
-The public surface is stable: ``normalise``, ``tokenize``, ``score_passages``, ``word_diff`` and
-the prepared form (``prepare``, ``score_prepared``) that the duplicate finder and the candidate
-generators use to avoid re-tokenising a passage for every pair.
+Inside one document, ``rarity_weights`` makes the article's topic words (found in most sentences)
+count less than rare ones. The public surface is stable: ``normalise``, ``tokenize``,
+``score_passages``, ``word_diff``, and the prepared form (``prepare``, ``join_prepared``,
+``score_prepared``) with its cheap bounds (``score_upper_bound``, ``near_copy_possible``,
+``could_reach``) that the duplicate finder and candidate generators use.
 """
 
 from __future__ import annotations
@@ -36,18 +42,18 @@ from .model import DiffOp
 
 __all__ = [
     "PassageScore",
-    "could_reach",
-    "near_copy_possible",
-    "score_upper_bound",
-    "stopwords",
     "Prepared",
     "Token",
-    "normalise",
+    "could_reach",
     "join_prepared",
+    "near_copy_possible",
+    "normalise",
     "prepare",
     "rarity_weights",
     "score_passages",
     "score_prepared",
+    "score_upper_bound",
+    "stopwords",
     "tokenize",
     "word_diff",
 ]
