@@ -33,7 +33,11 @@ _WORD = re.compile(r"\w[\w’'.-]*")
 _LAST_WORD = re.compile(r"(\w[\w’'-]*)(?:\s+(?:\w+ly|also|not|never|just|even|now|then))*\W*\Z")
 _CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\'\'|\s-\s|\[|\]')
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|whom)\b")
-_NOT_A_SPEAKER_AFTER = re.compile(r"\s*(?:that|how|what|why|whether|if|to|in|on|at|of|for)\b", re.IGNORECASE)
+_NOT_A_SPEAKER_AFTER = re.compile(
+    r"\s*(?:that|how|what|why|whether|if|to|in|on|at|of|for|it|them|him|her|us|me|this|these|those)\b"
+    r"|.*\s(?:to|from|with|about|into|for)\s",
+    re.IGNORECASE,
+)
 _GENERIC_EXPERT = re.compile(r"\b(?:expert|analyst|observer|critic|commentator|pundit|scholar)s?\b", re.I)
 _INDEFINITE_PERSON = re.compile(r"(?:a|an|another|one)\s+[a-z]", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")  # "Phil Bryant (R) said": skipped when looking back
@@ -60,6 +64,7 @@ def _has_complement(text: str, verb: re.Match[str], quoted: list[tuple[int, int]
 
 _LAST_BREAK = re.compile(r'(?:[,;:"“”—–]|\'\')\s*\Z')  # the verb opens its clause: "..., said X"
 _POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _TAIL = 48  # characters before a verb that the anchored patterns look at
 _MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
 _CONNECTOR = re.compile(
@@ -125,7 +130,7 @@ def rules_for(lexicon: Lexicon) -> AttributionRules:
     return cached[1]
 
 
-_GATED = ("speech_verbs", "anonymity_markers", "vague_markers", "publication_nouns", "vague_sources", "not_speech")
+_GATED = ("speech_verbs", "anonymity_markers", "vague_markers", "publication_nouns", "vague_groups", "not_speech")
 
 
 def _may(rules: AttributionRules, category: str, words: frozenset[str]) -> bool:
@@ -143,7 +148,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
     )
     # "Some U.S. officials were deeply skeptical": a quantified group holding a view, no speech verb.
     vague_belief = re.compile(
-        rf"(?<![\w-])(?:{alternation('vague_sources')})(?:\s+[\w.’'-]+){{0,5}}?\s+(?:\w+ly\s+)?"
+        rf"(?<![\w-])(?:{alternation('vague_groups')})(?:\s+[\w.’'-]+){{0,5}}?\s+(?:\w+ly\s+)?"
         rf"(?:{alternation('belief_verbs')})(?![\w-])",
         re.IGNORECASE,
     )
@@ -284,6 +289,8 @@ def _is_verb_use(
         or _POSSESSIVE.search(word_before)
     ):
         return False
+    if _NEGATED.search(text, tail_start, verb.start()):
+        return False  # "did not respond to a request for comment" attributes nothing
     if check_not_speech:
         window = rules.not_speech.finditer(text, max(0, verb.start() - 12), verb.end() + 16)
         if any(n.start() <= verb.start() < n.end() for n in window):
@@ -355,7 +362,7 @@ def _other_attribution(
                  if t.rstrip(".") not in _FUNCTION_CAPS and t.lower() not in rules.publication_nouns]
         grade = Sourcing.NAMED if names else Sourcing.VAGUE
         return Attribution(grade, (cue,), f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
-    m = rules.vague_belief.search(text) if _may(rules, "vague_sources", words) else None
+    m = rules.vague_belief.search(text) if _may(rules, "vague_groups", words) else None
     if m and _outside(quoted, m.start(), m.end()):
         return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),
                            f"vague attribution: {' '.join(m.group(0).split())!r}")
