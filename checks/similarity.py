@@ -179,7 +179,14 @@ def prepare(text: str, *, offset: int = 0) -> Prepared:
 def join_prepared(text: str, parts: Sequence[Prepared]) -> Prepared:
     """A passage made of consecutive prepared pieces (sentences) of one document, without
     tokenising again; ``text`` is the document slice from the first piece's start to the last's end."""
-    return _from_tokens(text, parts[0].offset, tuple(t for p in parts for t in p.tokens))
+    return Prepared(
+        text=text,
+        offset=parts[0].offset,
+        norm=" ".join(p.norm for p in parts if p.norm),
+        tokens=tuple(t for p in parts for t in p.tokens),
+        stems=tuple(s for p in parts for s in p.stems),
+        content=frozenset().union(*(p.content for p in parts)),
+    )
 
 
 def _from_tokens(text: str, offset: int, tokens: tuple[Token, ...]) -> Prepared:
