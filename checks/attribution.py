@@ -40,6 +40,7 @@ _NOT_A_SPEAKER_AFTER = re.compile(
 )
 _GENERIC_EXPERT = re.compile(r"\b(?:expert|analyst|observer|critic|commentator|pundit|scholar)s?\b", re.I)
 _INDEFINITE_PERSON = re.compile(r"(?:a|an|another|one)\s+[a-z]", re.IGNORECASE)
+_REACH_BACK = (",", "—", "–", " - ")
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")  # "Phil Bryant (R) said": skipped when looking back
 _AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\'\'|\s-\s|\.\s*\Z')
 _RELATIVE = re.compile(r"^\s*(?:who|which|that|whom)\b", re.IGNORECASE)
@@ -142,7 +143,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         return phrase_alternation(lexicon.terms(category))
 
     publication = re.compile(
-        rf"(?<![\w-])(?:{alternation('publication_nouns')})(?:\s+[\w’'.,-]+){{0,5}}?\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|had\s+)?"
+        rf"(?<![\w-])(?:{alternation('publication_nouns')})(?:\s+[\w’'.,/-]+){{0,6}}?\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|had\s+)?"
         rf"(?:{alternation('publication_verbs')})(?![\w-])",
         re.IGNORECASE,
     )
@@ -174,31 +175,34 @@ def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return not any(a <= start and end <= b for a, b in spans)
 
 
-def _speaker_before(text: str, verb_start: int) -> tuple[int, int]:
-    """The clause before the verb, back to the last clause break.
+def _speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
+    """Candidate speakers before the verb, nearest clause first, back over commas and dashes.
 
-    "Moon Jae-in, who shared" and "Peter Cook, told" (an appositive closed by a comma) reach back
-    to the phrase before the comma; a quotation mark right before the verb stops the search, since
-    then the speaker follows the verb.
+    "Moon Jae-in, who shared", "Peter Cook, told" and "Miller, a retired worker, said" (an
+    appositive closed by a comma) reach back to the phrase before; a quotation mark right before
+    the verb stops the search, since then the speaker follows the verb.
     """
     if "(" in text:
         text = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[:verb_start])
     breaks = list(_CLAUSE_BREAK.finditer(text, 0, verb_start))
     end = verb_start
-    for _ in range(2):
+    out: list[tuple[int, int]] = []
+    for _ in range(4):
         start = breaks[-1].end() if breaks else 0
         segment = text[start:end]
         bare = _TRAILING_ADVERBS.sub("", " " + _CONNECTOR.sub("", segment.strip())).strip()
         if _WORD.search(bare) and not _RELATIVE.fullmatch(bare):
             relative = _RELATIVE.match(segment)
-            if relative:
-                start += relative.end()  # "which officials said": the officials speak
-            return start, end
-        if not breaks or breaks[-1].group(0) != ",":
-            return start, end
+            out.append((start + (relative.end() if relative else 0), end))  # "which officials said"
+        if not breaks or breaks[-1].group(0) not in _REACH_BACK or len(out) >= 2:
+            break
         end = breaks[-1].start()
         breaks.pop()
-    return (breaks[-1].end() if breaks else 0), end
+    return out or [(end, end)]
+
+
+def _speaker_before(text: str, verb_start: int) -> tuple[int, int]:
+    return _speakers_before(text, verb_start)[0]
 
 
 def _speaker_after(text: str, verb_end: int) -> tuple[int, int]:
@@ -311,7 +315,10 @@ def _attribution_at(
     elif _PASSIVE_BEFORE.search(text, tail_start, verb.start()):
         return None  # "was announced", "is expected": no speaker given
     else:
-        a, b = _speaker_before(text, verb.start())
+        candidates = _speakers_before(text, verb.start())
+        a, b = candidates[0]
+        if len(candidates) > 1 and classify_speaker(text[a:b], rules)[0] is None:
+            a, b = candidates[1]  # "Mr. Regalado, 69, said": the name before the aside
         last_break = _LAST_BREAK.search(text, tail_start, verb.start())
         if last_break or not _WORD.search(text[a:b]):
             # '"...," said a U.S. official' and "The deal is close, said Trump": the speaker

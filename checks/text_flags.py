@@ -24,6 +24,7 @@ _WORD = re.compile(r"\S+")
 # speaker in its own sentence, a neighbour's attribution does not cover it.
 _PARTIAL_SHARE = 0.6
 _RELATED_LIMIT = 5
+# “...”― Carla Sanchez: the epigraph style names the speaker after a dash.
 _DASH_SIGNATURE = re.compile(r"[^\S\n]*[―—–][^\S\n]*[A-Z]")
 
 
@@ -133,35 +134,50 @@ def _unattributed(
 ) -> list[Flag]:
     attributed = {g.sentence: g.sourcing.attributed for g in grades}
     sentences = doc.sentences
+    unquoted = _blank_quotes(doc.text, quotations)
+
+    def says(first: int, last: int) -> bool:
+        """A speech verb outside quotation marks in sentences first..last (one the grade missed)."""
+        lo, hi = sentences[first].start, sentences[last].end
+        return bool(speech.search(unquoted, lo, hi))
+
     flags = []
+    chain_covered: bool | None = None  # a long quote reopened paragraph after paragraph
     for q in quotations:
         s = _sentence_at(doc, q.start)
         if s is None:
             continue
         quoted = doc.text[q.start : q.end]
-        if sum(c.isalpha() for c in quoted) < 2 or doc.text[q.start - 1 : q.start] == "=":
-            continue  # "", a number, or an attribute of embedded markup (tweet="...")
-        if _DASH_SIGNATURE.match(doc.text, q.end):
-            continue  # “...”― Carla Sanchez: the epigraph style names the speaker after a dash
         share = (q.end - q.start) / max(1, s.end - s.start)
         partial = share < _PARTIAL_SHARE and q.end <= s.end and not q.continued
         if partial:
-            # Its own sentence must name the speaker: by its grade, or by a speech verb outside the
-            # quote ("...," my father often said) that the grade may have missed.
-            outside = doc.text[s.start : q.start] + " " + doc.text[q.end : s.end]
-            covered = attributed.get(s.index, False) or bool(speech.search(outside))
+            # Its own sentence must name the speaker: a neighbour's attribution does not cover it.
+            covered = attributed.get(s.index, False) or says(s.index, s.index)
         else:
             last = _sentence_at(doc, max(q.start, q.end - 1)) or s
-            nearby = range(max(0, s.index - 1), min(len(sentences), last.index + 2))
-            covered = any(attributed.get(i, False) for i in nearby)
+            first_near, last_near = max(0, s.index - 1), min(len(sentences) - 1, last.index + 1)
+            covered = any(attributed.get(i, False) for i in range(first_near, last_near + 1))
+            covered = covered or says(first_near, last_near) or bool(chain_covered)
+        covered = covered or _DASH_SIGNATURE.match(doc.text, q.end) is not None  # “...”― Carla Sanchez
+        chain_covered = covered if q.continued else None
         if covered:
             continue
+        if sum(c.isalpha() for c in quoted) < 2 or doc.text[q.start - 1 : q.start] == "=":
+            continue  # "", a number, or an attribute of embedded markup (tweet="...")
         if partial:
             message = f"partial quote {_short(quoted)} with no speaker in its sentence (a scare quote?)"
         else:
             message = "quotation with no speaker in its sentence or the ones around it"
         flags.append(_flag(doc, FlagKind.UNATTRIBUTED_QUOTE, q.start, q.end, message))
     return flags
+
+
+def _blank_quotes(text: str, quotations: list[Quotation]) -> str:
+    """The text with every quotation blanked out, offsets kept, so "said" inside a quote is no attribution."""
+    chars = list(text)
+    for q in quotations:
+        chars[q.start : q.end] = " " * (q.end - q.start)
+    return "".join(chars)
 
 
 def _short(text: str, width: int = 40) -> str:
