@@ -109,6 +109,30 @@ def test_full_quote_with_no_attribution_anywhere_near():
     assert f.text.startswith('"Everything') and "no speaker" in f.message
 
 
+def test_speech_verb_outside_the_quote_attributes_it_even_when_the_grade_missed_it():
+    d = doc('"We live in a strange kingdom," my father often said.')
+    assert flags_of(d, FlagKind.UNATTRIBUTED_QUOTE, all_unsourced(d)) == []
+
+
+def test_said_inside_the_quote_is_no_attribution():
+    d = doc('The market fell.', '"Nobody said this would be easy, and nobody was right."', "Rain is expected.")
+    assert len(flags_of(d, FlagKind.UNATTRIBUTED_QUOTE, all_unsourced(d))) == 1
+
+
+def test_long_quote_reopened_sentence_after_sentence_keeps_its_speaker():
+    d = doc(
+        'At first he said only: "I have always told you nothing happened. '
+        '"If he has to talk, he talks. '
+        'The rest is noise. "He does not interest me at all."'
+    )
+    assert flags_of(d, FlagKind.UNATTRIBUTED_QUOTE, all_unsourced(d)) == []
+
+
+def test_dash_signature_names_the_speaker():
+    d = doc("“Maybe we can build a wall around the candidate.” ― Steve Quinlan.")
+    assert flags_of(d, FlagKind.UNATTRIBUTED_QUOTE, all_unsourced(d)) == []
+
+
 def test_seed_scare_quote_is_flagged_with_the_real_grader(seed_path):
     d = read_article(seed_path)
     texts = [f.text for f in flags_of(d, FlagKind.UNATTRIBUTED_QUOTE)]
