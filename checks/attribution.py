@@ -41,6 +41,11 @@ _NOT_A_SPEAKER_AFTER = re.compile(
 _GENERIC_EXPERT = re.compile(r"\b(?:expert|analyst|observer|critic|commentator|pundit|scholar)s?\b", re.I)
 _INDEFINITE_PERSON = re.compile(r"(?:a|an|another|one)\s+[a-z]", re.IGNORECASE)
 _REACH_BACK = (",", "—", "–", " - ")
+_IN_A_PUBLICATION = re.compile(
+    r"\b(?:in|from)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w/.’'-]+\s+){0,6}?"
+    r"(?:poll|survey|study|report|interview|statement|speech|letter|memo|op-ed|filing|analysis|tweet|post)s?\b",
+    re.IGNORECASE,
+)
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")  # "Phil Bryant (R) said": skipped when looking back
 _AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\'\'|\s-\s|\.\s*\Z')
 _RELATIVE = re.compile(r"^\s*(?:who|which|that|whom)\b", re.IGNORECASE)
@@ -307,18 +312,25 @@ def _attribution_at(
 ) -> Attribution | None:
     verb_cue = (verb.start(), verb.end(), "speech_verb")
     lowered = verb.group(0).lower()
+    participle = lowered.endswith("ing")
     tail_start = max(0, verb.start() - _TAIL)
     if lowered == "according to":
         a, b = _speaker_after(text, verb.end())
-    elif (by := _PASSIVE_BY.match(text, verb.end())) and _PASSIVE_BEFORE.search(text, tail_start, verb.start()):
+    elif not participle and (by := _PASSIVE_BY.match(text, verb.end())) and _PASSIVE_BEFORE.search(
+        text, tail_start, verb.start()
+    ):
         a, b = _speaker_after(text, by.end())
-    elif _PASSIVE_BEFORE.search(text, tail_start, verb.start()):
+    elif not participle and _PASSIVE_BEFORE.search(text, tail_start, verb.start()):
         return None  # "was announced", "is expected": no speaker given
     else:
         candidates = _speakers_before(text, verb.start())
         a, b = candidates[0]
         if len(candidates) > 1 and classify_speaker(text[a:b], rules)[0] is None:
             a, b = candidates[1]  # "Mr. Regalado, 69, said": the name before the aside
+        if participle and text[b - 1 : b + 1].strip() == "," and len(text[a:b].split()) > 4:
+            # "Sanders went first at the town hall, predicting ...": the clause's subject speaks.
+            first = re.match(r"\s*(?:\S+\s+){0,2}\S+", text[a:b])
+            b = a + first.end() if first else b
         last_break = _LAST_BREAK.search(text, tail_start, verb.start())
         if last_break or not _WORD.search(text[a:b]):
             # '"...," said a U.S. official' and "The deal is close, said Trump": the speaker
@@ -369,6 +381,14 @@ def _other_attribution(
                  if t.rstrip(".") not in _FUNCTION_CAPS and t.lower() not in rules.publication_nouns]
         grade = Sourcing.NAMED if names else Sourcing.VAGUE
         return Attribution(grade, (cue,), f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
+    m = _IN_A_PUBLICATION.search(text) if _may(rules, "publication_nouns", words) else None
+    if m and _outside(quoted, m.start(), m.end()):
+        # "In an ABC News/Washington Post poll released Sunday, three of four Americans ..."
+        phrase = m.group(0)
+        names = [t for t in _CAPITALISED.findall(phrase)[1:] if t.rstrip(".") not in _FUNCTION_CAPS]
+        grade = Sourcing.SECONDHAND if rules.outlets.search(phrase) else (Sourcing.NAMED if names else Sourcing.VAGUE)
+        return Attribution(grade, ((m.start(), m.end(), "publication"),),
+                           f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
     m = rules.vague_belief.search(text) if _may(rules, "vague_groups", words) else None
     if m and _outside(quoted, m.start(), m.end()):
         return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),

@@ -33,7 +33,7 @@ from .verdicts import Decision, Review, Verdict
 
 __all__ = ["ReattachResult", "WeakMatch", "accept_weak", "match_score", "reattach"]
 
-STRONG = 85.0
+STRONG = 80.0
 WEAK = 60.0
 # Below this many normalised characters (a name, a splice mark) a near miss is another passage, not
 # an edit of this one: such texts carry over only when identical.

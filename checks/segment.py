@@ -9,6 +9,7 @@ import hashlib
 import multiprocessing
 import os
 import re
+import threading
 import unicodedata
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -179,9 +180,11 @@ def _spans_of_paragraphs(chunks: list[str], workers: int | None) -> list[list[tu
     # A few batches a worker so one slow batch does not leave the others idle.
     size = -(-len(chunks) // (n * 4))
     batches = [chunks[k : k + size] for k in range(0, len(chunks), size)]
+    # Fork is cheap and re-imports nothing, but forking a process that runs threads (the app's
+    # workers) can deadlock; then spawn, which re-imports the main module (guarded in our entry points).
+    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     try:
-        # "spawn": forking a process that runs threads (the app's workers) can deadlock.
-        with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:
             return [spans for batch in pool.map(_spans_of_batch, batches) for spans in batch]
     except (OSError, RuntimeError):
         # No processes to be had (a sandbox, a frozen app): one core is slower, not wrong.
