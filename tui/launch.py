@@ -58,6 +58,21 @@ def seed_verdicts_path() -> Path:
     return folder / "north-korea-talks.review.yaml"
 
 
+def _start_process_helpers() -> None:
+    """Start multiprocessing's resource tracker while stderr is still the real one.
+
+    The engine segments large articles on several processes. Textual replaces ``sys.stderr``
+    with an object whose ``fileno()`` is -1, and a tracker started later passes that to the
+    child process ("bad value(s) in fds_to_keep"). Started here, it is reused by every pool.
+    """
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except (OSError, ValueError, RuntimeError):
+        pass  # no processes to be had: the engine falls back to one core
+
+
 def run_review(args: argparse.Namespace) -> int:
     from sourcecheck.cli import seed_article
 
@@ -77,6 +92,7 @@ def run_review(args: argparse.Namespace) -> int:
     except (ArgumentError, DataFileError, OSError, ValueError) as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    _start_process_helpers()
     app.run()
     code = app.return_code or EXIT_OK
     if app.analysis_running:

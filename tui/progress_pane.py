@@ -41,6 +41,7 @@ class ProgressPane(Vertical):
         self.query_one("#progress-label", Static).update(text)
         self.query_one(ProgressBar).update(total=max(total, 1), progress=resolved if total else 1)
 
-    def show_loading(self, message: str) -> None:
+    def show_loading(self, message: str, *, busy: bool = True) -> None:
+        """A message instead of the counts; ``busy`` animates the bar while the engine works."""
         self.query_one("#progress-label", Static).update(Text(message, style="italic"))
-        self.query_one(ProgressBar).update(total=1, progress=0)
+        self.query_one(ProgressBar).update(total=None if busy else 1, progress=0)

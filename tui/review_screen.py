@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
-from checks import Flag, FlagKind
+from checks import Document, Flag, FlagKind
 
 from .article_view import ArticleView
 from .checklist_pane import ChecklistPane
@@ -160,10 +160,25 @@ class ReviewScreen(VerdictActions, Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def _load(self, session: ReviewSession) -> tuple[ReviewSession, LoadedArticle]:
+        def preview(document: Document) -> None:
+            self.app.call_from_thread(self._preview, session, document)
+
         with self.app.analysing():  # type: ignore[attr-defined]
             return session, load_article(
-                session.article, session.store, reviewer=session.reviewer, analyzer=self._analyzer
+                session.article, session.store, reviewer=session.reviewer, analyzer=self._analyzer,
+                on_document=preview,
             )
+
+    def _preview(self, session: ReviewSession, document: Document) -> None:
+        """The text is read: show it while the engine looks for flags (minutes for a long report)."""
+        if session is not self.session or session.loaded is not None:
+            return
+        article = self.query_one(ArticleView)
+        article.loading = False
+        article.show_document(document, ())
+        self.sub_title = " · ".join(p for p in (session.name, document.date) if p)
+        self.query_one(ProgressPane).show_loading(f"finding flags in {len(document.sentences):,} sentences ...")
+        self.query_one(FlagPanel).show_nothing("The engine is still checking this article; flags appear here.")
 
     @on(Worker.StateChanged)
     def _load_finished(self, event: Worker.StateChanged) -> None:
@@ -197,7 +212,7 @@ class ReviewScreen(VerdictActions, Screen[None]):
         if session.error or session.loaded is None:
             article.show_message(session.error or "")
             self.query_one(FlagPanel).show_nothing(session.error or "")
-            self.query_one(ProgressPane).show_loading("this article could not be opened")
+            self.query_one(ProgressPane).show_loading("this article could not be opened", busy=False)
             return
         document = session.loaded.analysis.document
         self.title = "sourcecheck"

@@ -47,12 +47,22 @@ class LoadedArticle:
     weak: tuple[WeakMatch, ...] = ()  # saved verdicts that may belong to a new flag: the reviewer confirms
 
 
-def load_article(path: Path, store: ReviewStore, *, reviewer: str, analyzer: Analyzer) -> LoadedArticle:
+def load_article(
+    path: Path,
+    store: ReviewStore,
+    *,
+    reviewer: str,
+    analyzer: Analyzer,
+    on_document: Callable[[Document], None] | None = None,
+) -> LoadedArticle:
     """Read and analyse an article and find its saved review (slow: runs in a worker).
 
-    Raises ArticleError or StoreError, each with a one-line message.
+    ``on_document`` receives the text as soon as it is read, so it can be shown while the
+    analysis runs. Raises ArticleError or StoreError, each with a one-line message.
     """
     document = read_article(path)
+    if on_document is not None:
+        on_document(document)
     analysis = analyzer(document)
     saved = store.load()
     if saved is None:
