@@ -123,19 +123,19 @@ def reattach(review: Review, analysis: Analysis, *, strong: float = STRONG, weak
 
 
 def accept_weak(review: Review, match: WeakMatch) -> Review:
-    """The reviewer confirmed a weak match: re-point that verdict at the match's flag."""
+    """The reviewer confirmed a weak match: re-point that verdict at the match's flag.
+
+    Raises ValueError when the verdict is not in ``review`` or the flag already has a verdict of
+    its own (nothing is ever dropped to make room).
+    """
+    if match.verdict not in review.verdicts:
+        raise ValueError(f"verdict on {match.verdict.flag} is not in this review")
+    if any(v.flag == match.flag.id and v != match.verdict for v in review.verdicts):
+        raise ValueError(f"{match.flag.id} already has a verdict")
     swapped = match.flag.kind is FlagKind.DUPLICATE and _related_is_better(match.verdict.text, match.flag)
     new = _repoint(match.verdict, _Match(match.flag, match.score, swapped))
-    out, done = [], False
-    for v in review.verdicts:
-        if not done and v == match.verdict:
-            out.append(new)
-            done = True
-        elif v.flag != new.flag:
-            out.append(v)
-    if not done:
-        raise ValueError(f"verdict on {match.verdict.flag} is not in this review")
-    return replace(review, verdicts=tuple(out))
+    index = review.verdicts.index(match.verdict)
+    return replace(review, verdicts=(*review.verdicts[:index], new, *review.verdicts[index + 1 :]))
 
 
 def _repoint(v: Verdict, m: _Match) -> Verdict:

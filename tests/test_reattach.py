@@ -222,3 +222,17 @@ def test_weak_match_never_keeps_an_id_the_carried_verdict_took():
     assert weak.verdict in result.review.verdicts and weak.verdict.flag.endswith("@0")
     confirmed = accept_weak(result.review, weak)
     assert {v.flag for v in confirmed.verdicts} == {f.id for f in new.flags}
+
+
+def test_accept_weak_never_drops_a_verdict_to_make_room():
+    old = _analysis(BASE)
+    review = _review_all(old)
+    reworded = "Critics said the plan was reckless and unfair on people who rent."
+    new = _analysis(BASE.replace("Critics called the plan reckless and unfair to renters.", reworded))
+    result = reattach(review, new)
+    (weak,) = result.weak
+    fresh = Verdict.for_flag(weak.flag, Decision.NEEDS_WORK, note="decided anew")
+    with pytest.raises(ValueError, match="already has a verdict"):
+        accept_weak(result.review.with_verdict(fresh), weak)
+    with pytest.raises(ValueError, match="not in this review"):
+        accept_weak(Review("a", "b"), weak)
