@@ -12,6 +12,8 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz
+
 from .model import Document, DuplicatePair, Span
 from .similarity import (
     PassageScore,
@@ -38,7 +40,10 @@ _MIN_SHARED_CONTENT = 3  # a cheap gate: fewer shared content words cannot reach
 _MIN_CONTENT = 4
 _ALIGNED_BONUS = 10.0
 _ALIGNED_SHARED = 2  # content words each aligned sentence pair must share
-_COMMON_WEIGHT = 0.5  # stems at or below this rarity weight go in the gate's "common" mask
+_COMMON_WEIGHT = 0.5
+_TRIM_LENGTH_RATIO = 1.5  # a side this much longer than the other gets trimmed to the aligned stretch
+_TRIM_MIN_ALIGNMENT = 85.0
+_CLOSING = ".,;:!?\"”’)"  # stems at or below this rarity weight go in the gate's "common" mask
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +296,11 @@ def _span_window(doc: Document, which: int, first: int, last: int) -> _Window:
 
 def _to_pair(m: _Match) -> DuplicatePair:
     pa, pb = m.a.prepared, m.b.prepared
+    # A sentence repeated inside a longer one: point at the stretch that repeats, not the whole.
+    if len(pb.text) >= _TRIM_LENGTH_RATIO * len(pa.text):
+        pb = _trimmed(pa, pb)
+    elif len(pa.text) >= _TRIM_LENGTH_RATIO * len(pb.text):
+        pa = _trimmed(pb, pa)
     return DuplicatePair(
         id=pair_id(pa.text, pb.text),
         score=m.score.score,
@@ -301,3 +311,27 @@ def _to_pair(m: _Match) -> DuplicatePair:
         sentences_b=tuple(range(m.b.first, m.b.last + 1)),
         diff=word_diff(pa, pb),
     )
+
+
+def _trimmed(short: Prepared, long: Prepared) -> Prepared:
+    """The stretch of ``long`` that ``short`` matches (rapidfuzz partial_ratio_alignment), widened
+    to whole words; ``long`` itself when the alignment is weak."""
+    text = long.text
+    lowered_short, lowered_long = short.text.lower(), text.lower()
+    if len(lowered_short) != len(short.text) or len(lowered_long) != len(text):
+        return long  # lower() changed the length (rare Unicode): offsets would not map back
+    found = fuzz.partial_ratio_alignment(lowered_short, lowered_long, score_cutoff=_TRIM_MIN_ALIGNMENT)
+    if found is None:
+        return long
+    start, end = found.dest_start, found.dest_end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in _CLOSING):
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start >= len(text):
+        return long
+    return prepare(text[start:end], offset=long.offset + start)

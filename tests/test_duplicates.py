@@ -74,6 +74,19 @@ def test_light_rewording_is_found():
     assert pairs[0].score >= 70
 
 
+def test_sentence_repeated_inside_a_longer_one_points_at_the_repeated_stretch():
+    short = "Job creation was one of last year's main concerns for the US economy."
+    longer = (
+        "Job creation was one of last year's main concerns for the US economy, "
+        "and proved to be a main topic of debate in the US presidential election."
+    )
+    d = doc(short, FILLER[0], FILLER[1], FILLER[2] + " " + longer)
+    (pair,) = find_duplicates(d)
+    assert pair.a.text == short
+    assert pair.b.text == "Job creation was one of last year's main concerns for the US economy,"
+    assert d.text[pair.b.start : pair.b.end] == pair.b.text
+
+
 def test_us_and_u_s_normalise_alike():
     assert normalise("U.S. officials") == normalise("US officials") == "us officials"
     assert score_passages("Some U.S. officials were deeply skeptical.", "Some US officials were deeply skeptical.").score == 100.0
