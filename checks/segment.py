@@ -182,7 +182,8 @@ def _spans_of_paragraphs(chunks: list[str], workers: int | None) -> list[list[tu
     batches = [chunks[k : k + size] for k in range(0, len(chunks), size)]
     # Fork is cheap and re-imports nothing, but forking a process that runs threads (the app's
     # workers) can deadlock; then spawn, which re-imports the main module (guarded in our entry points).
-    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    single_thread = threading.active_count() == 1
+    method = "fork" if single_thread and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     try:
         with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:
             return [spans for batch in pool.map(_spans_of_batch, batches) for spans in batch]
