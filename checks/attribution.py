@@ -34,8 +34,7 @@ _LAST_WORD = re.compile(r"(\w[\w’'-]*)(?:\s+(?:\w+ly|also|not|never|just|even|
 _CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\'\'|\s-\s|\[|\]')
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|whom)\b")
 _NOT_A_SPEAKER_AFTER = re.compile(
-    r"\s*(?:that|how|what|why|whether|if|to|in|on|at|of|for|it|them|him|her|us|me|this|these|those)\b"
-    r"|.*\s(?:to|from|with|about|into|for)\s",
+    r"\s*(?:that|how|what|why|whether|if|to|in|on|at|of|for|it|them|him|her|us|me|this|these|those)\b",
     re.IGNORECASE,
 )
 _GENERIC_EXPERT = re.compile(r"\b(?:expert|analyst|observer|critic|commentator|pundit|scholar)s?\b", re.I)
@@ -57,12 +56,13 @@ _FUNCTION_CAPS = frozenset(
 )
 _POSSESSIVE = re.compile(r"[’']s?\Z")  # "Clinton's comments": a noun, not a verb
 _COMPLEMENT_AFTER = re.compile(r'\s*(?:,|:|"|“|(?:that|how|what|why|whether|as)\b|\.?\s*\Z)', re.IGNORECASE)
+_QUOTE_SOON_AFTER = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s*(?::|\s[\"“]|\s'')")  # "described the ground as ''Swiss cheese''"
 _QUOTE_BEFORE = re.compile(r'["”\'’],?\s*(?:[\w.’\'-]+\s+){0,4}\Z')
 
 
 def _has_complement(text: str, verb: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
-    """'added that', 'added:', '"...," he added': the verb reports what was said."""
-    if _COMPLEMENT_AFTER.match(text, verb.end()):
+    """'added that', 'added a caveat:', '"...," he added': the verb reports what was said."""
+    if _COMPLEMENT_AFTER.match(text, verb.end()) or _QUOTE_SOON_AFTER.match(text, verb.end()):
         return True
     head = text[max(0, verb.start() - 60) : verb.start()]
     return bool(_QUOTE_BEFORE.search(head))
@@ -71,6 +71,7 @@ def _has_complement(text: str, verb: re.Match[str], quoted: list[tuple[int, int]
 _LAST_BREAK = re.compile(r'(?:[,;:"“”—–]|\'\')\s*\Z')  # the verb opens its clause: "..., said X"
 _POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
 _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+_PUNCT = re.compile(r'[,;:"“”()—–]')
 _TAIL = 48  # characters before a verb that the anchored patterns look at
 _MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
 _CONNECTOR = re.compile(
@@ -292,7 +293,8 @@ def _is_verb_use(
     # would retry at every position.
     tail_start = max(0, verb.start() - _TAIL)
     before = _LAST_WORD.search(text, tail_start, verb.start())
-    word_before = before.group(1) if before else ""
+    # Only a word right before the verb decides ("the couple's, said" is a speaker, then the verb).
+    word_before = before.group(1) if before and not _PUNCT.search(before.group(0)) else ""
     if word_before and (
         (word_before.lower() in _NOT_A_VERB_BEFORE and (word_before.islower() or before.start() == 0))
         or _POSSESSIVE.search(word_before)
@@ -329,8 +331,11 @@ def _attribution_at(
             a, b = candidates[1]  # "Mr. Regalado, 69, said": the name before the aside
         if participle and text[b - 1 : b + 1].strip() == "," and len(text[a:b].split()) > 4:
             # "Sanders went first at the town hall, predicting ...": the clause's subject speaks.
-            first = re.match(r"\s*(?:\S+\s+){0,2}\S+", text[a:b])
-            b = a + first.end() if first else b
+            for n in (1, 2, 3):
+                first = re.match(rf"\s*(?:\S+\s+){{{n - 1}}}\S+", text[a:b])
+                if first and classify_speaker(text[a : a + first.end()], rules)[0] is not None:
+                    b = a + first.end()
+                    break
         last_break = _LAST_BREAK.search(text, tail_start, verb.start())
         if last_break or not _WORD.search(text[a:b]):
             # '"...," said a U.S. official' and "The deal is close, said Trump": the speaker
