@@ -391,3 +391,36 @@ async def test_verdicts_follow_an_edited_article_and_weak_matches_wait_for_confi
         await pilot.press("w")
         assert decisions(fixed_article)[opinion.id] == "needs_work"
         assert any("re-attached" in message for _, message in shown)
+
+
+async def test_an_unreadable_article_in_the_queue_is_one_line_not_a_crash(fixed_article: Path) -> None:
+    broken = fixed_article.with_name("empty.txt")
+    broken.write_text("   \n", encoding="utf-8")
+    app = make_app([broken, fixed_article], reviewer="tester", checklist=FIXED_CHECKLIST, analyzer=fixed_analyzer)
+    shown = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert screen.session.error is not None and "empty article" in screen.session.error
+        assert ("Cannot open", screen.session.error) in shown
+        await pilot.press("a", "n", "greater_than_sign")
+        screen = await loaded(pilot)
+        assert screen.session.name == "fixed.txt" and screen.current_flag is not None
+        assert screen.sessions[0].progress_label() == "cannot open"
+
+
+async def test_quit_asks_when_work_could_not_be_saved(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("a")
+        verdict_file = fixed_article.with_name("fixed.txt.review.yaml")
+        verdict_file.write_text(verdict_file.read_text().replace("tester", "other"), encoding="utf-8")
+        await pilot.press("a", "escape")  # the conflict is left undecided: our change is unsaved
+        assert screen.session.dirty
+        await pilot.press("q")
+        assert isinstance(app.screen, ChoiceDialog) and "Quit with unsaved work?" in app.screen._title
+        await pilot.press("n")
+        assert app.is_running and app.screen is screen
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert not app.is_running

@@ -81,7 +81,9 @@ class SourcecheckApp(App[int]):
         self.push_screen(
             ChoiceDialog(
                 "Quit with unsaved work?",
-                f"Changes to {', '.join(unsaved)} could not be saved and would be lost.",
+                f"Changes to {', '.join(unsaved)} could not be saved and would be lost. "
+                "Keep reviewing, then ctrl+s to save again (a file changed by another program "
+                "offers to keep both).",
                 [("quit", "Quit anyway", "y"), ("stay", "Keep reviewing", "n")],
             ),
             done,

@@ -183,21 +183,25 @@ class VerdictActions(_Base):
         self._save(self.session)
         self._refresh_panels()
 
-    def _save_position(self, session: ReviewSession) -> None:
+    def _save_position(self, session: ReviewSession, *, ask: bool = True) -> None:
         if session.loaded is not None and (session.dirty or session.position_moved) and not session.read_only:
-            self._save(session)
+            self._save(session, ask=ask)
 
     def save_all(self) -> list[str]:
-        """Save every article before quitting; returns the names whose work is still unsaved."""
+        """Save every article before quitting; returns the names whose work is still unsaved.
+
+        A conflict is not asked about here: the quit question names what would be lost.
+        """
         for session in self.sessions:
-            self._save_position(session)
+            self._save_position(session, ask=False)
         return [s.name for s in self.sessions if s.dirty]
 
-    def _save(self, session: ReviewSession) -> bool:
+    def _save(self, session: ReviewSession, *, ask: bool = True) -> bool:
         try:
             session.save()
         except ExternalChangeError:
-            self._ask_about_conflict(session)
+            if ask:
+                self._ask_about_conflict(session)
             return False
         except StoreError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=12)
