@@ -53,18 +53,20 @@ def _sentence_at(doc: Document, pos: int) -> Sentence | None:
     return None
 
 
-def _with_context(doc: Document, start: int, end: int, *, before: bool = True, after: bool = True) -> tuple[int, int]:
-    """Widen a span by a few words on each side, within its sentence (or paragraph)."""
+def _with_context(
+    doc: Document, start: int, end: int, *, before: bool = True, after: bool = True, words: int = _CONTEXT_WORDS
+) -> tuple[int, int]:
+    """Widen a span by a few words on each side, within its sentence."""
     s = _sentence_at(doc, start)
     lo, hi = (s.start, s.end) if s else (0, len(doc.text))
     if before:
-        words = list(_WORD.finditer(doc.text, lo, start))
-        if words:
-            start = words[max(0, len(words) - _CONTEXT_WORDS)].start()
+        found = list(_WORD.finditer(doc.text, lo, start))
+        if found:
+            start = found[max(0, len(found) - words)].start()
     if after:
-        words = list(_WORD.finditer(doc.text, end, max(end, hi)))
-        if words:
-            end = max(end, words[min(len(words), _CONTEXT_WORDS) - 1].end())
+        found = list(_WORD.finditer(doc.text, end, max(end, hi)))
+        if found:
+            end = max(end, found[min(len(found), words) - 1].end())
     return start, end
 
 
@@ -102,7 +104,7 @@ def _splices(doc: Document) -> list[Flag]:
 def _unbalanced(doc: Document, stray: list[tuple[int, int]], unclosed: list[tuple[int, int]]) -> list[Flag]:
     flags = []
     for s, e in stray:
-        start, end = _with_context(doc, s, e, after=False)
+        start, end = _with_context(doc, s, e, after=False, words=1)  # the word the mark closes
         flags.append(
             _flag(
                 doc,
@@ -114,7 +116,7 @@ def _unbalanced(doc: Document, stray: list[tuple[int, int]], unclosed: list[tupl
             )
         )
     for s, e in unclosed:
-        start, end = _with_context(doc, s, e, before=False)
+        start, end = _with_context(doc, s, e, before=False, words=2)
         flags.append(
             _flag(
                 doc,

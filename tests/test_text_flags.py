@@ -51,6 +51,7 @@ def test_stray_closing_mark_is_flagged():
     d = doc('While North Korea has pledged to "work toward" denuclearization", these commitments have been vague.')
     (f,) = flags_of(d, FlagKind.UNBALANCED_QUOTE, all_named(d))
     assert f.related[0].start == d.text.index('",')
+    assert f.text == 'denuclearization"' == d.text[f.start : f.end]
     assert "closing" in f.message
 
 
