@@ -40,8 +40,8 @@ _NOT_A_SPEAKER_AFTER = re.compile(
 _GENERIC_EXPERT = re.compile(r"\b(?:expert|analyst|observer|critic|commentator|pundit|scholar)s?\b", re.I)
 _INDEFINITE_PERSON = re.compile(r"(?:a|an|another|one)\s+[a-z]", re.IGNORECASE)
 _REACH_BACK = (",", "—", "–", " - ")
-_IN_A_PUBLICATION = re.compile(
-    r"\b(?:in|from)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w/.’'-]+\s+){0,6}?"
+_IN_A_PUBLICATION = re.compile(  # fronted: "In a Washington Post poll released Sunday, ..."
+    r"^\W{0,2}(?:in|from)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w/.’'-]+\s+){0,6}?"
     r"(?:poll|survey|study|report|interview|statement|speech|letter|memo|op-ed|filing|analysis|tweet|post)s?\b",
     re.IGNORECASE,
 )
@@ -119,6 +119,7 @@ class AttributionRules:
     needs_complement: frozenset[str]
     not_speech: re.Pattern[str]
     outlet_words: frozenset[str]
+    noun_like: frozenset[str]
     gates: dict[str, frozenset[str]]  # category -> first words (see Lexicon.key_words)
     vague_belief: re.Pattern[str]
 
@@ -172,6 +173,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         needs_complement=frozenset(lexicon.terms("speech_verbs_with_complement")),
         not_speech=lexicon.pattern("not_speech"),
         outlet_words=frozenset(lexicon.terms("outlet_words")),
+        noun_like=frozenset(lexicon.terms("noun_like_speech")),
         gates={c: lexicon.key_words(c) for c in _GATED},
         vague_belief=vague_belief,
     )
@@ -346,6 +348,8 @@ def _attribution_at(
                     and not verb.group(0).lower().endswith("ing")
                     and classify_speaker(after, rules)[0] is not None):
                 a, b = c, d
+    if lowered in rules.noun_like and b <= verb.start() and len(text[a:b].split()) > 4:
+        return None  # "Democratic Party rules allow for minority reports": a noun after a clause
     grade, role, pronoun = classify_speaker(text[a:b], rules)
     if grade is None and lowered == "according to" and _WORD.search(text[a:b]):
         grade, role = Sourcing.NAMED, "source"  # "according to state law": a document is a source

@@ -33,7 +33,7 @@ import numpy as np
 
 from .files import read_package_yaml
 
-__all__ = ["CandidateFinder", "candidate_pairs", "content_stems", "LONG_INPUT"]
+__all__ = ["LONG_INPUT", "CandidateFinder", "candidate_pairs", "content_stems", "shingles", "similar_set_pairs"]
 
 Progress = Callable[[int, int], None]
 
@@ -63,6 +63,26 @@ def _stem(word: str) -> str:
 def content_stems(text: str) -> list[str]:
     """The content words of ``text`` in order, as 6-letter stems of their normal form."""
     return [s for s in map(_stem, _WORD.findall(text)) if s]
+
+
+def shingles(stems: Sequence[str]) -> frozenset[int]:
+    """Hashes of each two consecutive content stems (per process: Python salts string hashes)."""
+    return frozenset(map(hash, zip(stems, stems[1:])))
+
+
+def similar_set_pairs(
+    sets: Sequence[frozenset[int]], *, min_shared: int = 2, max_df: int | None = None
+) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of shingle sets sharing ``min_shared`` rare shingles, or equal
+    (two or more shingles): ``candidate_pairs`` for texts already reduced to shingles."""
+    classes = _same_shingles(sets)
+    cap = max_df if max_df is not None else max(40, len(sets) // 1000)
+    found: set[tuple[int, int]] = set()
+    for members in classes:
+        found.update((a, b) for k, a in enumerate(members) for b in members[k + 1 :])
+    for x, y in _sharing_pairs([sets[m[0]] for m in classes], cap, min_shared):
+        found.update((min(a, b), max(a, b)) for a in classes[x] for b in classes[y])
+    return sorted(found)
 
 
 def candidate_pairs(
@@ -162,7 +182,7 @@ class _Pieces:
         return stems
 
     def _add(self, stems: list[str], holder: int) -> int:
-        self.shingles.append(frozenset(map(hash, zip(stems, stems[1:]))))
+        self.shingles.append(shingles(stems))
         self.holders.append([holder])
         return len(self.shingles) - 1
 
@@ -190,12 +210,12 @@ class _Pieces:
         return sorted(found)
 
 
-def _same_shingles(shingles: Sequence[frozenset[int]]) -> list[list[int]]:
+def _same_shingles(sets: Sequence[frozenset[int]]) -> list[list[int]]:
     """Pieces grouped by identical shingle sets, so a repeated sentence is indexed once. A set of
     fewer than two shingles (a name, "He said so.") groups with nothing: such repeats are no news."""
     groups: dict[frozenset[int], list[int]] = defaultdict(list)
     classes: list[list[int]] = []
-    for p, s in enumerate(shingles):
+    for p, s in enumerate(sets):
         if len(s) >= 2:
             groups[s].append(p)
         elif s:
