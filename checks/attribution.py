@@ -25,7 +25,7 @@ __all__ = ["Attribution", "AttributionRules", "classify_speaker", "colon_attribu
 # happened ("to argue", "could claim").
 _NOT_A_VERB_BEFORE = frozenset(
     "the a an his her their its our my your these those this such no any whose of in for with "
-    "on about by from into over under against to could would might may can should must will "
+    "on about from into over under against to could would might may can should must will "
     "shall cannot can't won't wouldn't couldn't shouldn't without".split()
 )
 _WORD = re.compile(r"\w[\w’'.-]*")
@@ -71,6 +71,7 @@ def _has_complement(text: str, verb: re.Match[str], quoted: list[tuple[int, int]
 _LAST_BREAK = re.compile(r'(?:[,;:"“”—–]|\'\')\s*\Z')  # the verb opens its clause: "..., said X"
 _POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
 _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+_CLAUSE_OPENERS = frozenset("when what as after before while because since if though although where and but so that".split())
 _PUNCT = re.compile(r'[,;:"“”()—–]')
 _TAIL = 48  # characters before a verb that the anchored patterns look at
 _MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
@@ -243,8 +244,8 @@ def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | N
         return Sourcing.NAMED, "source", False  # "47% say": respondents of a poll the story names
     tokens = _WORD.findall(words)
     last = tokens[-1] if tokens else ""
-    if len(tokens) <= 2 and rules.pronouns.match(last):
-        return Sourcing.NAMED, "source", True
+    if rules.pronouns.match(last) and (len(tokens) <= 2 or tokens[-2].lower() in _CLAUSE_OPENERS):
+        return Sourcing.NAMED, "source", True  # "she said", "when she said", "what it calls"
     if rules.vague_sources.match(words.lower()) or rules.vague_sources.fullmatch(words.lower()):
         if not any(t not in _FUNCTION_CAPS for t in _CAPITALISED.findall(words)[1:]):
             return Sourcing.VAGUE, "vague", False
@@ -331,7 +332,7 @@ def _attribution_at(
         a, b = candidates[0]
         if len(candidates) > 1 and classify_speaker(text[a:b], rules)[0] is None:
             a, b = candidates[1]  # "Mr. Regalado, 69, said": the name before the aside
-        if participle and text[b - 1 : b + 1].strip() == "," and len(text[a:b].split()) > 4:
+        if participle and len(text[a:b].split()) > 4 and classify_speaker(text[a:b], rules)[0] is None:
             # "Sanders went first at the town hall, predicting ...": the clause's subject speaks.
             for n in (1, 2, 3):
                 first = re.match(rf"\s*(?:\S+\s+){{{n - 1}}}\S+", text[a:b])
@@ -348,7 +349,9 @@ def _attribution_at(
                     and not verb.group(0).lower().endswith("ing")
                     and classify_speaker(after, rules)[0] is not None):
                 a, b = c, d
-    if lowered in rules.noun_like and b <= verb.start() and len(text[a:b].split()) > 4:
+    phrase_words = text[a:b].split()
+    if (lowered in rules.noun_like and b <= verb.start() and len(phrase_words) > 4
+            and not rules.pronouns.match(phrase_words[-1])):
         return None  # "Democratic Party rules allow for minority reports": a noun after a clause
     grade, role, pronoun = classify_speaker(text[a:b], rules)
     if grade is None and lowered == "according to" and _WORD.search(text[a:b]):
