@@ -136,6 +136,36 @@ def test_single_sentence_rules(text, expected):
     assert grade(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Miller, a retired worker from a nuclear plant, said pleasantly into the phone.", N),  # aside
+        ("Mr. Regalado, 69, said he had been flooded with email.", N),
+        ("Phil Bryant (R) said he expects an appeal.", N),  # parenthetical
+        ("Sanders went first at the town hall, predicting a close primary.", N),  # participle
+        ("The campaign did not respond to a request for comment.", U),  # negated: nothing attributed
+        ("Democratic Party rules allow for minority reports at the request of members.", U),  # a noun
+        ("The U.S. added around 292,000 jobs in December.", U),  # "added" without what was said
+        ("The meeting was called off on Monday.", U),
+        ("In a Washington Post-ABC News poll released Sunday, 8 percent backed him.", S),
+        ("She had a great line when she said that flying is not an accomplishment.", N),
+        ("Current and former officials who spoke with The Huffington Post said it was a shell.", A),
+    ],
+)
+def test_speaker_finding_rules(text, expected):
+    assert grade(text) == [expected]
+
+
+def test_anonymous_speaker_wins_over_a_named_one_in_the_same_sentence():
+    text = '"You have been critical of me," he told Senator Jeff Flake, according to officials at the meeting.'
+    assert grade(text) == [A]
+
+
+def test_first_person_after_a_speaker_is_carried():
+    text = "Trump told the crowd in Ohio that he would win the state.\nWe are going to win so much."
+    assert grade(text) == [N, N]
+
+
 def test_pronoun_speaker_takes_the_last_speaker_grade():
     text = "Sources said the deal was close. He added that it would be signed soon."
     assert grade(text) == [A, A]
