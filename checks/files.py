@@ -26,7 +26,6 @@ __all__ = [
     "atomic_write_text",
     "dump_review",
     "load_review",
-    "save_review",
     "parse_yaml_bytes",
     "parse_yaml_text",
     "read_article",
@@ -34,6 +33,7 @@ __all__ = [
     "read_package_yaml",
     "read_yaml_file",
     "review_from_bytes",
+    "save_review",
     "shown",
     "temp_files_of",
 ]
@@ -226,7 +226,6 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool =
             pass
         raise
     _fsync_dir(folder)
-
 
 
 def temp_files_of(path: str | os.PathLike[str]) -> list[Path]:
