@@ -424,3 +424,14 @@ async def test_quit_asks_when_work_could_not_be_saved(fixed_article: Path) -> No
         await pilot.press("q", "y")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_the_command_palette_runs_review_actions(fixed_article: Path) -> None:
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("ctrl+p", *"Keep both", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert decisions(fixed_article) == {screen.session.flags[0].id: "keep_both"}
