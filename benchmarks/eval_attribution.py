@@ -152,18 +152,42 @@ def gold_labels(doc, attributions: tuple[Attribution, ...]) -> list[bool | None]
     return labels
 
 
+_QUOTE_MARKS = re.compile(r"[\"“”]|''")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our|me|us)\b")
+
+
+def _error_kind(text: str, grade, gold: bool) -> str:
+    """A coarse class of a misgraded sentence, for the error analysis (docs/error-analysis.md)."""
+    if gold:
+        if _QUOTE_MARKS.search(text):
+            return "missed: holds quotation marks (part of a quote, speaker elsewhere)"
+        if _FIRST_PERSON.search(text):
+            return "missed: first person, no quotation marks (transcript)"
+        if SPEECH_CUE.search(text):
+            return "missed: holds a word of the gold speech-cue list, not taken as speech"
+        return "missed: no reporting word (content of an attribution in another sentence)"
+    if "carried" in grade.reason:
+        return "false: attribution carried from a neighbour"
+    if "pronoun" in grade.reason:
+        return "false: pronoun speaker"
+    return f"false: own attribution graded {grade.sourcing}"
+
+
 def evaluate(split: Path, *, errors: int = 0, seed_errors: int = 0) -> dict[str, object]:
     ours, base = Tally(), Tally()
     left_out = sentences = 0
     unnamed: Counter[str] = Counter()
     named: Counter[str] = Counter()
     examples: list[str] = []
-    grading_seconds = 0.0
+    grading_seconds = segment_seconds = 0.0
+    breakdown: Counter[str] = Counter()
     for article in polnear_articles(split):
-        doc = parse_article(article.text, parse_metadata=False)
         t0 = time.perf_counter()
+        doc = parse_article(article.text, parse_metadata=False)
+        t1 = time.perf_counter()
         grades = grade_sentences(doc)
-        grading_seconds += time.perf_counter() - t0
+        grading_seconds += time.perf_counter() - t1
+        segment_seconds += t1 - t0
         labels = gold_labels(doc, article.attributions)
         for s, g, gold in zip(doc.sentences, grades, labels):
             sentences += 1
@@ -173,6 +197,8 @@ def evaluate(split: Path, *, errors: int = 0, seed_errors: int = 0) -> dict[str,
             pred = g.sourcing.attributed
             ours.add(gold, pred)
             base.add(gold, bool(BASELINE.search(s.text)))
+            if gold != pred:
+                breakdown[_error_kind(s.text, g, gold)] += 1
             if errors and gold != pred and len(examples) < errors:
                 examples.append(f"{'FN' if gold else 'FP'} {g.sourcing:<10} {article.name[:30]} | {' '.join(s.text.split())[:220]} || {g.reason}")
         for attr in article.attributions:
@@ -193,6 +219,7 @@ def evaluate(split: Path, *, errors: int = 0, seed_errors: int = 0) -> dict[str,
     return {
         "ours": ours, "base": base, "left_out": left_out, "sentences": sentences,
         "unnamed": unnamed, "named": named, "examples": examples, "grading_seconds": grading_seconds,
+        "segment_seconds": segment_seconds, "breakdown": breakdown,
     }
 
 
@@ -202,8 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", nargs="+", default=["train", "dev"], choices=("train", "dev"))
     parser.add_argument("--errors", type=int, default=0, help="print this many misgraded sentences")
     parser.add_argument("--source-errors", type=int, default=0, help="print unnamed sources not graded anonymous")
+    parser.add_argument("--breakdown", action="store_true", help="count misgraded sentences by kind")
     args = parser.parse_args(argv)
     folder = data_folder(args.data, "polnear")
+    show_breakdown = args.breakdown
     for split in args.split:
         t0 = time.perf_counter()
         r = evaluate(folder / split, errors=args.errors, seed_errors=args.source_errors)
@@ -218,7 +247,14 @@ def main(argv: list[str] | None = None) -> int:
               f"  (others: {dict(un.most_common())})")
         print(f"named sources graded named: {na['named']}/{na_total} = {na['named'] / max(1, na_total):.3f}"
               f"  (others: {dict(na.most_common())})")
-        print(f"grading time {r['grading_seconds']:.2f} s for {r['sentences']} sentences; whole split {time.perf_counter() - t0:.1f} s")
+        per = r["grading_seconds"] / max(1, r["sentences"]) * 1e6
+        print(f"grading time {r['grading_seconds']:.2f} s for {r['sentences']} sentences ({per:.0f} us a sentence; "
+              f"{r['grading_seconds'] / max(1e-9, r['segment_seconds']):.2f} x the segmentation time, "
+              f"{r['segment_seconds']:.2f} s, measured in the same run); whole split {time.perf_counter() - t0:.1f} s")
+        if show_breakdown:
+            print("\nmisgraded sentences by kind:")
+            for kind, n in r["breakdown"].most_common():
+                print(f"  {n:>5}  {kind}")
         for line in r["examples"]:
             print(line)
     return 0

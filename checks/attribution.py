@@ -30,7 +30,7 @@ _NOT_A_VERB_BEFORE = frozenset(
 )
 _WORD = re.compile(r"\w[\w’'.-]*")
 # The word before the verb, looking past adverbs: "can credibly claim", "could not say".
-_LAST_WORD = re.compile(r"(\w[\w’'-]*)(?:\s+(?:\w+ly|also|not|never|just|even|now|then))*\W*\Z")
+_LAST_WORD = re.compile(r"(\w[\w’'-]*)(?:\s+(?:[a-z]+ly|also|not|never|just|even|now|then))*\W*\Z")
 _CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\'\'|\s-\s|\[|\]')
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|whom)\b")
 _NOT_A_SPEAKER_AFTER = re.compile(
@@ -38,6 +38,10 @@ _NOT_A_SPEAKER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_EXPERT = re.compile(r"\b(?:expert|analyst|observer|critic|commentator|pundit|scholar)s?\b", re.I)
+_COUNTED_PEOPLE = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|a handful of|a number of|\d+)\s+[a-z]",
+    re.IGNORECASE,
+)
 _INDEFINITE_PERSON = re.compile(r"(?:a|an|another|one)\s+[a-z]", re.IGNORECASE)
 _REACH_BACK = (",", "—", "–", " - ")
 _IN_A_PUBLICATION = re.compile(  # fronted: "In a Washington Post poll released Sunday, ..."
@@ -72,6 +76,7 @@ _LAST_BREAK = re.compile(r'(?:[,;:"“”—–]|\'\')\s*\Z')  # the verb opens 
 _POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
 _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _CLAUSE_OPENERS = frozenset("when what as after before while because since if though although where and but so that".split())
+_ENDS_WITH_AND = re.compile(r"\s(?:and|but|then|and\s+then)\s*\Z", re.IGNORECASE)
 _PUNCT = re.compile(r'[,;:"“”()—–]')
 _TAIL = 48  # characters before a verb that the anchored patterns look at
 _MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
@@ -83,7 +88,7 @@ _CONNECTOR = re.compile(
 # "She also", "Trump has repeatedly": what stands between the speaker and the verb.
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|has|have|had|will|would|later|then|again|just|already|once|previously|still|even|never"
-    r"|often|only|too|first|further|subsequently|\w+ly|is|was|were|are|being|been|has\s+been|had\s+been))+\s*\Z",
+    r"|often|only|too|first|further|subsequently|[a-z]+ly|is|was|were|are|being|been|has\s+been|had\s+been))+\s*\Z",
     re.IGNORECASE,
 )
 _NAME_AFTER_HEAD = re.compile(r"\s+[A-Z][a-z]")  # "aide Huma Abedin", "spokesman Josh Earnest"
@@ -201,7 +206,7 @@ def _speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
         segment = text[start:end]
         bare = _TRAILING_ADVERBS.sub("", " " + _CONNECTOR.sub("", segment.strip())).strip()
         if _WORD.search(bare) and not _RELATIVE.fullmatch(bare):
-            relative = _RELATIVE.match(segment)
+            relative = _RELATIVE.match(segment) if start > 0 else None  # "That person said" opens
             out.append((start + (relative.end() if relative else 0), end))  # "which officials said"
         if not breaks or breaks[-1].group(0) not in _REACH_BACK or len(out) >= 2:
             break
@@ -254,6 +259,8 @@ def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | N
         return Sourcing.NAMED, "source", False
     if rules.vague_sources.search(words) or _GENERIC_EXPERT.search(words):
         return Sourcing.VAGUE, "vague", False
+    if _COUNTED_PEOPLE.match(words) and len(tokens) <= 6:
+        return Sourcing.ANONYMOUS, "anonymity", False  # "five past and current employees told"
     if _INDEFINITE_PERSON.match(words) and len(tokens) <= 4:
         return Sourcing.ANONYMOUS, "anonymity", False  # "a voter said": someone the reader cannot check
     return None, "", False
@@ -332,7 +339,8 @@ def _attribution_at(
         a, b = candidates[0]
         if len(candidates) > 1 and classify_speaker(text[a:b], rules)[0] is None:
             a, b = candidates[1]  # "Mr. Regalado, 69, said": the name before the aside
-        if participle and len(text[a:b].split()) > 4 and classify_speaker(text[a:b], rules)[0] is None:
+        compound = _ENDS_WITH_AND.search(text, a, b) is not None  # "He walked back his remarks and said"
+        if (participle or compound) and len(text[a:b].split()) > 4 and classify_speaker(text[a:b], rules)[0] is None:
             # "Sanders went first at the town hall, predicting ...": the clause's subject speaks.
             for n in (1, 2, 3):
                 first = re.match(rf"\s*(?:\S+\s+){{{n - 1}}}\S+", text[a:b])

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Analysis, Span
+from .model import Analysis, Flag, FlagKind, Span
 
 __all__ = ["analysis_to_dict", "format_text_report"]
 
 
 def _span(span: Span) -> dict[str, Any]:
     return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _related(flag: Flag, span: Span) -> dict[str, Any]:
+    """A related span; a reused flag's lies in another file, named by ``source``."""
+    entry = _span(span)
+    if flag.kind is FlagKind.REUSED and "source" in flag.details:
+        entry["source"] = flag.details["source"]
+    return entry
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
@@ -59,7 +67,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "end": f.end,
                 "text": f.text,
                 "message": f.message,
-                "related": [_span(r) for r in f.related],
+                "related": [_related(f, r) for r in f.related],
             }
             for f in analysis.flags
         ],
@@ -87,7 +95,11 @@ def format_text_report(analysis: Analysis) -> str:
         lines.append(f"{name}:{line}:{col}: {f.kind}: {f.message.translate(_VISIBLE_CONTROLS)}")
         lines.append(f"    {_excerpt(f.text)}")
         for r in f.related:
-            if f.kind in ("duplicate", "reused", "name_variant"):
+            if f.kind is FlagKind.REUSED and "source" in f.details:
+                # Offsets into the source file, not this article: its own line and column.
+                where = f"{f.details['source']}:{f.details.get('source_line', 0)}:{f.details.get('source_col', 0)}"
+                lines.append(f"    ~ {where}: {_excerpt(r.text)}")
+            elif f.kind in ("duplicate", "reused", "name_variant"):
                 rl, rc = doc.line_col(r.start) if r.end <= len(doc.text) else (0, 0)
                 lines.append(f"    ~ {rl}:{rc}: {_excerpt(r.text)}")
     n = len(analysis.flags)
