@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from checks import analysis_to_dict, analyze, default_lexicon, find_duplicates, grade_sentences, read_article
+from checks.duplicates import all_pairs
 from checks.flags import assign_ids, flags_from_duplicates, flags_from_grades
 from checks.segment import parse_article
 from checks.text_flags import find_text_flags
@@ -59,9 +60,10 @@ def bench(path: Path, runs: int) -> None:
         "read + segment": lambda: read_article(path),
         "grade sentences": lambda: grade_sentences(doc, lexicon=lexicon),
         "duplicates": lambda: find_duplicates(doc),
+        "  (all pairs)": lambda: find_duplicates(doc, candidates=all_pairs),
         "text flags": lambda: find_text_flags(doc, grades, lexicon=lexicon),
         "flags + ids": lambda: assign_ids([*flags_from_grades(doc, grades), *flags_from_duplicates(duplicates)]),
-        "analysis -> JSON": lambda: json.dumps(analysis_to_dict(analyze(doc, lexicon=lexicon)), ensure_ascii=False),
+        "analyze + JSON": lambda: json.dumps(analysis_to_dict(analyze(doc, lexicon=lexicon)), ensure_ascii=False),
     }
     stages["baseline: segment"] = lambda: parse_article(text)
     stages["whole scan"] = whole
