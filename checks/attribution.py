@@ -42,6 +42,8 @@ _COUNTED_PEOPLE = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|a handful of|a number of|\d+)\s+[a-z]",
     re.IGNORECASE,
 )
+_PLURAL_GROUP = re.compile(r"(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*[^s’'\W]s)\b")
+_NOT_PLURAL = frozenset("his its was has is this us yes does goes hers ours theirs yours whereas perhaps always news".split())
 _INDEFINITE_PERSON = re.compile(r"(?:a|an|another|one)\s+[a-z]", re.IGNORECASE)
 _REACH_BACK = (",", "—", "–", " - ")
 _IN_A_PUBLICATION = re.compile(  # fronted: "In a Washington Post poll released Sunday, ..."
@@ -77,6 +79,7 @@ _POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?
 _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _CLAUSE_OPENERS = frozenset("when what as after before while because since if though although where and but so that".split())
 _ENDS_WITH_AND = re.compile(r"\s(?:and|but|then|and\s+then)\s*\Z", re.IGNORECASE)
+_GOES_ON_TO = re.compile(r"\b(?:continued|continues|went\s+on|goes\s+on|began|begins|proceeded)\s+to\Z", re.I)
 _PUNCT = re.compile(r'[,;:"“”()—–]')
 _TAIL = 48  # characters before a verb that the anchored patterns look at
 _MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
@@ -261,6 +264,9 @@ def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | N
         return Sourcing.VAGUE, "vague", False
     if _COUNTED_PEOPLE.match(words) and len(tokens) <= 6:
         return Sourcing.ANONYMOUS, "anonymity", False  # "five past and current employees told"
+    group = _PLURAL_GROUP.match(words)
+    if group and group.group(1).lower() not in _NOT_PLURAL and len(tokens) <= 8:
+        return Sourcing.VAGUE, "vague", False  # "proponents of more controls say": an unnamed group
     if _INDEFINITE_PERSON.match(words) and len(tokens) <= 4:
         return Sourcing.ANONYMOUS, "anonymity", False  # "a voter said": someone the reader cannot check
     return None, "", False
@@ -306,7 +312,8 @@ def _is_verb_use(
     # Only a word right before the verb decides ("the couple's, said" is a speaker, then the verb).
     word_before = before.group(1) if before and not _PUNCT.search(before.group(0)) else ""
     if word_before and (
-        (word_before.lower() in _NOT_A_VERB_BEFORE and (word_before.islower() or before.start() == 0))
+        (word_before.lower() in _NOT_A_VERB_BEFORE and (word_before.islower() or before.start() == 0)
+         and not (word_before.lower() == "to" and _GOES_ON_TO.search(text, tail_start, before.end())))
         or _POSSESSIVE.search(word_before)
     ):
         return False
