@@ -224,3 +224,19 @@ def test_clough_stevenson_cut_answers_flagged_and_independent_ones_not():
         assert compare_documents(load(r["File"]), sources[r["Task"]]), r["File"]
     flagged_non = [r["File"] for r in non if compare_documents(load(r["File"]), sources[r["Task"]])]
     assert len(flagged_non) <= 1, flagged_non
+
+
+def test_could_reach_never_prunes_a_pair_that_scores(seed_path):
+    from checks.similarity import could_reach
+
+    d = read_article(seed_path)
+    passages = [prepare(s.text) for s in d.sentences]
+    weights = rarity_weights(passages)
+    pruned = 0
+    for min_score in (20.0, 40.0, 60.0):
+        for i, a in enumerate(passages):
+            for b in passages[i + 1 :]:
+                if not could_reach(a, b, min_score, weights=weights):
+                    pruned += 1
+                    assert score_prepared(a, b, weights=weights).score < min_score
+    assert pruned > 0  # the bound does prune
