@@ -14,8 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from sourcecheck.corpus_commands import add_dupes_parser
+
 EXIT_CLEAN, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("scan", "review", "report")
+COMMANDS = ("scan", "review", "report", "dupes")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--format", choices=("text", "json", "yaml"), default="text")
     scan.add_argument("--lexicon", action="append", default=[], metavar="PATH",
                       help="a YAML file of extra lexicon terms (repeatable)")
+    scan.add_argument("--against", metavar="DIR",
+                      help="also flag passages reused from the articles in DIR (indexed once, cached)")
 
     review = sub.add_parser("review", help="open articles in the review app (the default)")
     add_review_arguments(review)
@@ -53,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--verdicts", metavar="PATH", help="verdict file (default: FILE.review.yaml)")
     report.add_argument("--output", "-o", metavar="PATH", help="write here instead of standard output")
     report.add_argument("--checklist", metavar="PATH", help="checklist YAML to report against")
+    add_dupes_parser(sub)
     return parser
 
 
@@ -71,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(args_list)
     if args.command == "scan":
         return run_scan(args)
+    if args.command == "dupes":
+        from sourcecheck.corpus_commands import run_dupes
+
+        return run_dupes(args)
     if args.command == "report":
         from sourcecheck.report import run_report
 
@@ -89,10 +98,19 @@ def run_scan(args: argparse.Namespace) -> int:
     except DataFileError as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    corpus = None
+    if args.against:
+        from sourcecheck.corpus_commands import add_reuse, load_against
+
+        corpus = load_against(args.against)
+        if corpus is None:
+            return EXIT_ERROR
     results, reports, failed, flagged = [], [], False, False
     for path in args.files:
         try:
             analysis = analyze(read_article(path), lexicon=lexicon)
+            if corpus is not None:
+                analysis = add_reuse(analysis, corpus)
         except ArticleError as exc:
             print(f"sourcecheck: error: {exc}", file=sys.stderr)
             failed = True

@@ -1,0 +1,252 @@
+"""Reading a reference corpus folder, with its segmentation cached in SQLite. This module does I/O.
+
+Besides ``checks.files``, this is the one engine module that touches the disk: it lists and reads
+the folder's articles and keeps a cache database in the user's cache folder (platformdirs), or in
+``$SOURCECHECK_CACHE_DIR``. Splitting 2,000 articles into sentences takes seconds; the cache
+keeps each file's text and sentence spans, keyed by absolute path and checked against its size and
+modification time, so a second scan re-reads only files that changed. Everything it stores can be
+rebuilt, so a cache that cannot be opened is skipped, not an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import sqlite3
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import platformdirs
+
+from . import segment
+from .corpus import CorpusDocument, CorpusIndex, build_corpus_index, fingerprint
+from .files import read_article
+from .model import Document, Paragraph, Sentence
+from .segment import ArticleError
+
+__all__ = ["ARTICLE_SUFFIXES", "CACHE_ENV", "CorpusError", "cache_file", "corpus_files", "load_corpus_index"]
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+CACHE_ENV = "SOURCECHECK_CACHE_DIR"
+_SCHEMA = 1
+
+Progress = Callable[[int, int], None]
+
+
+class CorpusError(ValueError):
+    """A corpus folder that cannot be used; the message is one line for the user."""
+
+
+def cache_file() -> Path:
+    folder = os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("sourcecheck")
+    return Path(folder) / "corpus.sqlite"
+
+
+def corpus_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """Article files under ``folder`` (any depth; hidden files and folders left out), sorted."""
+    root = Path(folder)
+    if not root.exists():
+        raise CorpusError(f"{root}: no such folder")
+    if not root.is_dir():
+        raise CorpusError(f"{root}: not a folder (--against takes a folder of articles)")
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+                found.append(Path(dirpath) / name)
+    return sorted(found)
+
+
+def load_corpus_index(
+    folder: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    use_cache: bool = True,
+    warnings: list[str] | None = None,
+) -> CorpusIndex:
+    """Read and index every article under ``folder``. Files that cannot be read are skipped, each
+    with a one-line note appended to ``warnings``. ``progress(done, total)`` runs over reading
+    then indexing."""
+    root = Path(folder)
+    paths = corpus_files(root.resolve())
+    if not paths:
+        raise CorpusError(f"{root}: no articles ({', '.join(sorted(ARTICLE_SUFFIXES))}) in this folder")
+    total = 2 * len(paths)
+    cache = _Cache.open() if use_cache else None
+    try:
+        stats = {p: _stat(p) for p in paths}
+        known = cache.lookup([str(p) for p in paths]) if cache else {}
+        documents: dict[Path, Document] = {}
+        stale = []
+        for p in paths:
+            row = known.get(str(p))
+            if row is not None and row[0] == stats[p]:
+                documents[p] = _from_row(str(p), row[1])
+            else:
+                stale.append(p)
+        if progress is not None:
+            progress(len(documents), total)
+        for p, result in _read_all(stale, progress, done=len(documents), total=total):
+            if isinstance(result, Document):
+                documents[p] = result
+                if cache:
+                    cache.store(str(p), stats[p], _to_row(result))
+            elif warnings is not None:
+                warnings.append(result)
+        if cache:
+            cache.forget_missing(str(root.resolve()), {str(p) for p in paths})
+    finally:
+        if cache:
+            cache.close()
+    corpus = [
+        CorpusDocument(path=p.relative_to(root.resolve()).as_posix(), document=d, fingerprint=fingerprint(d.text))
+        for p, d in sorted(documents.items())
+    ]
+    if not corpus:
+        raise CorpusError(f"{root}: none of its {len(paths)} files could be read as an article")
+    indexing = None if progress is None else (lambda done, n: progress(len(paths) + done * len(paths) // max(1, n), total))
+    return build_corpus_index(corpus, root=str(root), progress=indexing)
+
+
+def _stat(p: Path) -> str:
+    st = p.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _read_all(
+    paths: Sequence[Path], progress: Progress | None, *, done: int, total: int
+) -> list[tuple[Path, Document | str]]:
+    """Read and segment files, on several processes when there are many (segmentation dominates)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < 64 or workers < 2:
+        out = []
+        for k, p in enumerate(paths):
+            out.append((p, _read_one(p)))
+            if progress is not None and k % 20 == 0:
+                progress(done + k + 1, total)
+        return out
+    size = max(16, -(-len(paths) // (workers * 8)))
+    batches = [list(paths[k : k + size]) for k in range(0, len(paths), size)]
+    # Same choice as segment: fork unless threads run (the app), where forking can deadlock.
+    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    out = []
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+            for batch, results in zip(batches, pool.map(_read_batch, batches)):
+                out.extend(zip(batch, results))
+                if progress is not None:
+                    progress(done + len(out), total)
+    except (OSError, RuntimeError):
+        # No processes to be had: finish on this one.
+        out.extend((p, _read_one(p)) for p in paths[len(out) :])
+    return out
+
+
+def _read_batch(paths: Sequence[Path]) -> list[Document | str]:
+    # Already one process per core: a large file is split into sentences here, not on more.
+    segment.PARALLEL_MIN_CHARS = sys.maxsize
+    return [_read_one(p) for p in paths]
+
+
+def _read_one(p: Path) -> Document | str:
+    try:
+        return read_article(p)
+    except ArticleError as exc:
+        return f"skipped {exc}"
+
+
+def _to_row(doc: Document) -> str:
+    return json.dumps(
+        {
+            "text": doc.text,
+            "sha256": doc.sha256,
+            "date": doc.date,
+            "title": doc.title,
+            "encoding": doc.encoding,
+            "warnings": list(doc.warnings),
+            "paragraphs": [[p.start, p.end] for p in doc.paragraphs],
+            "sentences": [[s.paragraph, s.start, s.end] for s in doc.sentences],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _from_row(path: str, row: str) -> Document:
+    data = json.loads(row)
+    text = data["text"]
+    return Document(
+        text=text,
+        sha256=data["sha256"],
+        paragraphs=tuple(Paragraph(k, a, b) for k, (a, b) in enumerate(data["paragraphs"])),
+        sentences=tuple(Sentence(k, p, a, b, text[a:b]) for k, (p, a, b) in enumerate(data["sentences"])),
+        path=path,
+        date=data["date"],
+        title=data["title"],
+        encoding=data["encoding"],
+        warnings=tuple(data["warnings"]),
+    )
+
+
+class _Cache:
+    """The SQLite file: one row per article, valid for one version of the segmenter."""
+
+    def __init__(self, con: sqlite3.Connection, version: str) -> None:
+        self.con = con
+        self.version = version
+
+    @classmethod
+    def open(cls) -> _Cache | None:
+        path = cache_file()
+        # Sentence spans depend on the segmenter: a changed segment.py invalidates every row.
+        version = f"{_SCHEMA}:" + hashlib.sha1(Path(segment.__file__).read_bytes()).hexdigest()[:16]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            con = sqlite3.connect(path, timeout=10)
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS article (path TEXT PRIMARY KEY, version TEXT, stat TEXT, data TEXT)"
+            )
+            con.commit()
+        except (OSError, sqlite3.Error):
+            return None  # no cache this time: slower, not wrong
+        return cls(con, version)
+
+    def lookup(self, paths: list[str]) -> dict[str, tuple[str, str]]:
+        wanted = set(paths)
+        rows = self.con.execute("SELECT path, stat, data FROM article WHERE version = ?", (self.version,))
+        return {path: (stat, data) for path, stat, data in rows if path in wanted}
+
+    def store(self, path: str, stat: str, data: str) -> None:
+        try:
+            self.con.execute(
+                "INSERT OR REPLACE INTO article (path, version, stat, data) VALUES (?, ?, ?, ?)",
+                (path, self.version, stat, data),
+            )
+        except sqlite3.Error:
+            pass
+
+    def forget_missing(self, root: str, present: set[str]) -> None:
+        """Drop rows of files under ``root`` that are gone, and rows of other segmenter versions."""
+        prefix = root.rstrip(os.sep) + os.sep
+        try:
+            gone = [
+                (p,)
+                for (p,) in self.con.execute("SELECT path FROM article WHERE substr(path, 1, ?) = ?", (len(prefix), prefix))
+                if p not in present
+            ]
+            self.con.executemany("DELETE FROM article WHERE path = ?", gone)
+            self.con.execute("DELETE FROM article WHERE version != ?", (self.version,))
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        try:
+            self.con.commit()
+        except sqlite3.Error:
+            pass
+        self.con.close()

@@ -1,0 +1,145 @@
+"""The reference-corpus side of the command line: ``scan --against DIR`` and ``dupes DIR``.
+
+Long work shows a progress bar on standard error, and only when that is a terminal, so piped
+JSON and CI logs stay clean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+EXIT_CLEAN, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
+
+
+class ProgressBar:
+    """A one-line ``[#####.....]  45% label`` bar, redrawn at most ten times a second."""
+
+    def __init__(self, label: str, stream: TextIO | None = None, *, width: int = 30) -> None:
+        self.label = label
+        self.stream = stream if stream is not None else sys.stderr
+        self.width = width
+        self._last = 0.0
+        self._drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._last < 0.1:
+            return
+        self._last = now
+        frac = min(1.0, done / total) if total else 1.0
+        filled = int(frac * self.width)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {frac:4.0%} {self.label}")
+        self.stream.flush()
+        self._drawn = True
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\r" + " " * (self.width + 8 + len(self.label)) + "\r")
+            self.stream.flush()
+
+
+def progress_bar(label: str) -> ProgressBar | None:
+    """A bar on standard error when it is a terminal; None (no output at all) otherwise."""
+    stream = sys.stderr
+    return ProgressBar(label, stream) if hasattr(stream, "isatty") and stream.isatty() else None
+
+
+def _with_bar(label: str, work: Callable[[Callable[[int, int], None] | None], object]) -> object:
+    bar = progress_bar(label)
+    try:
+        return work(bar)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def load_against(folder: str):
+    """The corpus index of ``folder`` (cached on disk), or None after a one-line error."""
+    from checks.corpus_cache import CorpusError, load_corpus_index
+
+    warnings: list[str] = []
+    try:
+        index = _with_bar(
+            f"reading {folder}", lambda bar: load_corpus_index(folder, progress=bar, warnings=warnings)
+        )
+    except CorpusError as exc:
+        print(f"sourcecheck: error: {exc}", file=sys.stderr)
+        return None
+    for w in warnings:
+        print(f"sourcecheck: warning: {w}", file=sys.stderr)
+    return index
+
+
+def add_reuse(analysis, index):
+    """The analysis with ``reused`` flags for passages found in the corpus, ids given afresh."""
+    from dataclasses import replace
+
+    from checks.corpus import find_reuse
+    from checks.flags import assign_ids
+
+    reused = _with_bar("looking for reused passages", lambda bar: find_reuse(analysis.document, index, progress=bar))
+    if not reused:
+        return analysis
+    return replace(analysis, flags=assign_ids([*analysis.flags, *reused]))
+
+
+def add_dupes_parser(sub) -> None:
+    dupes = sub.add_parser("dupes", help="list duplicate and near-duplicate articles in a folder")
+    dupes.add_argument("folder", metavar="DIR")
+    dupes.add_argument("--format", choices=("text", "json"), default="text")
+    dupes.add_argument("--min-share", type=float, default=0.5, metavar="F",
+                       help="near duplicates: share of the shorter article's sentences found in the other (default 0.5)")
+
+
+def run_dupes(args: argparse.Namespace) -> int:
+    from checks.corpus import corpus_duplicates
+
+    if not 0.0 < args.min_share <= 1.0:
+        print("sourcecheck: error: --min-share must be in (0, 1]", file=sys.stderr)
+        return EXIT_ERROR
+    index = load_against(args.folder)
+    if index is None:
+        return EXIT_ERROR
+    found = _with_bar("comparing sentences", lambda bar: corpus_duplicates(index, min_share=args.min_share, progress=bar))
+    if args.format == "json":
+        payload = {
+            "folder": args.folder,
+            "documents": len(index.documents),
+            "sentences": index.sentence_count,
+            "exact_groups": [list(g) for g in found.exact_groups],
+            "near": [
+                {
+                    "a": n.a,
+                    "b": n.b,
+                    "share": round(n.share, 3),
+                    "shared_a": n.shared_a,
+                    "shared_b": n.shared_b,
+                    "sentences_a": n.sentences_a,
+                    "sentences_b": n.sentences_b,
+                }
+                for n in found.near
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print(_dupes_text(args.folder, index, found))
+    return EXIT_FLAGGED if found.exact_groups or found.near else EXIT_CLEAN
+
+
+def _dupes_text(folder: str, index, found) -> str:
+    lines = [f"{folder}: {len(index.documents)} articles, {index.sentence_count} sentences"]
+    files = sum(len(g) for g in found.exact_groups)
+    lines.append(f"exact duplicates: {len(found.exact_groups)} groups ({files} files)")
+    lines.extend("  " + " = ".join(g) for g in found.exact_groups)
+    lines.append(f"near duplicates: {len(found.near)} pairs")
+    for n in found.near:
+        lines.append(
+            f"  {n.a} ~ {n.b}: {n.share:.0%} "
+            f"({n.shared_a} of {n.sentences_a} sentences, {n.shared_b} of {n.sentences_b})"
+        )
+    return "\n".join(lines)
