@@ -435,3 +435,29 @@ async def test_the_command_palette_runs_review_actions(fixed_article: Path) -> N
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert decisions(fixed_article) == {screen.session.flags[0].id: "keep_both"}
+
+
+async def test_a_reused_passage_shows_its_corpus_source(fixed_article: Path) -> None:
+    """A reused flag's related span points into the corpus file: shown beside, never painted here."""
+    from dataclasses import replace
+
+    def with_reuse(document: Document) -> Analysis:
+        analysis = fixed_analyzer(document)
+        quote = _span(document.text, "Critics called the plan reckless.")
+        source = Span(5000, 5040, "Critics called the scheme reckless today.")
+        reused = Flag("", FlagKind.REUSED, quote.start, quote.end, quote.text, "reused from wire/old.txt:3:1",
+                      related=(source,), details={"source": "wire/old.txt", "source_line": 3, "score": 88.0})
+        return replace(analysis, flags=assign_ids([*analysis.flags, reused]))
+
+    app = make_app([fixed_article], reviewer="tester", checklist=FIXED_CHECKLIST, analyzer=with_reuse)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        index = next(i for i, f in enumerate(screen.session.flags) if f.kind is FlagKind.REUSED)
+        screen.current = index
+        await pilot.pause()
+        second = str(screen.query_one("#flag-second").render())
+        assert "Source wire/old.txt:3" in second and "scheme" in second
+        await pilot.press("t")
+        assert screen.query_one(ArticleView).focus_span == (screen.current_flag.start, screen.current_flag.end)
+        await pilot.press("a")
+        assert decisions(fixed_article) == {screen.session.flags[index].id: "accepted"}

@@ -208,7 +208,7 @@ class ArticleView(ScrollView, can_focus=False):
         if flag.kind is FlagKind.DUPLICATE:
             if self.showing_twin and flag.related:
                 self._emphasise(text, start, end, flag.related[0].start, flag.related[0].end, TWIN_STYLE)
-        else:
+        elif flag.kind is not FlagKind.REUSED:  # a reused flag's related span is in the corpus file
             for cue in flag.related:
                 self._emphasise(text, start, end, cue.start, cue.end, CUE_STYLE)
 

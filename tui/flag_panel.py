@@ -29,6 +29,8 @@ __all__ = ["FlagPanel"]
 
 DIFF_STYLE = Style(color="black", bgcolor="#e0a030", bold=True)
 SHARED_STYLE = Style(underline=True)
+# Flags shown as two passages side by side: the twin in this article, or the corpus source.
+_COMPARED = (FlagKind.DUPLICATE, FlagKind.REUSED)
 DECISION_STYLES = {
     "accepted": "bold green",
     "dismissed": "bold yellow",
@@ -106,8 +108,9 @@ class FlagPanel(VerticalScroll, can_focus=True):
         )
         twins = self.query_one("#flag-twins")
         self._has_twin = flag.kind is FlagKind.DUPLICATE and bool(flag.related)
-        self.set_class(self._has_twin, "-duplicate")
-        if self._has_twin:
+        compared = flag.kind in _COMPARED and bool(flag.related)
+        self.set_class(compared, "-duplicate")
+        if compared:
             first, second = _side_by_side(flag, document, pair, showing_twin)
             self.query_one("#flag-first", Static).update(first)
             self.query_one("#flag-second", Static).update(second)
@@ -126,7 +129,7 @@ def _summary(
     text.append(f"  {position}  ·  line {line}:{col}\n", style="dim")
     text.append(display_text(flag.message))
     text.append("\n")
-    if flag.kind is not FlagKind.DUPLICATE:
+    if flag.kind not in _COMPARED:
         text.append("Passage: ", style="bold")
         text.append(display_text(_clip(flag.text, 300)))
         text.append("\n")
@@ -166,23 +169,32 @@ def _clip(text: str, limit: int) -> str:
 def _side_by_side(
     flag: Flag, document: Document, pair: DuplicatePair | None, showing_twin: bool
 ) -> tuple[Text, Text]:
-    twin = flag.related[0]
+    """The flagged passage and its twin (a duplicate) or its source (reused from the corpus)."""
+    other = flag.related[0]
     ops: tuple[DiffOp, ...] = pair.diff if pair is not None and pair.diff else word_diff(
-        flag.text, twin.text, offset_a=flag.start, offset_b=twin.start
+        flag.text, other.text, offset_a=flag.start, offset_b=other.start
     )
     shared = [str(p) for p in flag.details.get("shared", ()) or ()]  # type: ignore[union-attr]
-    first = _passage("First", flag.start, flag.text, document, shared,
-                     [(op.a_start, op.a_end) for op in ops if op.tag != "equal"], in_view=not showing_twin)
-    second = _passage("Second", twin.start, twin.text, document, shared,
-                      [(op.b_start, op.b_end) for op in ops if op.tag != "equal"], in_view=showing_twin)
-    return first, second
+    changed_a = [(op.a_start, op.a_end) for op in ops if op.tag != "equal"]
+    changed_b = [(op.b_start, op.b_end) for op in ops if op.tag != "equal"]
+    line = document.line_col(flag.start)[0]
+    if flag.kind is FlagKind.REUSED:
+        # The source passage's offsets are into the corpus file, not this article.
+        source = f"{flag.details.get('source', 'corpus')}:{flag.details.get('source_line', '?')}"
+        return (
+            _passage(f"This article (line {line})", flag.start, flag.text, shared, changed_a, in_view=False),
+            _passage(f"Source {source}", other.start, other.text, shared, changed_b, in_view=False),
+        )
+    twin_line = document.line_col(other.start)[0]
+    return (
+        _passage(f"First (line {line})", flag.start, flag.text, shared, changed_a, in_view=not showing_twin),
+        _passage(f"Second (line {twin_line})", other.start, other.text, shared, changed_b, in_view=showing_twin),
+    )
 
 
 def _passage(
-    title: str, start: int, passage: str, document: Document, shared: list[str], changed: list[tuple[int, int]],
-    *, in_view: bool,
+    title: str, start: int, passage: str, shared: list[str], changed: list[tuple[int, int]], *, in_view: bool
 ) -> Text:
-    line, _ = document.line_col(start)
     body = Text(display_text(passage))
     folded = passage.lower()  # lower() keeps offsets; casefold() can change lengths
     for phrase in shared:
@@ -194,6 +206,7 @@ def _passage(
     for a, b in changed:
         if b > a:
             body.stylize(DIFF_STYLE, a - start, b - start)
-    head = Text.assemble((f"{title}", "bold"), (f" (line {line})", "dim"))
+    head = Text()
+    head.append(display_text(title), style="bold")
     head.append("  ◀ in view (t)\n" if in_view else "\n", style="bold")
     return head + body
