@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--verdicts", metavar="PATH", help="verdict file (default: FILE.review.yaml)")
     report.add_argument("--output", "-o", metavar="PATH", help="write here instead of standard output")
     report.add_argument("--checklist", metavar="PATH", help="checklist YAML to report against")
+    report.add_argument("--lexicon", action="append", default=[], metavar="PATH",
+                        help="the lexicon files the review used, so the flags match (repeatable)")
+    report.add_argument("--against", metavar="DIR", help="the corpus the review used for reused passages")
     add_dupes_parser(sub)
     return parser
 
@@ -67,6 +70,8 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--checklist", metavar="PATH", help="checklist YAML to use")
     parser.add_argument("--reviewer", metavar="NAME", help="name recorded on verdicts (default: your login)")
     parser.add_argument("--lexicon", action="append", default=[], metavar="PATH")
+    parser.add_argument("--against", metavar="DIR",
+                        help="also flag passages reused from the articles in DIR (indexed once, cached)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

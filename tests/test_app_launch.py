@@ -61,3 +61,11 @@ def test_the_seed_review_goes_to_the_user_data_folder(tmp_path: Path, monkeypatc
     assert opened["article"].name == "north-korea-talks.txt"
     assert opened["verdicts"] == tmp_path / "data" / "north-korea-talks.review.yaml"
     assert opened["verdicts"].parent.is_dir()
+
+
+def test_against_a_missing_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Text.\n", encoding="utf-8")
+    assert main([str(article), "--against", str(tmp_path / "no-such-corpus")]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err.startswith("sourcecheck: error: ") and err.count("\n") == 1

@@ -461,3 +461,21 @@ async def test_a_reused_passage_shows_its_corpus_source(fixed_article: Path) -> 
         assert screen.query_one(ArticleView).focus_span == (screen.current_flag.start, screen.current_flag.end)
         await pilot.press("a")
         assert decisions(fixed_article) == {screen.session.flags[index].id: "accepted"}
+
+
+async def test_against_a_corpus_adds_reused_flags(fixed_article: Path, tmp_path: Path) -> None:
+    from checks.corpus_cache import load_corpus_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wire.txt").write_text(
+        "An unrelated opening line about the weather in the valley.\n\n"
+        '"We will not stand for this," said Jane Roe, a local organiser, on Tuesday night.\n',
+        encoding="utf-8",
+    )
+    index = load_corpus_index(corpus, use_cache=False)
+    app = make_app([fixed_article], reviewer="tester", checklist=FIXED_CHECKLIST, corpus=index)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        reused = [f for f in screen.session.flags if f.kind is FlagKind.REUSED]
+        assert reused and reused[0].details["source"] == "wire.txt"

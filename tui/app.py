@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from textual.screen import Screen
 
 from checks import Analysis, Document, Lexicon, analyze
 from checks.checklist import Checklist, default_checklist
+from checks.corpus import CorpusIndex, find_reuse
+from checks.flags import assign_ids
 from checks.store import verdict_path_for
 
 from .choice_dialog import ChoiceDialog
@@ -97,12 +100,13 @@ def make_app(
     checklist: Checklist | None = None,
     reviewer: str | None = None,
     lexicon: Lexicon | None = None,
+    corpus: CorpusIndex | None = None,
     analyzer: Analyzer | None = None,
 ) -> SourcecheckApp:
     """Build the app for a queue of articles. ``verdicts`` is only allowed with one article.
 
     ``analyzer`` replaces the engine (tests pin the flags with it); by default ``checks.analyze``
-    runs with ``lexicon``.
+    runs with ``lexicon``, and with ``corpus`` (``--against DIR``) adds flags of reused passages.
     """
     paths = [Path(a) for a in articles]
     if verdicts is not None and len(paths) != 1:
@@ -111,7 +115,11 @@ def make_app(
     chosen = checklist or default_checklist()
 
     def engine(document: Document) -> Analysis:
-        return analyze(document, lexicon=lexicon)
+        analysis = analyze(document, lexicon=lexicon)
+        if corpus is None:
+            return analysis
+        reused = find_reuse(document, corpus)
+        return replace(analysis, flags=assign_ids([*analysis.flags, *reused])) if reused else analysis
 
     sessions = [
         ReviewSession(p, Path(verdicts) if verdicts else verdict_path_for(p), reviewer=name, checklist=chosen)

@@ -87,8 +87,15 @@ def run_review(args: argparse.Namespace) -> int:
                 verdicts.parent.mkdir(parents=True, exist_ok=True)
         checklist = resolve_checklist(args.checklist)
         lexicon = load_lexicon(args.lexicon) if args.lexicon else None
+        corpus = None
+        if getattr(args, "against", None):
+            from sourcecheck.corpus_commands import load_against
+
+            corpus = load_against(args.against)  # a progress bar, before the app takes the screen
+            if corpus is None:
+                return EXIT_ERROR  # load_against printed the one-line reason
         app = make_app(articles, verdicts=verdicts, checklist=checklist, reviewer=args.reviewer,
-                       lexicon=lexicon)
+                       lexicon=lexicon, corpus=corpus)
     except (ArgumentError, DataFileError, OSError, ValueError) as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
