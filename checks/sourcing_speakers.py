@@ -1,0 +1,214 @@
+"""Who speaks in a sentence: where the speaker's words are, and what kind of source they name.
+
+The compiled lexicon patterns (``AttributionRules``), the search for the speaker's words before or
+after a speech verb, and ``classify_speaker``: an outlet is second-hand, an anonymity marker or an
+unnamed head noun ("officials", "sources") anonymous, a quantified group or a country speaking as one
+vague, a pronoun carries the previous speaker's grade, a capitalised name or a definite speaker
+("the campaign") is named. Offsets are relative to the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, phrase_alternation
+from .model import Sourcing
+
+__all__ = [
+    "CAPITALISED",
+    "FUNCTION_CAPS",
+    "WORD",
+    "AttributionRules",
+    "classify_speaker",
+    "may_match",
+    "rules_for",
+    "speaker_after",
+    "speaker_before",
+    "speakers_before",
+]
+
+WORD = re.compile(r"\w[\w’'.-]*")
+_CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\'\'|\s-\s|\[|\]')
+_RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|whom)\b")
+_GENERIC_EXPERT = re.compile(r"\b(?:expert|analyst|observer|critic|commentator|pundit|scholar)s?\b", re.I)
+_COUNTED_PEOPLE = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|a handful of|a number of|\d+)\s+[a-z]",
+    re.IGNORECASE,
+)
+_PLURAL_GROUP = re.compile(r"(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*[^s’'\W]s)\b")
+_NOT_PLURAL = frozenset("his its was has is this us yes does goes hers ours theirs yours whereas perhaps always news".split())
+_INDEFINITE_PERSON = re.compile(r"(?:a|an|another|one)\s+[a-z]", re.IGNORECASE)
+_REACH_BACK = (",", "—", "–", " - ")
+_PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")  # "Phil Bryant (R) said": skipped when looking back
+_AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\'\'|\s-\s|\.\s*\Z')
+_RELATIVE = re.compile(r"^\s*(?:who|which|that|whom)\b", re.IGNORECASE)
+CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
+FUNCTION_CAPS = frozenset(
+    "The A An This That These Those His Her Their Its Our My Some Many Most Several Few One Two In On "
+    "At For But And Yet So Still Despite After Before When While Although Though If As Speaking "
+    "Specifically Also Meanwhile However Instead Asked I He She They We It You Mr Mrs Ms Dr".split()
+)
+_POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
+_CLAUSE_OPENERS = frozenset("when what as after before while because since if though although where and but so that".split())
+_MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
+_CONNECTOR = re.compile(
+    r"^(?:(?:and|but|yet|so|still|also|meanwhile|however|instead|now|then|though|although|while|as|because"
+    r"|in fact|for example|for instance|of course|even|too|though|indeed|in turn|at the time)\b,?\s*)+",
+    re.IGNORECASE,
+)
+
+# "She also", "Trump has repeatedly": what stands between the speaker and the verb.
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:also|has|have|had|will|would|later|then|again|just|already|once|previously|still|even|never"
+    r"|often|only|too|first|further|subsequently|[a-z]+ly|is|was|were|are|being|been|has\s+been|had\s+been))+\s*\Z",
+    re.IGNORECASE,
+)
+_NAME_AFTER_HEAD = re.compile(r"\s+[A-Z][a-z]")  # "aide Huma Abedin", "spokesman Josh Earnest"
+_DEFINITE = re.compile(r"^(?:the|his|her|their|its|our)\s+\w", re.IGNORECASE)
+
+@dataclass(frozen=True, slots=True)
+class AttributionRules:
+    """Compiled patterns of one lexicon (built once per lexicon, see ``rules_for``)."""
+
+    speech: re.Pattern[str]
+    anonymity: re.Pattern[str]
+    anonymous_heads: re.Pattern[str]
+    vague_markers: re.Pattern[str]
+    vague_sources: re.Pattern[str]
+    outlets: re.Pattern[str]
+    pronouns: re.Pattern[str]
+    publication: re.Pattern[str]
+    publication_nouns: frozenset[str]
+    needs_complement: frozenset[str]
+    not_speech: re.Pattern[str]
+    outlet_words: frozenset[str]
+    noun_like: frozenset[str]
+    gates: dict[str, frozenset[str]]  # category -> first words (see Lexicon.key_words)
+    vague_belief: re.Pattern[str]
+
+_RULES: dict[int, tuple[Lexicon, AttributionRules]] = {}
+
+def rules_for(lexicon: Lexicon) -> AttributionRules:
+    """The lexicon's patterns, compiled on first use (keyed by identity: lexicons are immutable)."""
+    cached = _RULES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        if len(_RULES) > 32:
+            _RULES.clear()
+        cached = (lexicon, _compile(lexicon))
+        _RULES[id(lexicon)] = cached
+    return cached[1]
+
+_GATED = ("speech_verbs", "anonymity_markers", "vague_markers", "publication_nouns", "vague_groups", "not_speech")
+
+def may_match(rules: AttributionRules, category: str, words: frozenset[str]) -> bool:
+    return not rules.gates[category].isdisjoint(words)
+
+def _compile(lexicon: Lexicon) -> AttributionRules:
+    def alternation(category: str) -> str:
+        return phrase_alternation(lexicon.terms(category))
+
+    publication = re.compile(
+        rf"(?<![\w-])(?:{alternation('publication_nouns')})(?:\s+[\w’'.,/-]+){{0,6}}?\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|had\s+)?"
+        rf"(?:{alternation('publication_verbs')})(?![\w-])",
+        re.IGNORECASE,
+    )
+    # "Some U.S. officials were deeply skeptical": a quantified group holding a view, no speech verb.
+    vague_belief = re.compile(
+        rf"(?<![\w-])(?:{alternation('vague_groups')})(?:\s+[\w.’'-]+){{0,5}}?\s+(?:\w+ly\s+)?"
+        rf"(?:{alternation('belief_verbs')})(?![\w-])",
+        re.IGNORECASE,
+    )
+    return AttributionRules(
+        speech=lexicon.pattern("speech_verbs"),
+        anonymity=lexicon.pattern("anonymity_markers"),
+        anonymous_heads=lexicon.pattern("anonymous_heads"),
+        vague_markers=lexicon.pattern("vague_markers"),
+        vague_sources=lexicon.pattern("vague_sources"),
+        outlets=lexicon.pattern("outlets"),
+        pronouns=re.compile(rf"^(?:{alternation('speaker_pronouns')})$", re.IGNORECASE),
+        publication=publication,
+        publication_nouns=frozenset(lexicon.terms("publication_nouns")),
+        needs_complement=frozenset(lexicon.terms("speech_verbs_with_complement")),
+        not_speech=lexicon.pattern("not_speech"),
+        outlet_words=frozenset(lexicon.terms("outlet_words")),
+        noun_like=frozenset(lexicon.terms("noun_like_speech")),
+        gates={c: lexicon.key_words(c) for c in _GATED},
+        vague_belief=vague_belief,
+    )
+
+def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
+    """Candidate speakers before the verb, nearest clause first, back over commas and dashes.
+
+    "Moon Jae-in, who shared", "Peter Cook, told" and "Miller, a retired worker, said" (an
+    appositive closed by a comma) reach back to the phrase before; a quotation mark right before
+    the verb stops the search, since then the speaker follows the verb.
+    """
+    if "(" in text:
+        text = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[:verb_start])
+    breaks = list(_CLAUSE_BREAK.finditer(text, 0, verb_start))
+    end = verb_start
+    out: list[tuple[int, int]] = []
+    for _ in range(4):
+        start = breaks[-1].end() if breaks else 0
+        segment = text[start:end]
+        bare = _TRAILING_ADVERBS.sub("", " " + _CONNECTOR.sub("", segment.strip())).strip()
+        if WORD.search(bare) and not _RELATIVE.fullmatch(bare):
+            relative = _RELATIVE.match(segment) if start > 0 else None  # "That person said" opens
+            out.append((start + (relative.end() if relative else 0), end))  # "which officials said"
+        if not breaks or breaks[-1].group(0) not in _REACH_BACK or len(out) >= 2:
+            break
+        end = breaks[-1].start()
+        breaks.pop()
+    return out or [(end, end)]
+
+def speaker_before(text: str, verb_start: int) -> tuple[int, int]:
+    return speakers_before(text, verb_start)[0]
+
+def speaker_after(text: str, verb_end: int) -> tuple[int, int]:
+    # A period inside a segmented sentence is an abbreviation ("a U.S. official"), not a break;
+    # "said a former official who oversaw ...": the relative clause is not the speaker.
+    m = _AFTER_BREAK.search(text, verb_end)
+    end = m.start() if m else len(text)
+    rel = _RELATIVE_INSIDE.search(text, verb_end, end)
+    return verb_end, rel.start() if rel else end
+
+def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | None, str, bool]:
+    """(grade, role of the evidence, is a pronoun) for the words that speak; None when no speaker."""
+    words = _TRAILING_ADVERBS.sub("", _CONNECTOR.sub("", phrase.strip(" ,'’"), count=1))
+    if not words or not WORD.search(words):
+        return None, "", False
+    if len(words.split()) > _MAX_SPEAKER_WORDS:
+        # "The Arizona Republican survived ... and says": the speaker is the clause's subject.
+        words = " ".join(words.split()[:4])
+    if rules.anonymity.search(words):
+        return Sourcing.ANONYMOUS, "anonymity", False
+    head = rules.anonymous_heads.search(words)
+    if head and not _NAME_AFTER_HEAD.match(words, head.end()):
+        return Sourcing.ANONYMOUS, "anonymity", False  # "officials who spoke with The Post" too
+    if rules.outlets.search(words) or any(
+        t.lower() in rules.outlet_words for t in CAPITALISED.findall(words) if t.rstrip(".") not in FUNCTION_CAPS
+    ):
+        return Sourcing.SECONDHAND, "outlet", False
+    if _POLL_SHARE.search(words):
+        return Sourcing.NAMED, "source", False  # "47% say": respondents of a poll the story names
+    tokens = WORD.findall(words)
+    last = tokens[-1] if tokens else ""
+    if rules.pronouns.match(last) and (len(tokens) <= 2 or tokens[-2].lower() in _CLAUSE_OPENERS):
+        return Sourcing.NAMED, "source", True  # "she said", "when she said", "what it calls"
+    if rules.vague_sources.match(words.lower()) or rules.vague_sources.fullmatch(words.lower()):
+        if not any(t not in FUNCTION_CAPS for t in CAPITALISED.findall(words)[1:]):
+            return Sourcing.VAGUE, "vague", False
+    names = [t for t in CAPITALISED.findall(words) if t.rstrip(".") not in FUNCTION_CAPS]
+    if names or _DEFINITE.match(words) or head:
+        return Sourcing.NAMED, "source", False
+    if rules.vague_sources.search(words) or _GENERIC_EXPERT.search(words):
+        return Sourcing.VAGUE, "vague", False
+    if _COUNTED_PEOPLE.match(words) and len(tokens) <= 6:
+        return Sourcing.ANONYMOUS, "anonymity", False  # "five past and current employees told"
+    group = _PLURAL_GROUP.match(words)
+    if group and group.group(1).lower() not in _NOT_PLURAL and len(tokens) <= 8:
+        return Sourcing.VAGUE, "vague", False  # "proponents of more controls say": an unnamed group
+    if _INDEFINITE_PERSON.match(words) and len(tokens) <= 4:
+        return Sourcing.ANONYMOUS, "anonymity", False  # "a voter said": someone the reader cannot check
+    return None, "", False
