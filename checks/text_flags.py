@@ -182,6 +182,10 @@ def _blank_quotes(text: str, quotations: list[Quotation]) -> str:
     return "".join(chars)
 
 
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
 def _short(text: str, width: int = 40) -> str:
     one_line = " ".join(text.split())
     return one_line if len(one_line) <= width else one_line[: width - 1] + "…"
@@ -194,12 +198,12 @@ def _name_variants(doc: Document) -> list[Flag]:
         other = v.common[0].text
         if v.kind == "acronym":
             message = (
-                f'"{first.text}" here, "{other}" elsewhere ({len(v.common)} times): '
+                f'"{first.text}" here, "{other}" elsewhere ({_times(len(v.common))}): '
                 "pick one style for the article"
             )
         else:
             message = (
-                f'"{first.text}" here ({len(v.rare)} times), "{other}" elsewhere ({len(v.common)} times): '
+                f'"{first.text}" here ({_times(len(v.rare))}), "{other}" elsewhere ({_times(len(v.common))}): '
                 "one spelling is probably wrong"
             )
         flags.append(
