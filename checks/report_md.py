@@ -204,7 +204,10 @@ def _flag_block(n: int, flag: Flag, doc: Document, verdict: Verdict | None, carr
             lines += ["", f"Repeated at {_related_where(doc, other)}:", "", _quote(other.text)]
     else:
         lines.append(_quote_in_context(doc, flag))
-        if flag.kind in (FlagKind.NAME_VARIANT, FlagKind.REUSED):
+        if flag.kind is FlagKind.REUSED:
+            for other in flag.related:
+                lines += ["", f"Source, {_source_where(flag)}:", "", _quote(other.text)]
+        elif flag.kind is FlagKind.NAME_VARIANT:
             for other in flag.related:
                 lines += ["", f"Compare {_related_where(doc, other)}:", "", _quote(other.text)]
     lines += ["", f"- **Why flagged:** {escape_md(flag.message)}"]
@@ -218,9 +221,17 @@ def _flag_block(n: int, flag: Flag, doc: Document, verdict: Verdict | None, carr
 
 
 def _related_where(doc: Document, span: Span) -> str:
-    # A reused passage's span points into another document: only its text is meaningful here.
     inside = span.end <= len(doc.text) and doc.text[span.start:span.end] == span.text
-    return _where(doc, span.start) if inside else "another document"
+    return _where(doc, span.start) if inside else "elsewhere"
+
+
+def _source_where(flag: Flag) -> str:
+    # A reused passage's span has offsets into the corpus file named in ``details``, not this article.
+    source = flag.details.get("source")
+    if not source:
+        return "another document"
+    line, col = flag.details.get("source_line"), flag.details.get("source_col")
+    return escape_md(f"{source}:{line}:{col}" if line and col else str(source))
 
 
 def _verdict_line(verdict: Verdict | None) -> str:

@@ -25,7 +25,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from checks import ArticleError, DataFileError, analyze, atomic_write_text, read_article
+    from checks import ArticleError, DataFileError, analyze, atomic_write_text, load_lexicon, read_article
     from checks.checklist import resolve_checklist
     from checks.report_md import render_report, review_warnings
     from checks.store import ReviewStore, StoreError, verdict_path_for
@@ -37,9 +37,21 @@ def run_report(args: argparse.Namespace) -> int:
     if output is not None and any(_same_file(output, p) for p in (article, verdict_path)):
         return _error(f"{output}: refusing to overwrite the article or its verdict file with the report")
     try:
-        analysis = analyze(read_article(article))
+        # The review's own lexicon and corpus, or its flags (and their ids) would differ from the app's.
+        lexicon = load_lexicon(args.lexicon) if getattr(args, "lexicon", None) else None
+    except DataFileError as exc:
+        return _error(str(exc))
+    try:
+        analysis = analyze(read_article(article), lexicon=lexicon)
     except ArticleError as exc:
         return _error(str(exc))
+    if getattr(args, "against", None):
+        from sourcecheck.corpus_commands import add_reuse, load_against
+
+        corpus = load_against(args.against)
+        if corpus is None:
+            return EXIT_ERROR  # load_against printed the one-line reason
+        analysis = add_reuse(analysis, corpus)
     if args.verdicts and not verdict_path.is_file():
         what = "is not a file" if verdict_path.exists() else "no such file"
         return _error(f"{verdict_path}: {what}")

@@ -17,8 +17,9 @@ from sourcecheck.cli import main
 
 
 @pytest.fixture(autouse=True)
-def no_user_checklist(tmp_path, monkeypatch):
+def no_user_files(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCECHECK_CONFIG_DIR", str(tmp_path / "no-config"))
+    monkeypatch.setenv("SOURCECHECK_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture
@@ -116,6 +117,7 @@ def test_no_review_yet(article, capsys):
         (lambda a, t: [str(a), "-o", str(a)], "refusing to overwrite"),
         (lambda a, t: [str(a), "-o", str(t / "no-such-dir" / "r.md")], "cannot write the report"),
         (lambda a, t: [str(a), "--checklist", str(t / "absent.yaml")], "no such file"),
+        (lambda a, t: [str(a), "--lexicon", str(t / "absent.yaml")], "no such file"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(article, tmp_path, capsys, make_args, expected):
@@ -256,3 +258,18 @@ def test_article_text_renders_literally_in_commonmark():
     )
     out = render_report(replace(analyze(doc), flags=flags), None, default_checklist())
     assert _blockquote_texts(out) == [s.text for s in doc.sentences] == TRICKY
+
+
+def test_report_with_the_reviews_corpus_shows_reused_source(tmp_path, seed_path, capsys):
+    corpus = tmp_path / "archive"
+    corpus.mkdir()
+    article = tmp_path / "bridge.txt"
+    shutil.copyfile(seed_path.with_name("harbour-bridge-closure.txt"), article)
+    reused = read_article(article).sentences[3].text  # "City engineer Tomasz Brennan said inspectors ..."
+    (corpus / "old-story.txt").write_text(
+        "Cable survey\n\nPort Avery ran its yearly bridge survey this winter.\n\n" + reused + "\n", encoding="utf-8"
+    )
+    assert main(["report", str(article), "--against", str(corpus)]) == 0
+    out, _ = capsys.readouterr()
+    assert "Reused from corpus" in out
+    assert "Source, " in out and "old-story.txt:5:1" in out
