@@ -273,3 +273,18 @@ def test_report_with_the_reviews_corpus_shows_reused_source(tmp_path, seed_path,
     out, _ = capsys.readouterr()
     assert "Reused from corpus" in out
     assert "Source, " in out and "old-story.txt:5:1" in out
+
+
+def test_report_command_does_not_import_the_ui(article):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, io, contextlib; from sourcecheck.cli import main;"
+        "buf = io.StringIO();"
+        f"rc = (lambda: [contextlib.redirect_stdout(buf).__enter__(), main(['report', {str(article)!r}])][1])();"
+        "sys.stdout = sys.__stdout__;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'tui')), rc)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[] 0"
