@@ -58,6 +58,7 @@ def synthetic_analysis(document: Document) -> Analysis:
 
 async def measure(path: Path, verdict_count: int) -> None:
     from tui import ArticleView, make_app
+    from tui.launch import start_process_helpers
 
     started = time.perf_counter()
     document = read_article(path)
@@ -67,12 +68,15 @@ async def measure(path: Path, verdict_count: int) -> None:
           f"{len(document.paragraphs)} paragraphs, {len(analysis.flags)} flags")
     print(f"engine, in the loading worker: segmenting {segmented:.2f} s")
 
+    start_process_helpers()  # as the launcher does, before Textual replaces stderr
     app = make_app([path], reviewer="bench", analyzer=lambda _doc: analysis)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.review_screen
         session = screen.session
+        if session.loaded is None:
+            raise SystemExit(f"the app could not open the article: {session.error}")
         for flag in analysis.flags[:verdict_count]:
             session.apply(session.review.with_verdict(Verdict.for_flag(flag, Decision.ACCEPTED, by="bench")))
         article = screen.query_one(ArticleView)

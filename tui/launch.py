@@ -17,7 +17,14 @@ from checks.checklist import resolve_checklist
 
 from .app import make_app
 
-__all__ = ["ARTICLE_SUFFIXES", "DATA_DIR_ENV", "collect_articles", "run_review", "seed_verdicts_path"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "DATA_DIR_ENV",
+    "collect_articles",
+    "run_review",
+    "seed_verdicts_path",
+    "start_process_helpers",
+]
 
 EXIT_OK, EXIT_ERROR = 0, 2
 DATA_DIR_ENV = "SOURCECHECK_DATA_DIR"
@@ -58,7 +65,7 @@ def seed_verdicts_path() -> Path:
     return folder / "north-korea-talks.review.yaml"
 
 
-def _start_process_helpers() -> None:
+def start_process_helpers() -> None:
     """Start multiprocessing's resource tracker while stderr is still the real one.
 
     The engine segments large articles on several processes. Textual replaces ``sys.stderr``
@@ -99,7 +106,7 @@ def run_review(args: argparse.Namespace) -> int:
     except (ArgumentError, DataFileError, OSError, ValueError) as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    _start_process_helpers()
+    start_process_helpers()
     app.run()
     code = app.return_code or EXIT_OK
     if app.analysis_running:
