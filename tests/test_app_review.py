@@ -479,3 +479,16 @@ async def test_against_a_corpus_adds_reused_flags(fixed_article: Path, tmp_path:
         screen = await loaded(pilot)
         reused = [f for f in screen.session.flags if f.kind is FlagKind.REUSED]
         assert reused and reused[0].details["source"] == "wire.txt"
+
+
+async def test_a_broken_verdict_file_is_reported_and_left_alone(fixed_article: Path) -> None:
+    verdict_file = fixed_article.with_name("fixed.txt.review.yaml")
+    verdict_file.write_text("version: 1\narticle: [not, a, mapping\n", encoding="utf-8")
+    before = verdict_file.read_bytes()
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert screen.session.error and "\n" not in screen.session.error
+        assert "fixed.txt.review.yaml" in screen.session.error
+        await pilot.press("a", "q")
+    assert verdict_file.read_bytes() == before
