@@ -188,7 +188,9 @@ class ArticleView(ScrollView, can_focus=False):
                 return Strip(list(text.render(self.app.console)), text.cell_len)
             return Strip([Segment("", base)], 0)  # type: ignore[arg-type]
         start, end = self._lines.starts[index], self._lines.ends[index]
-        text = Text(self._text[start:end], style=base, no_wrap=True, end="")  # type: ignore[arg-type]
+        text = Text(self._text[start:end], no_wrap=True, end="")
+        # As a span, not Text(style=...): Text.render drops the base style of a text with no spans.
+        text.stylize(base)  # type: ignore[arg-type]
         if start < self._body_start:
             text.stylize("bold")
         self._paint_flags(text, start, end)
