@@ -110,7 +110,7 @@ def grade_sentences(doc: Document, *, lexicon: Lexicon | None = None) -> tuple[S
         if attribution is not None:
             cues = [Cue(s.start + a, s.start + b, s.text[a:b], role) for a, b, role in attribution.cues
                     if 0 <= a < b <= len(s.text)]
-            grades.append(SentenceGrade(i, attribution.sourcing, _sorted(cues + hedge_cues), attribution.reason))
+            grades.append(SentenceGrade(s.index, attribution.sourcing, _sorted(cues + hedge_cues), attribution.reason))
             continue
         markers = opinion if not opinion_gate.isdisjoint(words[i]) else None
         grades.append(_unattributed(s, quotes[i], markers, hedge_cues))

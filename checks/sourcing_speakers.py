@@ -95,6 +95,7 @@ def rules_for(lexicon: Lexicon) -> AttributionRules:
     if cached is None or cached[0] is not lexicon:
         if len(_RULES) > 32:
             _RULES.clear()
+        _CLASSIFIED.clear()  # its keys hold ids of rules; a new rules object may reuse one
         cached = (lexicon, _compile(lexicon))
         _RULES[id(lexicon)] = cached
     return cached[1]
@@ -173,8 +174,24 @@ def speaker_after(text: str, verb_end: int) -> tuple[int, int]:
     rel = _RELATIVE_INSIDE.search(text, verb_end, end)
     return verb_end, rel.start() if rel else end
 
+_CLASSIFIED: dict[tuple[str, int], tuple[Sourcing | None, str, bool]] = {}
+
+
 def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | None, str, bool]:
-    """(grade, role of the evidence, is a pronoun) for the words that speak; None when no speaker."""
+    """(grade, role of the evidence, is a pronoun) for the words that speak; None when no speaker.
+
+    Speakers repeat ("he", "Trump", "the official"), so results are memoised per compiled rules.
+    """
+    key = (phrase, id(rules))
+    found = _CLASSIFIED.get(key)
+    if found is None:
+        if len(_CLASSIFIED) > 16384:
+            _CLASSIFIED.clear()
+        found = _CLASSIFIED[key] = _classify_speaker(phrase, rules)
+    return found
+
+
+def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | None, str, bool]:
     words = _TRAILING_ADVERBS.sub("", _CONNECTOR.sub("", phrase.strip(" ,'’"), count=1))
     if not words or not WORD.search(words):
         return None, "", False
