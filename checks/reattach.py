@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .flags import normalise_for_id
 from .model import Analysis, Flag, FlagKind
@@ -68,7 +68,10 @@ class _Match:
 
 def match_score(verdict_text: str, flag_text: str) -> float:
     """How well a saved verdict's text matches a flag's text, 0..100, on normalised text."""
-    a, b = normalise_for_id(verdict_text), normalise_for_id(flag_text)
+    return _score_normalised(normalise_for_id(verdict_text), normalise_for_id(flag_text))
+
+
+def _score_normalised(a: str, b: str) -> float:
     if a == b:
         return 100.0
     if not a or not b:
@@ -82,6 +85,16 @@ def match_score(verdict_text: str, flag_text: str) -> float:
         if alignment is not None:
             score = max(score, alignment.score * (1 + cover) / 2)
     return score
+
+
+# The alignment term above is at most 1.125 times the plain ratio (a window aligned at p scores the
+# whole pair at least 2cp/(1+c) for cover c >= 0.5), so a pair whose ratio is under 0.8 x weak cannot
+# reach weak: rapidfuzz's C loop discards those before any Python runs.
+_PREFILTER = 0.8
+# Scored in full per verdict, best plain ratio first: a verdict whose ten nearest passages all went
+# to better-matching verdicts is an orphan, not a guess (and a long review against an unrelated
+# article stays fast).
+_CANDIDATES = 10
 
 
 def reattach(review: Review, analysis: Analysis, *, strong: float = STRONG, weak: float = WEAK) -> ReattachResult:
@@ -191,17 +204,26 @@ def _match_fuzzy(
     weak: float,
     shift: _Shift,
 ) -> None:
-    by_kind: dict[str, list[int]] = defaultdict(list)
-    for j, f in enumerate(flags):
-        if j not in taken:
-            by_kind[str(f.kind)].append(j)
+    pools: dict[str, _Pool] = {}
     candidates = []
     for i, v in enumerate(verdicts):
-        if i in matches:
+        a = normalise_for_id(v.text)
+        if i in matches or not a:
             continue
-        pool = by_kind.get(v.kind, []) if v.kind else [j for js in by_kind.values() for j in js]
-        for j in pool:
-            score, swapped = _score_flag(v.text, flags[j], strong=strong)
+        pool = pools.get(v.kind) or pools.setdefault(v.kind, _Pool(flags, taken, kind=v.kind))
+        best: dict[int, tuple[float, bool]] = {}
+        for _, _, k in process.extract(a, pool.texts, scorer=fuzz.ratio, limit=_CANDIDATES,
+                                       score_cutoff=weak * _PREFILTER):
+            j, related = pool.entries[k]
+            score = _capped(a, pool.texts[k], strong)
+            if related:
+                # The two passages of a pair resemble each other by definition, so the other passage
+                # counts only when it is this one outright (the pair now comes in the other order).
+                if score >= strong and score > best.get(j, (0.0, False))[0]:
+                    best[j] = (score, True)
+            elif score > best.get(j, (0.0, False))[0] or best[j][1] and score >= best[j][0]:
+                best[j] = (score, False)
+        for j, (score, swapped) in best.items():
             if score >= weak:
                 distance = abs(shift(v.start) - flags[j].start)
                 candidates.append((-round(score, 1), distance, i, j, score, swapped))
@@ -212,25 +234,37 @@ def _match_fuzzy(
             taken.add(j)
 
 
-def _score_flag(verdict_text: str, flag: Flag, *, strong: float = STRONG) -> tuple[float, bool]:
-    """Score against the flag's passage; a duplicate's verdict may match either of its passages."""
-    score = _capped(verdict_text, flag.text, strong)
-    if flag.kind is not FlagKind.DUPLICATE:
-        return score, False
-    # The two passages of a pair resemble each other by definition, so the other passage counts only
-    # when it is this one outright (the pair now comes in the other order), never as a weak hint.
-    other = max((_capped(verdict_text, r.text, strong) for r in flag.related), default=0.0)
-    return (other, True) if other >= strong and other > score else (score, False)
+class _Pool:
+    """The untaken flags a verdict of one kind may match, as normalised texts (a duplicate's other
+    passage too), computed once per kind."""
+
+    def __init__(self, flags: tuple[Flag, ...], taken: set[int], *, kind: str) -> None:
+        self.texts: list[str] = []
+        self.entries: list[tuple[int, bool]] = []  # (flag index, is the duplicate's other passage)
+        for j, f in enumerate(flags):
+            if j in taken or (kind and str(f.kind) != kind):
+                continue
+            self.texts.append(normalise_for_id(f.text))
+            self.entries.append((j, False))
+            if f.kind is FlagKind.DUPLICATE:
+                for r in f.related:
+                    self.texts.append(normalise_for_id(r.text))
+                    self.entries.append((j, True))
 
 
-def _related_is_better(verdict_text: str, flag: Flag) -> bool:
-    return _score_flag(verdict_text, flag)[1]
+def _related_is_better(verdict_text: str, flag: Flag, *, strong: float = STRONG) -> bool:
+    """Does the verdict's text match the duplicate's other passage outright (order swapped)?"""
+    a = normalise_for_id(verdict_text)
+    main = _capped(a, normalise_for_id(flag.text), strong)
+    other = max((_capped(a, normalise_for_id(r.text), strong) for r in flag.related), default=0.0)
+    return other >= strong and other > main
 
 
-def _capped(verdict_text: str, flag_text: str, strong: float) -> float:
-    score = match_score(verdict_text, flag_text)
-    if score < 100 and min(len(normalise_for_id(verdict_text)), len(normalise_for_id(flag_text))) < SHORT_TEXT:
-        return min(score, strong - 0.1)  # short and not identical: at most a weak match
+def _capped(a: str, b: str, strong: float) -> float:
+    """Score of normalised texts; short ones that differ are at most a weak match."""
+    score = _score_normalised(a, b)
+    if score < 100 and min(len(a), len(b)) < SHORT_TEXT:
+        return min(score, strong - 0.1)
     return score
 
 
