@@ -251,3 +251,47 @@ def test_quoted_spans_track_open_quotes():
 def test_empty_document_has_no_grades():
     doc = parse_article("", parse_metadata=False)
     assert grade_sentences(doc) == ()
+
+
+def test_phrase_alternation_prefers_the_longest_term_and_bounds_words():
+    import re
+
+    from checks.lexicon import phrase_alternation
+
+    pattern = re.compile(rf"(?<![\w-])(?:{phrase_alternation(['accord', 'according to', 'say', 'says'])})(?![\w-])", re.I)
+    found = [m.group(0) for m in pattern.finditer("He says, according  to her, essays accord SAY")]
+    assert found == ["says", "according  to", "accord", "SAY"]
+
+
+def test_key_word_gate_never_hides_a_match():
+    """Whenever a category's pattern matches a sentence, the sentence holds one of its key words."""
+    from checks.lexicon import words_of
+
+    lex = default_lexicon()
+    texts = [s.text for s in read_article(SEED).sentences] + [
+        "It's also notable that the U.S. added jobs.", "Trump’s aides said so.", "Some well-known critics say it.",
+        "The Wall Street Journal's editors, in some cases, may have been wrong.",
+    ]
+    for category in lex.categories:
+        pattern, keys = lex.pattern(category), lex.key_words(category)
+        for text in texts:
+            if pattern.search(text):
+                assert not keys.isdisjoint(words_of(text)), (category, text)
+
+
+def test_key_word_gate_never_hides_a_match_on_real_sentences():
+    import csv
+
+    from conftest import shared_data
+
+    from checks.lexicon import words_of
+
+    path = shared_data("conll2010_weasel") / "train.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        texts = [row["text"] for _, row in zip(range(1500), csv.DictReader(fh))]
+    lex = default_lexicon()
+    for category in lex.categories:
+        pattern, keys = lex.pattern(category), lex.key_words(category)
+        for text in texts:
+            if pattern.search(text):
+                assert not keys.isdisjoint(words_of(text)), (category, text)
