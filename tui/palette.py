@@ -1,7 +1,7 @@
 """How each flag kind looks: one colour per kind, shared by the article, the legend and the panel.
 
-Background tints keep the article's own text colour readable on the dark and light themes; the
-current flag is drawn reversed so it stands out whatever its kind.
+Dark background tints under light text read on the dark and the light themes alike; the current
+flag is drawn reversed so it stands out whatever its kind.
 """
 
 from __future__ import annotations
@@ -12,21 +12,26 @@ from checks import FlagKind
 
 __all__ = ["CURRENT_STYLE", "CUE_STYLE", "KIND_STYLES", "LEGEND_GROUPS", "TWIN_STYLE", "kind_style"]
 
+def _tint(background: str) -> Style:
+    # Light text on a dark tint reads the same on the dark and the light themes.
+    return Style(color="#f2f2f2", bgcolor=background)
+
+
 # Splice and the two quotation checks share a colour: the reviewer acts on them the same way
 # (compare the quote with the original), and nine colours are already near the limit of what
 # reads apart in a terminal.
 KIND_STYLES: dict[FlagKind, Style] = {
-    FlagKind.DUPLICATE: Style(bgcolor="#6b2d7a"),
-    FlagKind.UNSOURCED: Style(bgcolor="#8a2b2b"),
-    FlagKind.ANONYMOUS: Style(bgcolor="#8a5a1f"),
-    FlagKind.VAGUE: Style(bgcolor="#6b6b1a"),
-    FlagKind.SECONDHAND: Style(bgcolor="#1f4d8a"),
-    FlagKind.OPINION: Style(bgcolor="#8a2d64"),
-    FlagKind.SPLICE: Style(bgcolor="#2d6b3d"),
-    FlagKind.UNBALANCED_QUOTE: Style(bgcolor="#2d6b3d"),
-    FlagKind.UNATTRIBUTED_QUOTE: Style(bgcolor="#2d6b3d"),
-    FlagKind.NAME_VARIANT: Style(bgcolor="#1a6b6b"),
-    FlagKind.REUSED: Style(bgcolor="#55558a"),
+    FlagKind.DUPLICATE: _tint("#6b2d7a"),
+    FlagKind.UNSOURCED: _tint("#8a2b2b"),
+    FlagKind.ANONYMOUS: _tint("#8a5a1f"),
+    FlagKind.VAGUE: _tint("#6b6b1a"),
+    FlagKind.SECONDHAND: _tint("#1f4d8a"),
+    FlagKind.OPINION: _tint("#8a2d64"),
+    FlagKind.SPLICE: _tint("#2d6b3d"),
+    FlagKind.UNBALANCED_QUOTE: _tint("#2d6b3d"),
+    FlagKind.UNATTRIBUTED_QUOTE: _tint("#2d6b3d"),
+    FlagKind.NAME_VARIANT: _tint("#1a6b6b"),
+    FlagKind.REUSED: _tint("#55558a"),
 }
 
 # The legend lists what the reviewer tells apart: kinds sharing a colour share a row.
@@ -48,4 +53,4 @@ CUE_STYLE = Style(underline=True, bold=True)
 
 
 def kind_style(kind: FlagKind) -> Style:
-    return KIND_STYLES.get(kind, Style(bgcolor="#555555"))
+    return KIND_STYLES.get(kind, _tint("#555555"))
