@@ -69,3 +69,10 @@ def test_against_a_missing_folder_is_one_line(tmp_path: Path, capsys: pytest.Cap
     assert main([str(article), "--against", str(tmp_path / "no-such-corpus")]) == EXIT_ERROR
     err = capsys.readouterr().err
     assert err.startswith("sourcecheck: error: ") and err.count("\n") == 1
+
+
+def test_verdicts_in_a_missing_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Text.\n", encoding="utf-8")
+    assert main([str(article), "--verdicts", str(tmp_path / "nowhere" / "v.yaml")]) == EXIT_ERROR
+    assert "folder does not exist" in capsys.readouterr().err

@@ -85,6 +85,8 @@ def run_review(args: argparse.Namespace) -> int:
 
     try:
         verdicts = args.verdicts
+        if verdicts is not None and not Path(verdicts).resolve().parent.is_dir():
+            raise ArgumentError(f"{verdicts}: its folder does not exist (--verdicts names a file to write)")
         if args.files:
             articles = collect_articles(list(args.files))
         else:
