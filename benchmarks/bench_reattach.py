@@ -313,7 +313,22 @@ def main(argv: list[str] | None = None) -> int:
         rows,
     ))
     print("\nright = carried to the right passage or correctly orphaned; wrong = carried or offered to another flag")
+    print(_wrong_article(articles))
     return 0
+
+
+def _wrong_article(articles: list[Article]) -> str:
+    """A verdict file opened against another article: everything must stay orphaned, quickly."""
+    half = min(len(articles) // 2, 30)  # two long documents; the engine's own time grows faster than linear
+    texts = ["\n\n".join(build(a)[0] for a in group) for group in (articles[:half], articles[half : 2 * half])]
+    ours, theirs = (analyze(parse_article(t)) for t in texts)
+    review = review_on_every_flag(ours)
+    t0 = time.perf_counter()
+    result = reattach(review, theirs)
+    elapsed = time.perf_counter() - t0
+    return (f"wrong article: {len(review.verdicts)} verdicts on {half} articles against {len(theirs.flags)} flags of "
+            f"{half} others: {len(result.carried)} carried, {len(result.weak)} weak, "
+            f"{len(result.orphans)} orphaned in {elapsed:.2f} s")
 
 
 def _row(name: str, t: Counter, share: Callable[..., str]) -> list[object]:
