@@ -54,12 +54,15 @@ _IN_A_PUBLICATION = re.compile(  # fronted: "In a Washington Post poll released 
 _POSSESSIVE = re.compile(r"[’']s?\Z")  # "Clinton's comments": a noun, not a verb
 _COMPLEMENT_AFTER = re.compile(r'\s*(?:,|:|"|“|(?:that|how|what|why|whether|as)\b|\.?\s*\Z)', re.IGNORECASE)
 _QUOTE_SOON_AFTER = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s*(?::|\s[\"“]|\s'')")  # "described the ground as ''Swiss cheese''"
+_DESCRIBED_AS = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s+as\b")  # "described the ground as Swiss cheese"
 _QUOTE_BEFORE = re.compile(r'["”\'’],?\s*(?:[\w.’\'-]+\s+){0,4}\Z')
 
 
 def _has_complement(text: str, verb: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
     """'added that', 'added a caveat:', '"...," he added': the verb reports what was said."""
     if _COMPLEMENT_AFTER.match(text, verb.end()) or _QUOTE_SOON_AFTER.match(text, verb.end()):
+        return True
+    if verb.group(0).lower().startswith("describ") and _DESCRIBED_AS.match(text, verb.end()):
         return True
     head = text[max(0, verb.start() - 60) : verb.start()]
     return bool(_QUOTE_BEFORE.search(head))
@@ -159,7 +162,10 @@ def _attribution_at(
     ):
         a, b = speaker_after(text, by.end())
     elif not participle and _PASSIVE_BEFORE.search(text, tail_start, verb.start()):
-        return None  # "was announced", "is expected": no speaker given
+        if lowered != "asked":
+            return None  # "was announced", "is expected": no speaker given
+        # "Trump was asked about the wall": the one who answers is the speaker.
+        a, b = speaker_before(text, _PASSIVE_BEFORE.search(text, tail_start, verb.start()).start())
     else:
         candidates = speakers_before(text, verb.start())
         a, b = candidates[0]

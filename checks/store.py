@@ -140,7 +140,8 @@ class ReviewStore:
                 atomic_write_text(self.path, text)
                 self._seen = _Fingerprint(hashlib.sha256(data).hexdigest(), _stat_key(self.path))
         except Timeout:
-            raise StoreError(f"{self.path}: locked by another sourcecheck for over {LOCK_TIMEOUT_S:.0f} s") from None
+            waited = self._lock.timeout
+            raise StoreError(f"{self.path}: locked by another sourcecheck for over {waited:g} s") from None
         except PermissionError:
             raise StoreError(f"{self.path}: cannot write here (permission denied); the review is read-only") from None
         except OSError as exc:
