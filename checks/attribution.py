@@ -55,6 +55,11 @@ _POSSESSIVE = re.compile(r"[’']s?\Z")  # "Clinton's comments": a noun, not a v
 _COMPLEMENT_AFTER = re.compile(r'\s*(?:,|:|"|“|(?:that|how|what|why|whether|as)\b|\.?\s*\Z)', re.IGNORECASE)
 _QUOTE_SOON_AFTER = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s*(?::|\s[\"“]|\s'')")  # "described the ground as ''Swiss cheese''"
 _DESCRIBED_AS = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s+as\b")  # "described the ground as Swiss cheese"
+# "BYLINE: Amber Phillips", "Contributing: ...", "Related: ...": labels, not speakers.
+_LABELS_NOT_SPEAKERS = frozenset(
+    "byline contributing contributors related read watch update updated editor editors note correction photo "
+    "photos video source sources plus also see listen subscribe follow advertisement credit reporting".split()
+)
 _QUOTE_BEFORE = re.compile(r'["”\'’],?\s*(?:[\w.’\'-]+\s+){0,4}\Z')
 
 
@@ -249,7 +254,7 @@ def _other_attribution(
         return Attribution(Sourcing.ANONYMOUS, (anonymity_cue,),
                            f"anonymous source: {text[anonymity_cue[0]:anonymity_cue[1]]!r}")
     m = _SPEAKER_COLON.match(text)
-    if m and not any(w.rstrip(".") in FUNCTION_CAPS for w in m.group(1).split()):
+    if m and not any(w.rstrip(".") in FUNCTION_CAPS or w.lower() in _LABELS_NOT_SPEAKERS for w in m.group(1).split()):
         grade, role, pronoun = classify_speaker(m.group(1), rules)
         grade = grade or Sourcing.NAMED
         return Attribution(grade, ((0, m.end(1), role or "source"), (m.end(1), m.end(1) + 1, "colon")),
