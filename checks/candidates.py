@@ -62,7 +62,7 @@ def _stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """The content words of ``text`` in order, as 6-letter stems of their normal form."""
-    return [s for s in map(_stem, _WORD.findall(text)) if s]
+    return list(filter(None, map(_stem, _WORD.findall(text))))
 
 
 def shingles(stems: Sequence[str]) -> frozenset[int]:

@@ -1,0 +1,330 @@
+"""Long documents: candidate pairs from the shingle index against exhaustive matching, side by side.
+
+Builds one long document of real news text: every BBC article (sorted), then PolNeAR train texts
+until it has ``--sentences`` sentences, with ``--planted`` known near duplicates inserted (a
+sentence copied further on with one word changed). Then, in one process:
+
+1. Sentence splitting: syntok on one process (baseline) and on all cores (``split_sentences``).
+2. Sentence pairs, rapidfuzz level (the issue's measure): ``fuzz.ratio`` >= ``--ratio`` on
+   normalised sentences. Baseline: exhaustive ``process.cdist`` (workers=-1) on ``--sample`` random
+   rows against all sentences, extrapolated to all n(n-1)/2 pairs by the share of pairs it scored
+   (cdist's cost is linear in the pairs it scores). Indexed: ``candidate_pairs`` then the same
+   ``fuzz.ratio`` on each candidate. Recall: of the pairs the exhaustive run found in the sample
+   rows, the share the indexed run found; plus the planted pairs.
+3. The engine's ``find_duplicates`` (windows, combined scorer) with the index as its candidate
+   generator, stage by stage, and the same recall against its exhaustive search on the sample rows.
+4. Peak memory (tracemalloc) of the candidate stage at n/4, n/2 and n sentences: linear or not.
+
+Timings are the median of ``--runs`` runs (stage 3 runs once: it is minutes exhaustive). The
+machine is shared; read the ratios measured in this same run.
+
+Usage: .venv/bin/python benchmarks/bench_scale.py [--bbc DIR] [--polnear DIR] [--sentences N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import data_folder, format_table  # noqa: E402
+
+from checks.candidates import candidate_pairs, content_stems  # noqa: E402
+from checks.duplicates import find_duplicates  # noqa: E402
+from checks.model import Document  # noqa: E402
+from checks.segment import parse_article, split_paragraphs, split_sentences  # noqa: E402
+from checks.similarity import normalise  # noqa: E402
+
+
+def long_text(bbc: Path, polnear: Path | None, sentences: int) -> str:
+    """BBC then PolNeAR articles, a blank line apart, a little more than ``sentences`` sentences."""
+    files = sorted((bbc / "bbc").glob("*/*.txt")) or sorted(bbc.glob("**/*.txt"))
+    if polnear is not None:
+        files += sorted((polnear / "train" / "text").glob("*.txt"))
+    texts = []
+    approx = 0
+    for f in files:
+        raw = f.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+        texts.append(text.replace("\r\n", "\n").strip())
+        approx += text.count(". ") + 1
+        if approx > sentences * 1.2:
+            break
+    return "\n\n".join(texts) + "\n"
+
+
+def plant(text: str, sents, paragraphs, count: int, seed: int) -> tuple[str, list[tuple[str, str]]]:
+    """Copy ``count`` random sentences (8+ words, 4+ content words) with one word changed, each as
+    a paragraph of its own somewhere after the original: known near duplicates."""
+    rng = random.Random(seed)
+    pool = [s for s in sents[: len(sents) // 2] if len(s.text.split()) >= 8 and len(content_stems(s.text)) >= 4]
+    inserts: dict[int, list[str]] = {}
+    planted = []
+    for s in rng.sample(pool, min(count, len(pool))):
+        words = s.text.split()
+        k = rng.randrange(1, len(words) - 1)
+        words[k] = "notably" if words[k] != "notably" else "plainly"
+        copy = " ".join(words)
+        at = rng.randrange(s.paragraph + 1, len(paragraphs))
+        inserts.setdefault(at, []).append(copy)
+        planted.append((s.text, copy))
+    out = []
+    for k, p in enumerate(paragraphs):
+        out.append(text[p.start : p.end])
+        out.extend(inserts.get(k, ()))
+    return "\n\n".join(out) + "\n", planted
+
+
+def median_time(fn, runs: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bbc", help="BBC folder (default ../shared/data/bbc)")
+    ap.add_argument("--polnear", help="PolNeAR folder (default ../shared/data/polnear)")
+    ap.add_argument("--sentences", type=int, default=50_000)
+    ap.add_argument("--planted", type=int, default=200)
+    ap.add_argument("--sample", type=int, default=1000, help="rows of the exhaustive sample")
+    ap.add_argument("--ratio", type=float, default=85.0, help="fuzz.ratio threshold (stage 2)")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--engine-sample", type=int, default=100, help="rows of stage 3's exhaustive sample")
+    ap.add_argument("--skip-engine", action="store_true", help="leave out stage 3 (minutes)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--scan", action="store_true",
+                    help="also time `sourcecheck scan --format json` of every BBC and PolNeAR train text as one file")
+    args = ap.parse_args()
+    bbc = data_folder(args.bbc, "bbc")
+    polnear = data_folder(args.polnear, "polnear")
+
+    text = long_text(bbc, polnear, args.sentences)
+    paragraphs = split_paragraphs(text)
+    print(f"input: {len(text) / 1e6:.1f} MB, {len(paragraphs)} paragraphs")
+
+    # 1. Sentence splitting.
+    t_serial, sents = median_time(lambda: split_sentences(text, paragraphs, workers=1), 1)
+    t_par, sents_par = median_time(lambda: split_sentences(text, paragraphs), 1)
+    assert sents_par == sents, "parallel splitting must give the serial result"
+    print(format_table(
+        ["sentence splitting", "seconds", "sentences/s", "vs one process"],
+        [["syntok, one process (baseline)", f"{t_serial:.2f}", f"{len(sents) / t_serial:,.0f}", "1.00x"],
+         ["split_sentences, all cores", f"{t_par:.2f}", f"{len(sents) / t_par:,.0f}", f"{t_serial / t_par:.2f}x"]],
+    ))
+    keep = sents[min(args.sentences - args.planted, len(sents)) - 1]
+    text, planted = plant(text, sents, paragraphs[: keep.paragraph + 1], args.planted, args.seed)
+    doc = parse_article(text, parse_metadata=False)
+    texts = [s.text for s in doc.sentences]
+    n = len(texts)
+    print(f"document: {n} sentences, {len(text) / 1e6:.1f} MB, {len(planted)} planted near copies")
+
+    # 2. Rapidfuzz level, on the sentences the engine can report (4+ content words, as its
+    # scorer asks): "___." twice is no duplicate passage.
+    norm = [normalise(t) for t in texts]
+    eligible = [i for i, t in enumerate(texts) if len(content_stems(t)) >= 4]
+    rng = random.Random(args.seed)
+    rows = sorted(rng.sample(eligible, min(args.sample, len(eligible))))
+    columns = [norm[i] for i in eligible]
+
+    def exhaustive_sample():
+        m = process.cdist([norm[i] for i in rows], columns, scorer=fuzz.ratio, score_cutoff=args.ratio,
+                          workers=-1, dtype=np.uint8)
+        found = set()
+        for k, i in enumerate(rows):
+            for j in (eligible[c] for c in np.flatnonzero(m[k]).tolist()):
+                if j != i:
+                    found.add((min(i, j), max(i, j)))
+        return found
+
+    def indexed():
+        cands = candidate_pairs(texts)
+        return {(i, j) for i, j in cands if fuzz.ratio(norm[i], norm[j], score_cutoff=args.ratio)}, len(cands)
+
+    e = len(eligible)
+    t_ex, truth = median_time(exhaustive_sample, args.runs)
+    scale = (e * (e - 1) / 2) / (len(rows) * e)
+    t_ex_all = t_ex * scale
+    t_ix, (found, n_cands) = median_time(indexed, args.runs)
+    hit = sum(1 for p in truth if p in found)
+    recall = hit / len(truth) if truth else 1.0
+    where = {t: i for i, t in enumerate(texts)}
+    planted_found = sum(1 for a, b in planted if (min(where.get(a, -1), where.get(b, -1)), max(where.get(a, -1), where.get(b, -1))) in found)
+    print(format_table(
+        [f"sentence pairs, fuzz.ratio >= {args.ratio:g}", "seconds", "pairs scored", "vs exhaustive"],
+        [[f"exhaustive cdist, {len(rows)} rows x {e} (measured)", f"{t_ex:.2f}", f"{len(rows) * e:,}", ""],
+         [f"exhaustive cdist, all pairs (extrapolated x{scale:.1f})", f"{t_ex_all:.1f}", f"{e * (e - 1) // 2:,}", "1.00x"],
+         ["shingle index + fuzz.ratio on candidates", f"{t_ix:.2f}", f"{n_cands:,}", f"{t_ex_all / t_ix:.0f}x faster"]],
+    ))
+    print(f"{e} of {n} sentences have 4+ content words; recall on the sample rows: {hit}/{len(truth)} = "
+          f"{recall:.4f}; planted near copies found: {planted_found}/{len(planted)}; pairs found in all: {len(found)}")
+    for i, j in [p for p in truth if p not in found][:3]:
+        print(f"  missed ({fuzz.ratio(norm[i], norm[j]):.0f}): {texts[i][:70]!r} | {texts[j][:70]!r}")
+    for a, b in planted:
+        i, j = where.get(a, -1), where.get(b, -1)
+        if (min(i, j), max(i, j)) not in found:
+            why = "not one sentence after splitting" if min(i, j) < 0 else f"fuzz.ratio {fuzz.ratio(norm[i], norm[j]):.0f}"
+            print(f"  planted copy missed ({why}): {b[:90]!r}")
+
+    # 3. The engine's find_duplicates.
+    if not args.skip_engine:
+        _engine(doc, rows[: args.engine_sample], args)
+
+    if args.scan:
+        _whole_scan(bbc, polnear)
+
+    # 4. Memory of the candidate stage.
+    mem_rows = []
+    for frac in (4, 2, 1):
+        part = texts[: n // frac]
+        tracemalloc.start()
+        candidate_pairs(part)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        mem_rows.append([f"{len(part):,}", f"{peak / 1e6:.0f}", f"{peak / len(part):,.0f}"])
+    print(format_table(["candidate stage: sentences", "peak MB (tracemalloc)", "bytes/sentence"], mem_rows))
+    print(f"process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    return 0
+
+
+def _planted_found(doc: Document, planted: list[str], found: set[tuple[int, int]]) -> int:
+    where = {s.text: s.index for s in doc.sentences}
+    partners: dict[int, set[int]] = {}
+    for i, j in found:
+        partners.setdefault(i, set()).add(j)
+        partners.setdefault(j, set()).add(i)
+    return sum(1 for c in planted if c in where and partners.get(where[c]))
+
+
+def _engine(doc: Document, rows: list[int], args: argparse.Namespace) -> None:
+    """find_duplicates with the index, and its exhaustive search on windows of the sample rows."""
+    marks: dict[str, float] = {}
+
+    def timed_candidates(texts):
+        start = time.perf_counter()
+        pairs = candidate_pairs(texts)
+        marks["candidates"] = time.perf_counter() - start
+        marks["n"] = len(pairs)
+        marks["windows"] = len(texts)
+        return pairs
+
+    start = time.perf_counter()
+    find_duplicates(doc, candidates=lambda texts: [])
+    t_floor = time.perf_counter() - start
+    start = time.perf_counter()
+    indexed = find_duplicates(doc, candidates=timed_candidates)
+    t_indexed = time.perf_counter() - start
+    w = int(marks["windows"])
+    # Sample windows: every window starting at a sample row's sentence is a row of the exhaustive run.
+    row_set = set(rows)
+
+    def sample_rows(texts):
+        starts = _window_starts(texts)
+        chosen = [k for k, s in enumerate(starts) if s in row_set]
+        marks["chosen"] = len(chosen)
+        return ((min(k, j), max(k, j)) for k in chosen for j in range(len(texts)) if j != k)
+
+    def sample_indexed(texts):
+        starts = _window_starts(texts)
+        return [(i, j) for i, j in candidate_pairs(texts) if starts[i] in row_set or starts[j] in row_set]
+
+    start = time.perf_counter()
+    exhaustive = find_duplicates(doc, candidates=sample_rows)
+    t_sample = time.perf_counter() - start
+    restricted = find_duplicates(doc, candidates=sample_indexed)
+    chosen_windows = int(marks["chosen"])
+    scale = (w * (w - 1) / 2) / max(1, chosen_windows * (w - 1))
+    t_ex_all = t_floor + (t_sample - t_floor) * scale
+    key = lambda p: (p.a.start, p.a.end, p.b.start, p.b.end)  # noqa: E731
+    truth = {key(p) for p in exhaustive}
+    got = {key(p) for p in restricted}
+    recall = len(truth & got) / len(truth) if truth else 1.0
+    print(format_table(
+        [f"find_duplicates, {len(doc.sentences)} sentences, {w} windows", "seconds", "vs exhaustive"],
+        [["tokenise + windows, no pairs (floor)", f"{t_floor:.2f}", ""],
+         [f"exhaustive, {chosen_windows} sample windows x all (measured)", f"{t_sample:.1f}", ""],
+         [f"exhaustive, all window pairs (extrapolated x{scale:.0f})", f"{t_ex_all:.0f}", "1.00x"],
+         [f"with the shingle index ({int(marks['n']):,} candidates, {marks['candidates']:.2f} s of it)",
+          f"{t_indexed:.2f}", f"{t_ex_all / t_indexed:.0f}x faster"]],
+    ))
+    print(f"engine recall on the sample windows: {len(truth & got)}/{len(truth)} = {recall:.4f}; "
+          f"duplicate pairs reported with the index: {len(indexed)}")
+
+
+def _whole_scan(bbc: Path, polnear: Path) -> None:
+    """The CLI on one file holding every BBC article and every PolNeAR train text: wall time, peak
+    memory, and whether each BBC exact-duplicate pair of files shows up as a duplicate pair."""
+    import csv
+    import json
+    import os
+    import subprocess
+    import tempfile
+
+    files = sorted((bbc / "bbc").glob("*/*.txt")) + sorted((polnear / "train" / "text").glob("*.txt"))
+    parts, where, pos = [], {}, 0
+    for f in files:
+        raw = f.read_bytes()
+        try:
+            text = raw.decode("utf-8").replace("\r\n", "\n").strip()
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace").replace("\r\n", "\n").strip()
+        where[f.relative_to(bbc).as_posix() if f.is_relative_to(bbc) else f.name] = (pos, pos + len(text))
+        parts.append(text)
+        pos += len(text) + 2
+    folder = Path(tempfile.mkdtemp(prefix="sourcecheck-bench-"))
+    big = folder / "everything.txt"
+    big.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    script = Path(sys.executable).with_name("sourcecheck")
+    start = time.perf_counter()
+    out = subprocess.run([str(script), "scan", "--format", "json", str(big)], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONHASHSEED": "0"})
+    wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    groups: dict[str, list[str]] = {}
+    with open(bbc / "index.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if int(row["exact_dup_group_size"]) > 1:
+                groups.setdefault(row["norm_sha1"], []).append(row["path"])
+    reported = 0
+    if out.returncode in (0, 1):
+        data = json.loads(out.stdout)
+        spans = [(d["a"]["start"], d["b"]["start"]) for d in data["duplicates"]]
+        for paths in groups.values():
+            (a0, a1), (b0, b1) = where[paths[0]], where[paths[1]]
+            if any((a0 <= x < a1 and b0 <= y < b1) or (b0 <= x < b1 and a0 <= y < a1) for x, y in spans):
+                reported += 1
+        print(f"whole scan: {big.stat().st_size / 1e6:.1f} MB, {len(data['sentences'])} sentences, "
+              f"{wall:.1f} s wall, peak RSS {peak:.0f} MB, exit {out.returncode}; "
+              f"BBC exact-duplicate pairs reported: {reported}/{len(groups)}")
+    else:
+        print(f"whole scan failed (exit {out.returncode}) after {wall:.1f} s: {out.stderr.strip()[:200]}")
+
+
+def _window_starts(texts) -> list[int]:
+    """First-sentence number of each window text, from find_duplicates' order (a window that
+    extends the previous text starts where it did)."""
+    starts, first = [], -1
+    for k, t in enumerate(texts):
+        if not (k and t.startswith(texts[k - 1]) and len(t) > len(texts[k - 1])):
+            first += 1
+        starts.append(first)
+    return starts
+
+
+if __name__ == "__main__":
+    sys.exit(main())
