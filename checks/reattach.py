@@ -38,7 +38,9 @@ WEAK = 60.0
 # Below this many normalised characters (a name, a splice mark) a near miss is another passage, not
 # an edit of this one: such texts carry over only when identical.
 SHORT_TEXT = 24
-_SUFFIX = re.compile(r"^(.*)-(\d+)$")
+# ``checks.flags.assign_ids``: "<kind>-<12 hex digits>", then "-2", "-3" for repeats. The digest may
+# be all decimal digits, so a suffix is only a suffix after a full digest.
+_SUFFIX = re.compile(r"^(.*-[0-9a-f]{12})-(\d+)$")
 _SWAPPED_DECISION = {Decision.KEEP_FIRST: Decision.KEEP_SECOND, Decision.KEEP_SECOND: Decision.KEEP_FIRST}
 
 

@@ -236,3 +236,15 @@ def test_accept_weak_never_drops_a_verdict_to_make_room():
         accept_weak(result.review.with_verdict(fresh), weak)
     with pytest.raises(ValueError, match="not in this review"):
         accept_weak(Review("a", "b"), weak)
+
+
+def test_an_all_digit_digest_is_not_a_repeat_suffix():
+    """Found by the benchmark: 'unsourced-353720067596' is not copy 353720067596 of 'unsourced'."""
+    doc = parse_article("Public debt is about 140% of GDP.\n\nShe showed her ring to reporters.", parse_metadata=False)
+    a, b = doc.sentences
+    old = Analysis(doc, (), (), (Flag("unsourced-353720067596", FlagKind.UNSOURCED, a.start, a.end, a.text, "u"),))
+    new = Analysis(doc, (), (), (Flag("unsourced-647569286114", FlagKind.UNSOURCED, b.start, b.end, b.text, "u"),))
+    result = reattach(_review_all(old), new)
+    assert not result.carried and not result.weak and len(result.orphans) == 1
+    repeated = Analysis(doc, (), (), (Flag("unsourced-353720067596-2", FlagKind.UNSOURCED, a.start, a.end, a.text, "u"),))
+    assert len(reattach(_review_all(old), repeated).carried) == 1  # a real suffix still counts as a copy
