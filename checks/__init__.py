@@ -32,7 +32,9 @@ from .model import (
     Sourcing,
     Span,
 )
-from .reattach import ReattachResult, WeakMatch, accept_weak, reattach
+# ``reattach`` itself is called as ``checks.reattach.reattach``: exporting the function here would hide
+# the module of the same name from ``import checks.reattach`` and ``mock.patch``.
+from .reattach import ReattachResult, WeakMatch, accept_weak
 from .report_md import render_report
 from .segment import ArticleError, parse_article
 from .serialize import analysis_to_dict, format_text_report
@@ -78,7 +80,6 @@ __all__ = [
     "normalise",
     "parse_article",
     "read_article",
-    "reattach",
     "render_report",
     "resolve_checklist",
     "score_passages",
