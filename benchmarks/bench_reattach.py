@@ -308,11 +308,12 @@ def main(argv: list[str] | None = None) -> int:
           f"{totals[('all', 'verdicts')]} verdict re-attachments in {elapsed:.1f} s "
           f"(reattach itself {1000 * totals['reattach seconds'] / (len(articles) * len(EDITS)):.2f} ms per article)\n")
     print(format_table(
-        ["edit", "verdicts (edited)", "right", "right, edited", "+ weak to confirm", "lost", "wrong",
+        ["edit", "verdicts (edited)", "right", "right, edited", "+ weak to confirm", "lost", "wrong (carried / offered)",
          "baseline right", "baseline right, edited", "baseline wrong"],
         rows,
     ))
-    print("\nright = carried to the right passage or correctly orphaned; wrong = carried or offered to another flag")
+    print("\nright = carried to the right passage or correctly orphaned; wrong = carried over, or offered as a weak "
+          "match, to another flag")
     print(_wrong_article(articles))
     return 0
 
@@ -340,7 +341,7 @@ def _row(name: str, t: Counter, share: Callable[..., str]) -> list[object]:
         share(t, "edited", *right),
         t[("all", "weak right")],
         t[("all", "lost")],
-        t[("all", "carried wrong")] + t[("all", "weak wrong")],
+        f"{t[('all', 'carried wrong')]} / {t[('all', 'weak wrong')]}",
         share(t, "all", "baseline carried right", "baseline orphan right"),
         share(t, "edited", "baseline carried right", "baseline orphan right"),
         t[("all", "baseline carried wrong")],
