@@ -198,3 +198,20 @@ def test_file_removed_by_another_program_is_noticed(tmp_path):
 def _review(note: str) -> Review:
     v = Verdict("vague-1", "vague", Decision.ACCEPTED, "Some say.", 0, 9, note=note)
     return Review("a.txt", "0" * 64).with_verdict(v)
+
+
+def test_in_place_edit_that_hides_from_stat_is_still_caught_at_save(tmp_path):
+    """An editor rewriting the file in place, same size, mtime put back: polling may miss it, the
+    save's hash check does not."""
+    store = ReviewStore(tmp_path / "a.review.yaml")
+    store.load()
+    store.save(_review("mine"))
+    info = store.path.stat()
+    text = store.path.read_text()
+    with store.path.open("r+") as fh:  # same inode, same size
+        fh.write(text.replace("note: mine", "note: MINE"))
+    os.utime(store.path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert not store.changed_on_disk()  # the cheap poll trusts inode, size and mtime
+    with pytest.raises(ExternalChangeError):
+        store.save(_review("mine again"))
+    assert "MINE" in store.path.read_text()
