@@ -12,7 +12,7 @@ $(BIN)/sourcecheck: pyproject.toml
 	touch $@
 
 run: $(BIN)/sourcecheck
-	$(BIN)/sourcecheck seeds/north-korea-talks.txt
+	$(BIN)/sourcecheck
 
 test: $(BIN)/sourcecheck
 	$(BIN)/python -m pytest -q
