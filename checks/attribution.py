@@ -78,6 +78,7 @@ _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+ly\s+)?\Z", re.IGNORE
 _ENDS_WITH_AND = re.compile(r"\s(?:and|but|then|and\s+then)\s*\Z", re.IGNORECASE)
 _GOES_ON_TO = re.compile(r"\b(?:continued|continues|went\s+on|goes\s+on|began|begins|proceeded)\s+to\Z", re.I)
 _PUNCT = re.compile(r'[,;:"“”()—–]')
+_MAX_VERBS = 24  # speech verbs examined in one sentence
 _TAIL = 48  # characters before a verb that the anchored patterns look at
 _PASSIVE_BY = re.compile(r"^\s+by\s+", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
@@ -111,7 +112,9 @@ def find_attribution(
     found: list[tuple[int, Attribution]] = []
     verbs = rules.speech.finditer(text) if may_match(rules, "speech_verbs", words) else ()
     check_not_speech = may_match(rules, "not_speech", words)
-    for verb in verbs:
+    for n, verb in enumerate(verbs):
+        if n >= _MAX_VERBS:
+            break  # a run-on "sentence" (a file with no full stops) must not cost time per verb squared
         if not _outside(quoted, verb.start(), verb.end()) or not _is_verb_use(text, verb, quoted, rules, check_not_speech):
             continue
         attribution = _attribution_at(text, verb, rules, anonymity_cue)

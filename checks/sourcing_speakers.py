@@ -51,6 +51,7 @@ FUNCTION_CAPS = frozenset(
 )
 _POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
 _CLAUSE_OPENERS = frozenset("when what as after before while because since if though although where and but so that".split())
+_WINDOW = 400  # characters either side of a verb searched for its speaker: bounds the work per verb
 _MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
 _CONNECTOR = re.compile(
     r"^(?:(?:and|but|yet|so|still|also|meanwhile|however|instead|now|then|though|although|while|as|because"
@@ -145,13 +146,14 @@ def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
     appositive closed by a comma) reach back to the phrase before; a quotation mark right before
     the verb stops the search, since then the speaker follows the verb.
     """
-    if "(" in text:
-        text = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[:verb_start])
-    breaks = list(_CLAUSE_BREAK.finditer(text, 0, verb_start))
+    lo = max(0, verb_start - _WINDOW)
+    if "(" in text[lo:verb_start]:
+        text = text[:lo] + _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[lo:verb_start])
+    breaks = list(_CLAUSE_BREAK.finditer(text, lo, verb_start))
     end = verb_start
     out: list[tuple[int, int]] = []
     for _ in range(4):
-        start = breaks[-1].end() if breaks else 0
+        start = breaks[-1].end() if breaks else lo
         segment = text[start:end]
         bare = _TRAILING_ADVERBS.sub("", " " + _CONNECTOR.sub("", segment.strip())).strip()
         if WORD.search(bare) and not _RELATIVE.fullmatch(bare):
@@ -163,16 +165,18 @@ def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
         breaks.pop()
     return out or [(end, end)]
 
+
 def speaker_before(text: str, verb_start: int) -> tuple[int, int]:
     return speakers_before(text, verb_start)[0]
 
 def speaker_after(text: str, verb_end: int) -> tuple[int, int]:
     # A period inside a segmented sentence is an abbreviation ("a U.S. official"), not a break;
     # "said a former official who oversaw ...": the relative clause is not the speaker.
-    m = _AFTER_BREAK.search(text, verb_end)
-    end = m.start() if m else len(text)
+    m = _AFTER_BREAK.search(text, verb_end, verb_end + _WINDOW)
+    end = m.start() if m else min(len(text), verb_end + _WINDOW)
     rel = _RELATIVE_INSIDE.search(text, verb_end, end)
     return verb_end, rel.start() if rel else end
+
 
 _CLASSIFIED: dict[tuple[str, int], tuple[Sourcing | None, str, bool]] = {}
 

@@ -295,3 +295,10 @@ def test_key_word_gate_never_hides_a_match_on_real_sentences():
         for text in texts:
             if pattern.search(text):
                 assert not keys.isdisjoint(words_of(text)), (category, text)
+
+
+def test_run_on_sentence_with_thousands_of_verbs_is_graded():
+    """A file with no full stops is one huge "sentence": the work per verb is bounded (this took
+    a minute before the bound; it is not timed here, a regression shows as a slow suite)."""
+    text = " ".join(["the official said"] * 3000)
+    assert grade(text) == [A]
