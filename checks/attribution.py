@@ -14,6 +14,7 @@ Offsets here are relative to the sentence; ``checks.sourcing`` makes them absolu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import words_of
@@ -31,7 +32,15 @@ from .sourcing_speakers import (
     speakers_before,
 )
 
-__all__ = ["Attribution", "AttributionRules", "classify_speaker", "colon_attribution", "find_attribution", "rules_for"]
+__all__ = [
+    "Attribution",
+    "AttributionRules",
+    "classify_speaker",
+    "colon_attribution",
+    "find_attribution",
+    "outside_quotes",
+    "rules_for",
+]
 
 # Words that make the following "verb" a noun ("his claims", "in a tweet") or not an act that
 # happened ("to argue", "could claim").
@@ -96,8 +105,13 @@ class Attribution:
     pronoun: bool = False  # the speaker is a pronoun: the caller resolves it from context
 
 
-def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return not any(a <= start and end <= b for a, b in spans)
+def outside_quotes(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether start..end lies outside every quoted span (``spans`` sorted and disjoint)."""
+    i = bisect_right(spans, (start, _BEYOND))
+    return i == 0 or spans[i - 1][1] < end
+
+
+_BEYOND = 1 << 62
 
 
 def find_attribution(
@@ -108,14 +122,14 @@ def find_attribution(
     if words is None:
         words = words_of(text)
     m = rules.anonymity.search(text) if may_match(rules, "anonymity_markers", words) else None
-    anonymity_cue = (m.start(), m.end(), "anonymity") if m and _outside(quoted, m.start(), m.end()) else None
+    anonymity_cue = (m.start(), m.end(), "anonymity") if m and outside_quotes(quoted, m.start(), m.end()) else None
     found: list[tuple[int, Attribution]] = []
     verbs = rules.speech.finditer(text) if may_match(rules, "speech_verbs", words) else ()
     check_not_speech = may_match(rules, "not_speech", words)
     for n, verb in enumerate(verbs):
         if n >= _MAX_VERBS:
             break  # a run-on "sentence" (a file with no full stops) must not cost time per verb squared
-        if not _outside(quoted, verb.start(), verb.end()) or not _is_verb_use(text, verb, quoted, rules, check_not_speech):
+        if not outside_quotes(quoted, verb.start(), verb.end()) or not _is_verb_use(text, verb, quoted, rules, check_not_speech):
             continue
         attribution = _attribution_at(text, verb, rules, anonymity_cue)
         if attribution is not None:
@@ -227,11 +241,11 @@ def _other_attribution(
     """Attributions without a speech verb: weasel phrases, publications, quotes after a colon."""
     markers = rules.vague_markers.finditer(text) if may_match(rules, "vague_markers", words) else ()
     for m in markers:
-        if _outside(quoted, m.start(), m.end()):
+        if outside_quotes(quoted, m.start(), m.end()):
             return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),
                                f"vague attribution: {m.group(0)!r}")
     m = rules.publication.search(text) if may_match(rules, "publication_nouns", words) else None
-    if m and _outside(quoted, m.start(), m.end()):
+    if m and outside_quotes(quoted, m.start(), m.end()):
         a, _ = speaker_before(text, m.start())
         phrase = text[a:m.end()]
         cue = (m.start(), m.end(), "publication")
@@ -242,7 +256,7 @@ def _other_attribution(
         grade = Sourcing.NAMED if names else Sourcing.VAGUE
         return Attribution(grade, (cue,), f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
     m = _IN_A_PUBLICATION.search(text) if may_match(rules, "publication_nouns", words) else None
-    if m and _outside(quoted, m.start(), m.end()):
+    if m and outside_quotes(quoted, m.start(), m.end()):
         # "In an ABC News/Washington Post poll released Sunday, three of four Americans ..."
         phrase = m.group(0)
         names = [t for t in CAPITALISED.findall(phrase)[1:] if t.rstrip(".") not in FUNCTION_CAPS]
@@ -250,7 +264,7 @@ def _other_attribution(
         return Attribution(grade, ((m.start(), m.end(), "publication"),),
                            f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
     m = rules.vague_belief.search(text) if may_match(rules, "vague_groups", words) else None
-    if m and _outside(quoted, m.start(), m.end()):
+    if m and outside_quotes(quoted, m.start(), m.end()):
         return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),
                            f"vague attribution: {' '.join(m.group(0).split())!r}")
     if anonymity_cue:
@@ -263,7 +277,7 @@ def _other_attribution(
         return Attribution(grade, ((0, m.end(1), role or "source"), (m.end(1), m.end(1) + 1, "colon")),
                            f"{_LABEL[grade]}: {m.group(1)!r} speaking after a colon", pronoun)
     m = _COLON_QUOTE.search(text)
-    if m and _outside(quoted, m.start(), m.start() + 1):
+    if m and outside_quotes(quoted, m.start(), m.start() + 1):
         a, _ = speaker_before(text, m.start())
         grade, _role, pronoun = classify_speaker(text[a:m.start()], rules)
         if grade is not None:

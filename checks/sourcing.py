@@ -21,7 +21,14 @@ from __future__ import annotations
 
 import re
 
-from .attribution import Attribution, AttributionRules, colon_attribution, find_attribution, rules_for
+from .attribution import (
+    Attribution,
+    AttributionRules,
+    colon_attribution,
+    find_attribution,
+    outside_quotes,
+    rules_for,
+)
 from .lexicon import Lexicon, default_lexicon, words_of
 from .model import Cue, Document, Sentence, SentenceGrade, Sourcing
 
@@ -99,12 +106,12 @@ def grade_sentences(doc: Document, *, lexicon: Lexicon | None = None) -> tuple[S
         hedge_cues = [
             Cue(s.start + m.start(), s.start + m.end(), m.group(0), "hedge")
             for m in (hedges.finditer(s.text) if not hedge_gate.isdisjoint(words[i]) else ())
-            if _outside(quotes[i], m.start(), m.end())
+            if outside_quotes(quotes[i], m.start(), m.end())
         ]
         hedge_cues += [
             Cue(s.start + m.start(), s.start + m.end(), m.group(0), "weasel")
             for m in (weasels.finditer(s.text) if not weasel_gate.isdisjoint(words[i]) else ())
-            if _outside(quotes[i], m.start(), m.end()) and not _NUMBER_AFTER.match(s.text, m.end())
+            if outside_quotes(quotes[i], m.start(), m.end()) and not _NUMBER_AFTER.match(s.text, m.end())
         ]
         attribution = resolved[i] or carried[i]
         if attribution is not None:
@@ -231,12 +238,12 @@ def _unattributed(
     s: Sentence, quotes: list[tuple[int, int]], opinion: re.Pattern[str] | None, hedge_cues: list[Cue]
 ) -> SentenceGrade:
     stripped = s.text.rstrip()
-    if stripped.endswith("?") and _outside(quotes, len(stripped) - 1, len(stripped)):
+    if stripped.endswith("?") and outside_quotes(quotes, len(stripped) - 1, len(stripped)):
         return SentenceGrade(s.index, Sourcing.NONE, _sorted(hedge_cues), "a question, not a claim")
     if not stripped.endswith(_HEADING_END) and len(stripped.split()) <= 12:
         return SentenceGrade(s.index, Sourcing.NONE, _sorted(hedge_cues), "a heading or fragment, not a claim")
     for m in opinion.finditer(s.text) if opinion is not None else ():
-        if _outside(quotes, m.start(), m.end()):
+        if outside_quotes(quotes, m.start(), m.end()):
             cue = Cue(s.start + m.start(), s.start + m.end(), m.group(0), "opinion")
             return SentenceGrade(s.index, Sourcing.OPINION, _sorted([cue, *hedge_cues]),
                                  f"the writer's speculation or judgement: {m.group(0)!r}, with no source")
@@ -244,10 +251,6 @@ def _unattributed(
     if hedge_cues:
         reason += f" (hedged: {hedge_cues[0].text!r}, which is not a source)"
     return SentenceGrade(s.index, Sourcing.UNSOURCED, _sorted(hedge_cues), reason)
-
-
-def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return not any(a <= start and end <= b for a, b in spans)
 
 
 def _sorted(cues: list[Cue]) -> tuple[Cue, ...]:
