@@ -178,7 +178,7 @@ def _carry(
             if source is not None:
                 for k in range(i, j + 1):
                     if own[k] is None:
-                        carried[k] = _carried(source, "the quote it belongs to")
+                        carried[k] = _carried(source, "the quote it belongs to", _first_mark(quotes[k]))
         i = j + 1
     belief = lex.pattern("belief_verbs")
     pronouns = rules.pronouns
@@ -189,21 +189,21 @@ def _carry(
         same_paragraph = k > 0 and sentences[k - 1].paragraph == s.paragraph
         # 2. The rest of a quote whose first sentence got its speaker from the sentence before.
         if starts_open[k] and prev is not None:
-            carried[k] = _carried(prev, "the quote it belongs to")
+            carried[k] = _carried(prev, "the quote it belongs to", _first_mark(quotes[k]))
             continue
         # 3. A quote standing alone next to its speaker's sentence.
         if _is_quote(s.text):
             # Quote paragraphs in a row are one speaker's until someone else is named; a quote
             # after a paragraph with no quotation in it has no speaker.
             if prev is not None and (same_paragraph or quotes[k - 1] or sentences[k - 1].text.rstrip().endswith(":")):
-                carried[k] = _carried(prev, "the speaker of the sentence before")
+                carried[k] = _carried(prev, "the speaker of the sentence before", _first_mark(quotes[k]))
                 continue
             nxt = own[k + 1] if k + 1 < n and sentences[k + 1].paragraph == s.paragraph else None
             if nxt is not None and not _is_quote(sentences[k + 1].text):
-                carried[k] = _carried(nxt, "the speaker of the sentence after")
+                carried[k] = _carried(nxt, "the speaker of the sentence after", _first_mark(quotes[k]))
                 continue
             if prev is not None and _is_quote(sentences[k - 1].text) and k > 0:
-                carried[k] = _carried(prev, "the quote before it")
+                carried[k] = _carried(prev, "the quote before it", _first_mark(quotes[k]))
                 continue
         # 4. After a colon that introduces what follows.
         if k > 0 and prev is not None and sentences[k - 1].text.rstrip().endswith(":"):
@@ -212,8 +212,9 @@ def _carry(
         # 5. First person outside quotes right after a speaker: a transcript or a quote set
         #    without quotation marks ("We can't afford to be politically correct anymore.").
         recent = prev or (own[k - 2] or carried[k - 2] if k > 1 else None)
-        if recent is not None and _FIRST_PERSON.search(s.text) and not quotes[k]:
-            carried[k] = _carried(recent, "the speaker before (first person goes on)")
+        person = _FIRST_PERSON.search(s.text) if recent is not None and not quotes[k] else None
+        if recent is not None and person:
+            carried[k] = _carried(recent, "the speaker before (first person goes on)", person.span())
             continue
         # 6. "Specifically, they're worried ...": the same speaker goes on.
         if prev is not None and same_paragraph and prev.sourcing in (Sourcing.NAMED, Sourcing.ANONYMOUS):
@@ -222,7 +223,8 @@ def _carry(
             if first:
                 word = first.group(0).split("’")[0].split("'")[0]
                 if pronouns.match(word) and belief.search(body[:60]):
-                    carried[k] = _carried(prev, f"the speaker before ({word!r} goes on)")
+                    at = len(s.text) - len(body)
+                    carried[k] = _carried(prev, f"the speaker before ({word!r} goes on)", (at, at + len(word)))
     return carried
 
 
@@ -230,8 +232,14 @@ def _is_quote(text: str) -> bool:
     return bool(_QUOTE_START.match(text.lstrip()))
 
 
-def _carried(source: Attribution, why: str) -> Attribution:
-    return Attribution(source.sourcing, (), f"{_LABELS[source.sourcing]}, carried from {why}")
+def _carried(source: Attribution, why: str, cue: tuple[int, int] | None = None) -> Attribution:
+    """The grade of ``source``; ``cue`` marks what carries it here (a quotation mark, a pronoun)."""
+    cues = ((cue[0], cue[1], "carried"),) if cue else ()
+    return Attribution(source.sourcing, cues, f"{_LABELS[source.sourcing]}, carried from {why}")
+
+
+def _first_mark(spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    return (spans[0][0], spans[0][0] + 1) if spans else None
 
 
 def _unattributed(

@@ -90,6 +90,7 @@ def test_seed_evidence_names_the_speaker_and_the_hedge(seed_grades):
     assert ("Reuters", "outlet") in {(c.text, c.role) for c in grades[3].cues}
     assert [c.text for c in grades[0].cues if c.role == "hedge"] == ["apparently"]
     assert "carried" in grades[5].reason
+    assert [(c.text, c.role) for c in grades[5].cues] == [("they", "carried")]
 
 
 def grade(text: str) -> list[Sourcing]:
