@@ -85,14 +85,17 @@ def _has_complement(text: str, verb: re.Match[str], quoted: list[tuple[int, int]
 _LAST_BREAK = re.compile(r'(?:[,;:"“”—–]|\'\')\s*\Z')  # the verb opens its clause: "..., said X"
 _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _ENDS_WITH_AND = re.compile(r"\s(?:and|but|then|and\s+then)\s*\Z", re.IGNORECASE)
-_GOES_ON_TO = re.compile(r"\b(?:continued|continues|went\s+on|goes\s+on|began|begins|proceeded)\s+to\Z", re.I)
+_GOES_ON_TO = re.compile(
+    r"\b(?:continued|continues|went\s+on|goes\s+on|began|begins|proceeded|so\s+far\s+as)\s+to\Z", re.I
+)
 _PUNCT = re.compile(r'[,;:"“”()—–]')
 _MAX_VERBS = 24  # speech verbs examined in one sentence
 _TAIL = 48  # characters before a verb that the anchored patterns look at
+_THAT_AFTER = re.compile(r"\s+that\b|\s*:")  # "Sanders' fundraising email notes that": a verb
 _PASSIVE_BY = re.compile(r"^\s+by\s+", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _SPEAKER_COLON = re.compile(r"\W{0,2}([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]*){0,3}):\s+[\"“A-Z]")
-_COLON_QUOTE = re.compile(r':\s*["“]')
+_COLON_QUOTE = re.compile(r':\s*(?:["“]|\'\')')
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +216,7 @@ def _attribution_at(
                 a, b = c, d
     phrase_words = text[a:b].split()
     if (lowered in rules.noun_like and b <= verb.start() and len(phrase_words) > 4
-            and not rules.pronouns.match(phrase_words[-1])):
+            and not rules.pronouns.match(phrase_words[-1]) and not _THAT_AFTER.match(text, verb.end())):
         return None  # "Democratic Party rules allow for minority reports": a noun after a clause
     grade, role, pronoun = classify_speaker(text[a:b], rules)
     if grade is None and lowered == "according to" and WORD.search(text[a:b]):

@@ -52,6 +52,7 @@ FUNCTION_CAPS = frozenset(
 _POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
 _CLAUSE_OPENERS = frozenset("when what as after before while because since if though although where and but so that".split())
 _WINDOW = 400  # characters either side of a verb searched for its speaker: bounds the work per verb
+_FRONTED = re.compile(r"(?:In|On|At|After|Before|During|Since|Later|Earlier|Then|Last|Next|By)\s+\S+(?:\s+\S+)?\s+\S+\Z")
 _MAX_SPEAKER_WORDS = 10  # a longer stretch before the verb is a clause: its first words speak
 _CONNECTOR = re.compile(
     r"^(?:(?:and|but|yet|so|still|also|meanwhile|however|instead|now|then|though|although|while|as|because"
@@ -215,7 +216,9 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
         return Sourcing.NAMED, "source", False  # "47% say": respondents of a poll the story names
     tokens = WORD.findall(words)
     last = tokens[-1] if tokens else ""
-    if rules.pronouns.match(last) and (len(tokens) <= 2 or tokens[-2].lower() in _CLAUSE_OPENERS):
+    if rules.pronouns.match(last) and (
+        len(tokens) <= 2 or tokens[-2].lower() in _CLAUSE_OPENERS or _FRONTED.match(words)
+    ):
         return Sourcing.NAMED, "source", True  # "she said", "when she said", "what it calls"
     if rules.vague_sources.match(words.lower()) or rules.vague_sources.fullmatch(words.lower()):
         if not any(t not in FUNCTION_CAPS for t in CAPITALISED.findall(words)[1:]):
