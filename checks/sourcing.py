@@ -39,7 +39,6 @@ _OPENERS = ("“", "«", "``")
 _CLOSERS = ("”", "»")
 _QUOTE_START = re.compile(r'^\W{0,3}?(?:["“«]|\'\'|``)')
 _LEADING_ADVERBIAL = re.compile(r"^(?:[A-Z]\w*ly|But|And|Still|Yet|Instead|Meanwhile|However|Now|So|Also|Indeed),?\s+")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|we|We|me|my|My|our|Our|us)\b")
 _NUMBER_AFTER = re.compile(r"\s+[\d$]")  # "some 55,000 pages" is an estimate, not a weasel
 _HEADING_END = (".", "!", "?", '"', "”", ":", ";", ")", "…", "'", "’")
 
@@ -209,14 +208,7 @@ def _carry(
         if k > 0 and prev is not None and sentences[k - 1].text.rstrip().endswith(":"):
             carried[k] = _carried(prev, "the colon before it")
             continue
-        # 5. First person outside quotes right after a speaker: a transcript or a quote set
-        #    without quotation marks ("We can't afford to be politically correct anymore.").
-        recent = prev or (own[k - 2] or carried[k - 2] if k > 1 else None)
-        person = _FIRST_PERSON.search(s.text) if recent is not None and not quotes[k] else None
-        if recent is not None and person:
-            carried[k] = _carried(recent, "the speaker before (first person goes on)", person.span())
-            continue
-        # 6. "Specifically, they're worried ...": the same speaker goes on.
+        # 5. "Specifically, they're worried ...": the same speaker goes on.
         if prev is not None and same_paragraph and prev.sourcing in (Sourcing.NAMED, Sourcing.ANONYMOUS):
             body = _LEADING_ADVERBIAL.sub("", s.text.lstrip(), count=1)
             first = re.match(r"[\w’']+", body)

@@ -162,11 +162,6 @@ def test_anonymous_speaker_wins_over_a_named_one_in_the_same_sentence():
     assert grade(text) == [A]
 
 
-def test_first_person_after_a_speaker_is_carried():
-    text = "Trump told the crowd in Ohio that he would win the state.\nWe are going to win so much."
-    assert grade(text) == [N, N]
-
-
 def test_pronoun_speaker_takes_the_last_speaker_grade():
     text = "Sources said the deal was close. He added that it would be signed soon."
     assert grade(text) == [A, A]
