@@ -1,9 +1,10 @@
 """sourcecheck's engine: article text in, sourcing grades, near-duplicate passages and flags out.
 
-Pure and UI-free; file I/O lives in ``checks.files`` alone.
+Pure and UI-free; file I/O lives in ``checks.files`` (and the corpus cache, ``checks.corpus_cache``).
 """
 
 from .analysis import analyze
+from .candidates import candidate_pairs
 from .checklist import (
     Checklist,
     ChecklistItem,
@@ -14,6 +15,8 @@ from .checklist import (
     resolve_checklist,
     sign_off_problems,
 )
+from .corpus import CorpusIndex, corpus_duplicates, find_reuse
+from .corpus_cache import CorpusError, load_corpus_index
 from .duplicates import compare_documents, find_duplicates
 from .files import DataFileError, atomic_write_text, read_article
 from .flags import flag_id
@@ -46,9 +49,11 @@ __all__ = [
     "ArticleError",
     "Checklist",
     "ChecklistItem",
+    "CorpusError",
+    "CorpusIndex",
     "Cue",
-    "DiffOp",
     "DataFileError",
+    "DiffOp",
     "Document",
     "DuplicatePair",
     "Flag",
@@ -67,15 +72,19 @@ __all__ = [
     "analysis_to_dict",
     "analyze",
     "atomic_write_text",
+    "candidate_pairs",
+    "compare_documents",
+    "corpus_duplicates",
     "default_checklist",
     "default_lexicon",
-    "compare_documents",
     "find_duplicates",
+    "find_reuse",
     "flag_id",
     "format_text_report",
     "grade_sentences",
     "item_state",
     "load_checklist",
+    "load_corpus_index",
     "load_lexicon",
     "normalise",
     "parse_article",
