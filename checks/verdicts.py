@@ -7,7 +7,7 @@ also makes undo/redo a matter of keeping the previous values.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from enum import StrEnum
 from typing import Any
 
@@ -254,6 +254,10 @@ def _str(d: dict[str, Any], key: str, fail: Any, *, required: bool = False) -> s
         return ""
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, (date, datetime)):
+        # A hand-edited file may leave a timestamp unquoted; YAML then reads it as a date.
+        text = value.isoformat()
+        return text.replace("+00:00", "Z") if isinstance(value, datetime) else text
     raise fail(f"'{key}' must be text")
 
 

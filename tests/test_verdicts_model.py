@@ -45,3 +45,14 @@ def test_dump_is_plain_block_yaml():
     text = dump_review(_review())
     assert "!!" not in text and "{" not in text
     assert yaml.safe_load(text)["verdicts"][0]["decision"] == "accepted"
+
+
+def test_unquoted_timestamps_from_a_hand_edited_file_are_read(tmp_path):
+    path = tmp_path / "a.review.yaml"
+    path.write_text(
+        "version: 1\narticle:\n  path: a.txt\n  sha256: abc\ncreated: 2026-01-01\n"
+        "verdicts:\n- flag: vague-1\n  decision: accepted\n  at: 2026-01-02T03:04:05Z\n"
+    )
+    review = load_review(path)
+    assert review.created == "2026-01-01"
+    assert review.verdicts[0].at.startswith("2026-01-02T03:04:05")
