@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checks import find_duplicates, parse_article, read_article
-from checks.candidates import CandidateFinder, candidate_pairs, content_stems
+from checks.candidates import WINDOW_CANDIDATES, CandidateFinder, candidate_pairs, content_stems
 from checks.duplicates import all_pairs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -31,11 +31,12 @@ def _seed_with_repeats(name: str):
     return parse_article("\n\n".join(paragraphs))
 
 
+@pytest.mark.parametrize("generator", [candidate_pairs, WINDOW_CANDIDATES], ids=["two-shared", "one-shared"])
 @pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.*")))
-def test_same_duplicates_as_exhaustive_search(name):
+def test_same_duplicates_as_exhaustive_search(name, generator):
     doc = _seed_with_repeats(name)
     exhaustive = find_duplicates(doc, candidates=all_pairs)
-    indexed = find_duplicates(doc, candidates=candidate_pairs)
+    indexed = find_duplicates(doc, candidates=generator)
     assert _key(indexed) == _key(exhaustive)
     assert any(REPEAT in p.a.text or REPEAT in p.b.text for p in indexed)
 
