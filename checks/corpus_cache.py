@@ -81,13 +81,14 @@ def load_corpus_index(
     cache = _Cache.open() if use_cache else None
     try:
         stats = {p: _stat(p) for p in paths}
-        known = cache.lookup([str(p) for p in paths]) if cache else {}
+        known = cache.lookup(str(root.resolve()), [str(p) for p in paths]) if cache else {}
         documents: dict[Path, Document] = {}
         stale = []
         for p in paths:
             row = known.get(str(p))
-            if row is not None and row[0] == stats[p]:
-                documents[p] = _from_row(str(p), row[1])
+            doc = _from_row(str(p), row[1]) if row is not None and row[0] == stats[p] else None
+            if doc is not None:
+                documents[p] = doc
             else:
                 stale.append(p)
         if progress is not None:
@@ -177,20 +178,24 @@ def _to_row(doc: Document) -> str:
     )
 
 
-def _from_row(path: str, row: str) -> Document:
-    data = json.loads(row)
-    text = data["text"]
-    return Document(
+def _from_row(path: str, row: str) -> Document | None:
+    """The stored document, or None when the row is damaged (then the file is read again)."""
+    try:
+        data = json.loads(row)
+        text = data["text"]
+        return Document(
         text=text,
         sha256=data["sha256"],
-        paragraphs=tuple(Paragraph(k, a, b) for k, (a, b) in enumerate(data["paragraphs"])),
-        sentences=tuple(Sentence(k, p, a, b, text[a:b]) for k, (p, a, b) in enumerate(data["sentences"])),
-        path=path,
-        date=data["date"],
-        title=data["title"],
-        encoding=data["encoding"],
-        warnings=tuple(data["warnings"]),
-    )
+            paragraphs=tuple(Paragraph(k, a, b) for k, (a, b) in enumerate(data["paragraphs"])),
+            sentences=tuple(Sentence(k, p, a, b, text[a:b]) for k, (p, a, b) in enumerate(data["sentences"])),
+            path=path,
+            date=data["date"],
+            title=data["title"],
+            encoding=data["encoding"],
+            warnings=tuple(data["warnings"]),
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 class _Cache:
@@ -216,9 +221,17 @@ class _Cache:
             return None  # no cache this time: slower, not wrong
         return cls(con, version)
 
-    def lookup(self, paths: list[str]) -> dict[str, tuple[str, str]]:
+    def lookup(self, root: str, paths: list[str]) -> dict[str, tuple[str, str]]:
+        """Rows of ``paths`` (all under the folder ``root``): stat and stored document."""
         wanted = set(paths)
-        rows = self.con.execute("SELECT path, stat, data FROM article WHERE version = ?", (self.version,))
+        prefix = root.rstrip(os.sep) + os.sep
+        try:
+            rows = self.con.execute(
+                "SELECT path, stat, data FROM article WHERE version = ? AND substr(path, 1, ?) = ?",
+                (self.version, len(prefix), prefix),
+            ).fetchall()
+        except sqlite3.Error:
+            return {}
         return {path: (stat, data) for path, stat, data in rows if path in wanted}
 
     def store(self, path: str, stat: str, data: str) -> None:

@@ -101,6 +101,19 @@ def test_cache_reads_each_file_once_until_it_changes(corpus, monkeypatch):
     assert find_reuse(_article(), third) == ()
 
 
+def test_damaged_cache_is_read_around(corpus, cache_dir):
+    load_corpus_index(corpus)
+    import sqlite3
+
+    con = sqlite3.connect(cache_dir / "corpus.sqlite")
+    con.execute("UPDATE article SET data = '{not json'")
+    con.commit()
+    con.close()
+    assert len(load_corpus_index(corpus).documents) == 3
+    (cache_dir / "corpus.sqlite").write_bytes(b"this is not a database" * 100)
+    assert len(load_corpus_index(corpus).documents) == 3
+
+
 def test_unusable_cache_folder_is_skipped(corpus, tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
