@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from .candidates import LONG_INPUT, WINDOW_CANDIDATES
 from .model import Document, DuplicatePair, Span
 from .similarity import (
     PassageScore,
@@ -88,6 +89,8 @@ def find_duplicates(
     """
     windows = _windows(doc, 0, max_window)
     weights = rarity_weights(w.prepared for w in windows if w.first == w.last)
+    if candidates is None and len(windows) > LONG_INPUT:
+        candidates = WINDOW_CANDIDATES  # long input: the shingle index, not every pair (candidates.py)
     if candidates:
         pairs = candidates([w.prepared.text for w in windows])
     else:

@@ -110,3 +110,25 @@ def test_progress_is_reported():
     seen = []
     candidate_pairs(_random_sentences(200, seed=2), progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (200, 200) and all(0 <= d <= t for d, t in seen)
+
+
+def test_long_documents_use_the_index_with_the_exhaustive_result(monkeypatch):
+    from checks import duplicates
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.*"))]
+    variants = [*seeds, REPEAT, *(s.replace("said", "stated") for s in seeds), REWORDED]
+    doc = parse_article("\n\n".join([*variants, *(s.replace(" was ", " is ") for s in seeds)]))
+    calls = []
+
+    def spy(texts):
+        calls.append(len(texts))
+        return WINDOW_CANDIDATES(texts)
+
+    monkeypatch.setattr(duplicates, "WINDOW_CANDIDATES", spy)
+    indexed = find_duplicates(doc)
+    assert calls and calls[0] > duplicates.LONG_INPUT
+    assert _key(indexed) == _key(find_duplicates(doc, candidates=all_pairs))
+    assert len(indexed) >= 5  # the repeated seeds, each passage once with its best partner
+    calls.clear()
+    find_duplicates(parse_article(seeds[0]))
+    assert calls == []  # a normal article is still compared pair by pair
