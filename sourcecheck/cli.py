@@ -38,7 +38,7 @@ def seed_article() -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="sourcecheck", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="sourcecheck", description="Check news articles before they run: review flags in the app, or scan for CI.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     scan = sub.add_parser("scan", help="check articles and print the flags (for CI and batch work)")
