@@ -157,7 +157,12 @@ def _unattributed(
             covered = attributed.get(s.index, False) or says(s.index, s.index)
         else:
             last = _sentence_at(doc, max(q.start, q.end - 1)) or s
-            first_near, last_near = max(0, s.index - 1), min(len(sentences) - 1, last.index + 1)
+            # News style attributes every new quote paragraph: a neighbour counts only in the same one.
+            first_near, last_near = s.index, last.index
+            if first_near > 0 and sentences[first_near - 1].paragraph == s.paragraph:
+                first_near -= 1
+            if last_near + 1 < len(sentences) and sentences[last_near + 1].paragraph == last.paragraph:
+                last_near += 1
             covered = any(attributed.get(i, False) for i in range(first_near, last_near + 1))
             covered = covered or says(first_near, last_near) or bool(chain_covered)
         covered = covered or _DASH_SIGNATURE.match(doc.text, q.end) is not None  # “...”― Carla Sanchez

@@ -106,11 +106,7 @@ def _marked(cases, xfails):
 
 
 # Snippets the engine does not yet flag as expected (rechecked after the rule rewrites).
-FLAG_XFAILS = {
-    # A quote alone in its paragraph is covered by the attribution of the paragraph before
-    # ("..., the elections office said."); news style wants each new quote paragraph attributed.
-    "People were tired of being told": "the quote-with-no-speaker rule to stop at paragraph breaks",
-}
+FLAG_XFAILS: dict[str, str] = {}
 NAMED_XFAILS: dict[str, str] = {}
 
 

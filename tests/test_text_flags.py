@@ -177,3 +177,15 @@ def test_seed_flags(seed_path):
     assert kinds == ["name_variant", "splice", "unattributed_quote", "unbalanced_quote"]
     for f in flags:
         assert d.text[f.start : f.end] == f.text
+
+
+def test_a_quote_paragraph_is_not_covered_by_the_attribution_of_the_paragraph_before():
+    from checks import analyze, parse_article
+
+    text = (
+        'Turnout rose to 61 percent, the elections office said.\n\n'
+        '"People were tired of being told to wait for everything."\n'
+    )
+    analysis = analyze(parse_article(text, parse_metadata=False))
+    quotes = [f for f in analysis.flags if f.kind == "unattributed_quote"]
+    assert [f.text for f in quotes] == ['"People were tired of being told to wait for everything."']
