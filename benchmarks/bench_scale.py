@@ -111,12 +111,18 @@ def main() -> int:
                     help="stage 3 runs on the document's first N sentences (its merge step is slow on more)")
     ap.add_argument("--skip-engine", action="store_true", help="leave out stage 3 (minutes)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--stages", type=int, nargs="*", metavar="N",
+                    help="only time each engine stage on the first N sentences (e.g. 10000 20000), then stop")
     ap.add_argument("--scan", action="store_true",
                     help="also time `sourcecheck scan --format json` of every BBC and PolNeAR train text as one file")
     args = ap.parse_args()
     bbc = data_folder(args.bbc, "bbc")
     polnear = data_folder(args.polnear, "polnear")
 
+    if args.stages:
+        for m in args.stages:
+            _stages(long_text(bbc, polnear, m), m)
+        return 0
     text = long_text(bbc, polnear, args.sentences)
     paragraphs = split_paragraphs(text)
     print(f"input: {len(text) / 1e6:.1f} MB, {len(paragraphs)} paragraphs")
@@ -272,6 +278,24 @@ def _engine(doc: Document, rows: list[int], args: argparse.Namespace) -> None:
     for p in exhaustive:
         if key(p) not in got:
             print(f"  missed (score {p.score:.0f}): {p.a.text[:80]!r} | {p.b.text[:80]!r}")
+
+
+def _stages(text: str, m: int) -> None:
+    """Each stage of the analysis on the first ``m`` sentences: which one grows fastest."""
+    from checks import default_lexicon, grade_sentences
+    from checks.text_flags import find_text_flags
+
+    cut = parse_article(text, parse_metadata=False).sentences[m - 1].end
+    lexicon = default_lexicon()
+    t, doc = median_time(lambda: parse_article(text[:cut]), 1)
+    rows = [["parse_article (segmentation)", f"{t:.1f}"]]
+    t, grades = median_time(lambda: grade_sentences(doc, lexicon=lexicon), 1)
+    rows.append(["grade_sentences", f"{t:.1f}"])
+    t, pairs = median_time(lambda: find_duplicates(doc), 1)
+    rows.append([f"find_duplicates ({len(pairs)} pairs)", f"{t:.1f}"])
+    t, _ = median_time(lambda: find_text_flags(doc, grades, lexicon=lexicon), 1)
+    rows.append(["find_text_flags", f"{t:.1f}"])
+    print(format_table([f"stage, {len(doc.sentences)} sentences ({cut / 1e6:.2f} MB)", "seconds"], rows))
 
 
 def _whole_scan(bbc: Path, polnear: Path) -> None:
