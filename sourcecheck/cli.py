@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -79,6 +80,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
         args_list.insert(0, "review")
     args = build_parser().parse_args(args_list)
+    if args.command == "review":
+        from tui.launch import run_review
+
+        return run_review(args)
+    try:
+        return _run_command(args)
+    except BrokenPipeError:
+        # `sourcecheck scan ... | head`: the reader left; stop quietly, as other Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_ERROR
+
+
+def _run_command(args: argparse.Namespace) -> int:
     if args.command == "scan":
         return run_scan(args)
     if args.command == "dupes":
@@ -89,9 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sourcecheck.report import run_report
 
         return run_report(args)
-    from tui.launch import run_review
-
-    return run_review(args)
+    raise AssertionError(f"unknown command {args.command!r}")
 
 
 def run_scan(args: argparse.Namespace) -> int:

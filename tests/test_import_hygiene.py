@@ -25,3 +25,19 @@ def test_scan_command_does_not_import_textual():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False 1"
+
+
+def test_output_cut_short_by_the_reader_is_no_traceback():
+    """`sourcecheck scan ... | head`: the closed pipe ends the command quietly."""
+    from pathlib import Path
+
+    seeds = sorted(str(p) for p in (Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sourcecheck", "scan", "--format", "json", *seeds * 4],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    proc.stdout.read(10)
+    proc.stdout.close()  # the reader leaves long before the 200 kB of JSON are written
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "BrokenPipe" not in err
