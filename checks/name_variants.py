@@ -73,11 +73,52 @@ def _spelling_variants(doc: Document) -> list[NameVariant]:
     names = sorted(
         n for n in occurrences if " " in n or (n.lower() not in lower_words and n.lower() not in common)
     )
-    found = []
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            if _is_variant(a, b):
-                found.append(_variant("spelling", occurrences[a], occurrences[b]))
+    # Comparing every pair is quadratic (5 million comparisons at 8,000 sentences): compare only
+    # the pairs that share a key of the deletion index, in the order the pairwise loop took.
+    pairs = _candidate_pairs(names)
+    return [
+        _variant("spelling", occurrences[names[i]], occurrences[names[j]])
+        for i, j in sorted(pairs)
+        if _is_variant(names[i], names[j])
+    ]
+
+
+def _candidate_pairs(names: list[str]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of names that may be variants: a superset of the pairs ``_is_variant``
+    accepts.
+
+    A variant pair has the same words but one, and that one differs by at most ``allowed`` edits
+    (Levenshtein, lower case). Two words within k edits share a string reachable from each by at
+    most k deletions (the symmetric-deletion idea), so each name is keyed by position of the word,
+    the other words, and every deletion neighbour of the word: names meet only if a key is shared.
+    """
+    buckets: dict[tuple[int, tuple[str, ...], str], list[int]] = defaultdict(list)
+    for index, name in enumerate(names):
+        words = name.split()
+        for pos, word in enumerate(words):
+            if len(word) < _MIN_WORD:
+                continue  # never the differing word of a variant
+            # A pair allows two edits only when both words are long, so a short word needs only one.
+            edits = 2 if len(word) >= _LONG_WORD else 1
+            others = (*words[:pos], *words[pos + 1 :])
+            for deleted in _deletions(word.lower(), edits):
+                buckets[(pos, others, deleted)].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for k, i in enumerate(members):
+            for j in members[k + 1 :]:
+                if i != j:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def _deletions(word: str, edits: int) -> set[str]:
+    """The word and every string made from it by deleting up to ``edits`` characters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(edits):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
     return found
 
 
