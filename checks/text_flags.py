@@ -7,7 +7,9 @@ and text) survives edits elsewhere and tells two splice marks of one article apa
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .lexicon import Lexicon, default_lexicon
 from .model import Document, Flag, FlagKind, Sentence, SentenceGrade, Span
@@ -38,26 +40,39 @@ def find_text_flags(
     """
     quotations, stray, unclosed = scan_quotes(doc)
     speech = (lexicon or default_lexicon()).pattern("speech_verbs")
+    located = _Located(doc, tuple(s.start for s in doc.sentences))
     return [
-        *_splices(doc),
-        *_unbalanced(doc, stray, unclosed),
-        *_unattributed(doc, grades, quotations, speech),
-        *_name_variants(doc),
+        *_splices(located),
+        *_unbalanced(located, stray, unclosed),
+        *_unattributed(located, grades, quotations, speech),
+        *_name_variants(located),
     ]
 
 
-def _sentence_at(doc: Document, pos: int) -> Sentence | None:
-    for s in doc.sentences:
-        if s.start <= pos < s.end:
-            return s
-    return None
+@dataclass(frozen=True, slots=True)
+class _Located:
+    """The document with its sentence starts, so finding a position's sentence is a bisection
+    (a scan of every sentence per flag and quote made this quadratic on long documents)."""
+
+    doc: Document
+    starts: tuple[int, ...]
+
+
+def _sentence_at(located: _Located, pos: int) -> Sentence | None:
+    # Sentences are in order and do not overlap: the last one starting at or before pos.
+    i = bisect_right(located.starts, pos) - 1
+    if i < 0:
+        return None
+    s = located.doc.sentences[i]
+    return s if s.start <= pos < s.end else None
 
 
 def _with_context(
-    doc: Document, start: int, end: int, *, before: bool = True, after: bool = True, words: int = _CONTEXT_WORDS
+    located: _Located, start: int, end: int, *, before: bool = True, after: bool = True, words: int = _CONTEXT_WORDS
 ) -> tuple[int, int]:
     """Widen a span by a few words on each side, within its sentence."""
-    s = _sentence_at(doc, start)
+    doc = located.doc
+    s = _sentence_at(located, start)
     lo, hi = (s.start, s.end) if s else (0, len(doc.text))
     if before:
         found = list(_WORD.finditer(doc.text, lo, start))
@@ -70,8 +85,9 @@ def _with_context(
     return start, end
 
 
-def _flag(doc: Document, kind: FlagKind, start: int, end: int, message: str, **extra: object) -> Flag:
-    s = _sentence_at(doc, start)
+def _flag(located: _Located, kind: FlagKind, start: int, end: int, message: str, **extra: object) -> Flag:
+    doc = located.doc
+    s = _sentence_at(located, start)
     return Flag(
         id="",
         kind=kind,
@@ -84,13 +100,14 @@ def _flag(doc: Document, kind: FlagKind, start: int, end: int, message: str, **e
     )
 
 
-def _splices(doc: Document) -> list[Flag]:
+def _splices(located: _Located) -> list[Flag]:
+    doc = located.doc
     flags = []
     for m in _SPLICE.finditer(doc.text):
-        start, end = _with_context(doc, m.start(), m.end())
+        start, end = _with_context(located, m.start(), m.end())
         flags.append(
             _flag(
-                doc,
+                located,
                 FlagKind.SPLICE,
                 start,
                 end,
@@ -101,13 +118,14 @@ def _splices(doc: Document) -> list[Flag]:
     return flags
 
 
-def _unbalanced(doc: Document, stray: list[tuple[int, int]], unclosed: list[tuple[int, int]]) -> list[Flag]:
+def _unbalanced(located: _Located, stray: list[tuple[int, int]], unclosed: list[tuple[int, int]]) -> list[Flag]:
+    doc = located.doc
     flags = []
     for s, e in stray:
-        start, end = _with_context(doc, s, e, after=False, words=1)  # the word the mark closes
+        start, end = _with_context(located, s, e, after=False, words=1)  # the word the mark closes
         flags.append(
             _flag(
-                doc,
+                located,
                 FlagKind.UNBALANCED_QUOTE,
                 start,
                 end,
@@ -116,10 +134,10 @@ def _unbalanced(doc: Document, stray: list[tuple[int, int]], unclosed: list[tupl
             )
         )
     for s, e in unclosed:
-        start, end = _with_context(doc, s, e, before=False, words=2)
+        start, end = _with_context(located, s, e, before=False, words=2)
         flags.append(
             _flag(
-                doc,
+                located,
                 FlagKind.UNBALANCED_QUOTE,
                 start,
                 end,
@@ -132,8 +150,9 @@ def _unbalanced(doc: Document, stray: list[tuple[int, int]], unclosed: list[tupl
 
 
 def _unattributed(
-    doc: Document, grades: Sequence[SentenceGrade], quotations: list[Quotation], speech: re.Pattern[str]
+    located: _Located, grades: Sequence[SentenceGrade], quotations: list[Quotation], speech: re.Pattern[str]
 ) -> list[Flag]:
+    doc = located.doc
     attributed = {g.sentence: g.sourcing.attributed for g in grades}
     sentences = doc.sentences
     unquoted = _blank_quotes(doc.text, quotations)
@@ -146,7 +165,7 @@ def _unattributed(
     flags = []
     chain_covered: bool | None = None  # a long quote reopened paragraph after paragraph
     for q in quotations:
-        s = _sentence_at(doc, q.start)
+        s = _sentence_at(located, q.start)
         if s is None:
             continue
         quoted = doc.text[q.start : q.end]
@@ -156,7 +175,7 @@ def _unattributed(
             # Its own sentence must name the speaker: a neighbour's attribution does not cover it.
             covered = attributed.get(s.index, False) or says(s.index, s.index)
         else:
-            last = _sentence_at(doc, max(q.start, q.end - 1)) or s
+            last = _sentence_at(located, max(q.start, q.end - 1)) or s
             # News style attributes every new quote paragraph: a neighbour counts only in the same one.
             first_near, last_near = s.index, last.index
             if first_near > 0 and sentences[first_near - 1].paragraph == s.paragraph:
@@ -175,7 +194,7 @@ def _unattributed(
             message = f"partial quote {_short(quoted)} with no speaker in its sentence (a scare quote?)"
         else:
             message = "quotation with no speaker in its sentence or the ones around it"
-        flags.append(_flag(doc, FlagKind.UNATTRIBUTED_QUOTE, q.start, q.end, message))
+        flags.append(_flag(located, FlagKind.UNATTRIBUTED_QUOTE, q.start, q.end, message))
     return flags
 
 
@@ -196,7 +215,8 @@ def _short(text: str, width: int = 40) -> str:
     return one_line if len(one_line) <= width else one_line[: width - 1] + "…"
 
 
-def _name_variants(doc: Document) -> list[Flag]:
+def _name_variants(located: _Located) -> list[Flag]:
+    doc = located.doc
     flags = []
     for v in find_name_variants(doc):
         first = v.rare[0]
@@ -213,7 +233,7 @@ def _name_variants(doc: Document) -> list[Flag]:
             )
         flags.append(
             _flag(
-                doc,
+                located,
                 FlagKind.NAME_VARIANT,
                 first.start,
                 first.end,
