@@ -189,3 +189,59 @@ def test_a_quote_paragraph_is_not_covered_by_the_attribution_of_the_paragraph_be
     analysis = analyze(parse_article(text, parse_metadata=False))
     quotes = [f for f in analysis.flags if f.kind == "unattributed_quote"]
     assert [f.text for f in quotes] == ['"People were tired of being told to wait for everything."']
+
+
+def _pairwise_name_variants(d):
+    """The straightforward reference: every pair of names through ``_is_variant``."""
+    from checks import name_variants as nv
+
+    occurrences = nv._names(d)
+    lower_words = set(nv._LOWER_WORD.findall(d.text))
+    common = nv.stopwords()
+    names = sorted(n for n in occurrences if " " in n or (n.lower() not in lower_words and n.lower() not in common))
+    return [
+        nv._variant("spelling", occurrences[a], occurrences[b])
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+        if nv._is_variant(a, b)
+    ]
+
+
+def test_indexed_name_comparison_finds_what_every_pair_comparison_finds():
+    import random
+
+    from checks.name_variants import _spelling_variants
+
+    rng = random.Random(7)
+    letters = "aeioulnrstkm"
+    stems = ["Alexandra", "Kensington", "Ri Yong-ho", "Moon Jae-in", "Korea", "Democrat", "Slovakia",
+             "Austria", "Medicaid", "Obama", "Greece", "Nigeria", "Sweden", "Palmerston", "Kim Jong Un"]
+    stems += ["".join(rng.choice(letters) for _ in range(rng.randint(3, 11))).capitalize() for _ in range(150)]
+
+    def mutate(word: str) -> str:
+        i = rng.randrange(len(word))
+        edit = rng.choice(["sub", "ins", "del", "swap", "suffix"])
+        if edit == "sub":
+            return word[:i] + rng.choice(letters) + word[i + 1 :]
+        if edit == "ins":
+            return word[:i] + rng.choice(letters) + word[i:]
+        if edit == "del" and len(word) > 1:
+            return word[:i] + word[i + 1 :]
+        if edit == "swap" and i + 1 < len(word):
+            return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        return word + rng.choice(["s", "n", "ns", "ian"])
+
+    names = list(stems)
+    for _ in range(400):
+        words = rng.choice(names).split()
+        k = rng.randrange(len(words))
+        words[k] = mutate(mutate(words[k]) if rng.random() < 0.4 else words[k]).capitalize()
+        if rng.random() < 0.2:
+            words.append(rng.choice(stems).split()[0])
+        names.append(" ".join(words))
+    sentences = [f"Yesterday {name} met {rng.choice(names)} and then {rng.choice(names)} in town." for name in names]
+    d = doc(*(" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)))
+
+    expected = _pairwise_name_variants(d)
+    assert len(expected) > 50  # the document does exercise the comparison
+    assert _spelling_variants(d) == expected
