@@ -88,27 +88,30 @@ def _candidate_pairs(names: list[str]) -> set[tuple[int, int]]:
     accepts.
 
     A variant pair has the same words but one, and that one differs by at most ``allowed`` edits
-    (Levenshtein, lower case). Two words within k edits share a string reachable from each by at
-    most k deletions (the symmetric-deletion idea), so each name is keyed by position of the word,
-    the other words, and every deletion neighbour of the word: names meet only if a key is shared.
+    (Levenshtein, lower case). So names are first grouped by the position of that word and the
+    other words; most multi-word names are alone in their group and cost nothing more. Within a
+    group, two words within k edits share a string reachable from each by at most k deletions
+    (the symmetric-deletion idea), so only words sharing a deletion neighbour are paired.
     """
-    buckets: dict[tuple[int, tuple[str, ...], str], list[int]] = defaultdict(list)
+    groups: dict[tuple[int, tuple[str, ...]], list[tuple[int, str]]] = defaultdict(list)
     for index, name in enumerate(names):
         words = name.split()
         for pos, word in enumerate(words):
-            if len(word) < _MIN_WORD:
-                continue  # never the differing word of a variant
-            # A pair allows two edits only when both words are long, so a short word needs only one.
-            edits = 2 if len(word) >= _LONG_WORD else 1
-            others = (*words[:pos], *words[pos + 1 :])
-            for deleted in _deletions(word.lower(), edits):
-                buckets[(pos, others, deleted)].append(index)
+            if len(word) >= _MIN_WORD:  # a shorter word is never the differing word of a variant
+                groups[(pos, (*words[:pos], *words[pos + 1 :]))].append((index, word))
     pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        for k, i in enumerate(members):
-            for j in members[k + 1 :]:
-                if i != j:
-                    pairs.add((min(i, j), max(i, j)))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        buckets: dict[str, list[int]] = defaultdict(list)
+        for index, word in members:
+            # A pair allows two edits only when both words are long, so a short word needs only one.
+            for deleted in _deletions(word.lower(), 2 if len(word) >= _LONG_WORD else 1):
+                buckets[deleted].append(index)
+        for bucket in buckets.values():
+            for k, i in enumerate(bucket):
+                for j in bucket[k + 1 :]:
+                    pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
