@@ -9,6 +9,8 @@ every pair, and a sub-quadratic generator can be passed for long documents and c
 from __future__ import annotations
 
 import hashlib
+import math
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -241,6 +243,51 @@ def _passage_pairs(
     doc_a: Document, doc_b: Document, matches: list[_Match], min_score: float, weights: Mapping[str, float]
 ) -> tuple[DuplicatePair, ...]:
     """Merge window matches that touch on both sides; keep one passage pair per group."""
+    pairs = []
+    used_a: list[tuple[int, int]] = []  # disjoint, sorted by first sentence
+    groups = _touching_groups(matches)
+    for group in sorted(groups, key=lambda g: -max(m.score.score for m in g)):
+        best = _merged(doc_a, doc_b, group, min_score, weights)
+        # The reported passages are disjoint, so only the last one starting at or before this
+        # one's end can overlap it: a bisect instead of a scan of every passage reported so far.
+        k = bisect_right(used_a, (best.a.last, math.inf))
+        if k and used_a[k - 1][1] >= best.a.first:
+            continue  # a passage reported once, with its best partner
+        used_a.insert(k, (best.a.first, best.a.last))
+        pairs.append(_to_pair(best))
+    return tuple(sorted(pairs, key=lambda p: (p.a.start, p.b.start)))
+
+
+def _touching_groups(matches: list[_Match]) -> list[list[_Match]]:
+    """Matches in (a, b) order, each put in the earliest group holding a match it touches (a new
+    group if none): ``_grouped_slowly``'s result, but members are found through an index on their
+    first sentences, so the work is linear in the matches instead of quadratic. A match touching
+    two groups joins the earlier one and does not merge them, as before."""
+    ordered = sorted(matches, key=lambda m: (m.a.first, m.b.first))
+    # A touching member starts at most ``reach`` sentences before this match on either side.
+    reach = 1 + max((max(m.a.last - m.a.first, m.b.last - m.b.first) for m in ordered), default=0)
+    groups: list[list[_Match]] = []
+    by_start: dict[tuple[int, int], list[tuple[int, _Match]]] = {}
+    for m in ordered:
+        home = min(
+            (
+                g
+                for af in range(m.a.first - reach, m.a.last + 2)
+                for bf in range(m.b.first - reach, m.b.last + 2)
+                for g, other in by_start.get((af, bf), ())
+                if _touch(m, other)
+            ),
+            default=len(groups),
+        )
+        if home == len(groups):
+            groups.append([])
+        groups[home].append(m)
+        by_start.setdefault((m.a.first, m.b.first), []).append((home, m))
+    return groups
+
+
+def _grouped_slowly(matches: list[_Match]) -> list[list[_Match]]:
+    """The plain statement of ``_touching_groups`` (quadratic), kept for the test that checks it."""
     groups: list[list[_Match]] = []
     for m in sorted(matches, key=lambda m: (m.a.first, m.b.first)):
         home = next((g for g in groups if any(_touch(m, other) for other in g)), None)
@@ -248,15 +295,7 @@ def _passage_pairs(
             groups.append([m])
         else:
             home.append(m)
-    pairs = []
-    used_a: list[tuple[int, int]] = []
-    for group in sorted(groups, key=lambda g: -max(m.score.score for m in g)):
-        best = _merged(doc_a, doc_b, group, min_score, weights)
-        if any(best.a.first <= last and first <= best.a.last for first, last in used_a):
-            continue  # a passage reported once, with its best partner
-        used_a.append((best.a.first, best.a.last))
-        pairs.append(_to_pair(best))
-    return tuple(sorted(pairs, key=lambda p: (p.a.start, p.b.start)))
+    return groups
 
 
 def _touch(m: _Match, n: _Match) -> bool:

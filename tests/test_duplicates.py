@@ -240,3 +240,30 @@ def test_could_reach_never_prunes_a_pair_that_scores(seed_path):
                     pruned += 1
                     assert score_prepared(a, b, weights=weights).score < min_score
     assert pruned > 0  # the bound does prune
+
+
+def test_indexed_grouping_matches_the_plain_one_on_many_matches():
+    """Hundreds of planted repeats (runs copied in order, so their matches touch, and single
+    sentences copied out of order): the indexed grouping gives the very groups, in the very order,
+    of the quadratic statement it replaces, and so the same pairs."""
+    import random
+
+    from checks.candidates import WINDOW_CANDIDATES
+    from checks.duplicates import _grouped_slowly, _touching_groups, _verify, _windows
+
+    rng = random.Random(3)
+    words = [f"{a}{b}" for a in ("bar", "cor", "dun", "fel", "gam", "hol", "mir", "pod") for b in ("ak", "en", "ix", "ol", "um", "yr")]
+    sentences = [" ".join(rng.sample(words, 9)).capitalize() + "." for _ in range(300)]
+    text = list(sentences)
+    for _ in range(40):  # runs of 2..6 sentences copied further on
+        start = rng.randrange(len(sentences) - 6)
+        text += sentences[start : start + rng.randint(2, 6)]
+    text += rng.sample(sentences, 120)
+    d = doc(*(" ".join(text[i : i + 4]) for i in range(0, len(text), 4)))
+    windows = _windows(d, 0, 2)
+    weights = rarity_weights(w.prepared for w in windows if w.first == w.last)
+    matches = _verify(windows, WINDOW_CANDIDATES([w.prepared.text for w in windows]), 40.0, weights)
+    assert len(matches) > 300
+    fast, slow = _touching_groups(matches), _grouped_slowly(matches)
+    assert sum(len(g) > 1 for g in slow) > 20  # touching matches really are merged
+    assert [[id(m) for m in g] for g in fast] == [[id(m) for m in g] for g in slow]
