@@ -77,7 +77,7 @@ def _spelling_variants(doc: Document) -> list[NameVariant]:
     # the pairs that share a key of the deletion index, in the order the pairwise loop took.
     pairs = _candidate_pairs(names)
     return [
-        _variant("spelling", occurrences[names[i]], occurrences[names[j]])
+        _variant("spelling", _spans(occurrences[names[i]]), _spans(occurrences[names[j]]))
         for i, j in sorted(pairs)
         if _is_variant(names[i], names[j])
     ]
@@ -125,18 +125,26 @@ def _deletions(word: str, edits: int) -> set[str]:
     return found
 
 
-def _names(doc: Document) -> dict[str, list[Span]]:
-    """Capitalised names, possessive dropped; a one-word name only if it occurs inside a sentence
-    somewhere (a capital at a sentence start says nothing)."""
+def _names(doc: Document) -> dict[str, list[re.Match[str]]]:
+    """Capitalised names (their matches), possessive dropped; a one-word name only if it occurs
+    inside a sentence somewhere (a capital at a sentence start says nothing).
+
+    Matches, not spans: a long document has hundreds of thousands of name occurrences and only
+    the few in a variant need a (validated) Span.
+    """
     sentence_starts = {s.start for s in doc.sentences}
-    found: dict[str, list[Span]] = defaultdict(list)
+    found: dict[str, list[re.Match[str]]] = defaultdict(list)
     inside: set[str] = set()
     for m in _NAME.finditer(doc.text):
         name = " ".join(m.group(0).split())
-        found[name].append(Span(m.start(), m.end(), m.group(0)))
-        if " " in name or not _at_sentence_start(doc.text, m.start(), sentence_starts):
+        found[name].append(m)
+        if name not in inside and (" " in name or not _at_sentence_start(doc.text, m.start(), sentence_starts)):
             inside.add(name)
-    return {name: spans for name, spans in found.items() if name in inside}
+    return {name: matches for name, matches in found.items() if name in inside}
+
+
+def _spans(matches: list[re.Match[str]]) -> list[Span]:
+    return [Span(m.start(), m.end(), m.group(0)) for m in matches]
 
 
 def _at_sentence_start(text: str, pos: int, sentence_starts: set[int]) -> bool:
