@@ -197,8 +197,21 @@ def _verify(
 ) -> list[_Match]:
     matches = []
     weight = weights.get
-    totals = [sum(weight(s, 1.0) for s in w.prepared.content) for w in windows]
+    contents = [w.prepared.content for w in windows]
+    sizes = [len(c) for c in contents]
+    totals = [sum(weight(s, 1.0) for s in c) for c in contents]
+    # Every stem's weight, default filled in, so a pair's shared weight is a C-level map and sum
+    # (same stems in the same set order: the same float as summing weights.get one by one).
+    stem_weight = {stem: weight(stem, 1.0) for c in contents for stem in c}.__getitem__
     for i, j in pairs:
+        # The cheap gates first, on lists indexed by window (most candidates of a long document
+        # stop here): too little content, too few shared words.
+        if sizes[i] < _MIN_CONTENT or sizes[j] < _MIN_CONTENT:
+            continue
+        shared = contents[i] & contents[j]
+        n_shared = len(shared)
+        if n_shared < _MIN_SHARED_CONTENT:
+            continue
         if j < i:
             i, j = j, i
         a, b = windows[i], windows[j]
@@ -206,15 +219,16 @@ def _verify(
             a, b = b, a
         if a.doc == b.doc and a.last >= b.first:
             continue  # overlapping windows share sentences: trivially alike
-        shared = a.prepared.content & b.prepared.content
-        if len(shared) < _MIN_SHARED_CONTENT:
-            continue
-        if min(len(a.prepared.content), len(b.prepared.content)) < _MIN_CONTENT:
-            continue
-        bound = score_upper_bound(sum(weight(s, 1.0) for s in shared), (totals[i] + totals[j]) / 2)
+        mean_total = (totals[i] + totals[j]) / 2
+        # Weights are at most 1 and the bound grows with the shared weight, so the count of shared
+        # words bounds it too: when even that fails, the weighted sum is not needed to decide.
+        if score_upper_bound(n_shared, mean_total) + _ALIGNED_BONUS < min_score:
+            bound = -math.inf  # below every threshold, as the exact bound would be
+        else:
+            bound = score_upper_bound(sum(map(stem_weight, shared)), mean_total)
         if bound + _ALIGNED_BONUS < min_score:
             # Only a near copy can make it, and a near copy shares most of its content words.
-            if 2 * len(shared) < min(len(a.prepared.content), len(b.prepared.content)):
+            if 2 * n_shared < min(sizes[i], sizes[j]):
                 continue
             if not near_copy_possible(a.prepared, b.prepared, min_score - _ALIGNED_BONUS):
                 continue
