@@ -26,8 +26,9 @@ __all__ = ["NameVariant", "find_name_variants"]
 
 # A capitalised word, hyphenated parts allowed ("Yong-ho", "Moon Jae-in"), then more of them.
 _NAME = re.compile(r"(?<![\w.’'-])[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*)*")
-_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
-_UNDOTTED = re.compile(r"(?<![\w.])[A-Z]{2,}(?![\w.])")
+# One pass finds both forms ("U.S." or "US"; the two never overlap): on a long document each
+# scan of the text costs about as much as all the rest of the acronym check.
+_ACRONYM = re.compile(r"(?<![\w.])(?:(?P<dotted>(?:[A-Z]\.){2,})|[A-Z]{2,}(?![\w.]))")
 _MIN_WORD = 5  # shorter words differ by one letter too easily (Iran / Iraq)
 _LONG_WORD = 8
 _SUFFIXES = ("ians", "ian", "ans", "ese", "an", "ns", "es", "s", "n", "i", "a", "e")
@@ -55,10 +56,14 @@ def find_name_variants(doc: Document) -> list[NameVariant]:
 
 def _acronym_variants(doc: Document) -> list[NameVariant]:
     dotted: dict[str, list[Span]] = defaultdict(list)
-    for m in _DOTTED.finditer(doc.text):
-        dotted[m.group(0).replace(".", "")].append(Span(m.start(), m.end(), m.group(0)))
+    undotted: list[re.Match[str]] = []
+    for m in _ACRONYM.finditer(doc.text):
+        if m.group("dotted"):
+            dotted[m.group(0).replace(".", "")].append(Span(m.start(), m.end(), m.group(0)))
+        else:
+            undotted.append(m)
     plain: dict[str, list[Span]] = defaultdict(list)
-    for m in _UNDOTTED.finditer(doc.text):
+    for m in undotted:
         if m.group(0) in dotted:
             plain[m.group(0)].append(Span(m.start(), m.end(), m.group(0)))
     return [_variant("acronym", dotted[key], plain[key]) for key in sorted(plain)]
