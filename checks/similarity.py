@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -148,22 +149,26 @@ def normalise(text: str) -> str:
 def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     """Words of ``text`` with offsets (shifted by ``offset``); stock phrases count as no content."""
     stopwords, stock_by_first = _vocabulary()
-    rows: list[list] = []
-    norms: list[str] = []
-    for m in _WORD.finditer(text):
-        word = _norm_word(m.group(0))
-        if not word:
-            continue
-        s = m.start()
-        name = text[s].isupper() and not _starts_sentence(text, s)
-        rows.append([s + offset, m.end() + offset, word, word[:_STEM_LENGTH], word not in stopwords, name])
-        norms.append(word)
+    # The hot path of a long document: plain tuples first, tokens built once at the end.
+    found = [(m.start(), m.end(), _norm_word(m.group(0))) for m in _WORD.finditer(text)]
+    found = [f for f in found if f[2]]
+    norms = [word for _, _, word in found]
+    stock: set[int] = set()
     for i, word in enumerate(norms):
         for phrase in stock_by_first.get(word, ()):
             if tuple(norms[i : i + len(phrase)]) == phrase:
-                for row in rows[i : i + len(phrase)]:
-                    row[4] = False
-    return tuple(Token._make(row) for row in rows)
+                stock.update(range(i, i + len(phrase)))
+    return tuple(
+        Token(
+            s + offset,
+            e + offset,
+            word,
+            word[:_STEM_LENGTH],
+            word not in stopwords and i not in stock,
+            text[s].isupper() and not _starts_sentence(text, s),
+        )
+        for i, (s, e, word) in enumerate(found)
+    )
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -183,8 +188,8 @@ def join_prepared(text: str, parts: Sequence[Prepared]) -> Prepared:
         text=text,
         offset=parts[0].offset,
         norm=" ".join(p.norm for p in parts if p.norm),
-        tokens=tuple(t for p in parts for t in p.tokens),
-        stems=tuple(s for p in parts for s in p.stems),
+        tokens=tuple(chain.from_iterable(p.tokens for p in parts)),
+        stems=tuple(chain.from_iterable(p.stems for p in parts)),
         content=frozenset().union(*(p.content for p in parts)),
     )
 
