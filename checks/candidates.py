@@ -196,7 +196,10 @@ class _Pieces:
         """Expand pairs of piece classes (and each class with itself) to the pairs of texts that
         hold them, leaving out texts that share a sentence."""
         parts, holders = self.parts, self.holders
-        found: set[tuple[int, int]] = set()
+        # Pairs as one int each (ta * n + tb): a set and a sort of ints, not of tuples, on the
+        # million candidates of a long document; the order is the same.
+        n = len(parts)
+        found: set[int] = set()
 
         def expand(pieces_a: Sequence[int], pieces_b: Sequence[int], same: bool) -> None:
             for x, pa in enumerate(pieces_a):
@@ -206,14 +209,14 @@ class _Pieces:
                             a, b = parts[ta], parts[tb]
                             # Sorted parts: disjoint ranges settle most pairs without a set.
                             if a[-1] < b[0] or b[-1] < a[0] or (ta != tb and set(a).isdisjoint(b)):
-                                found.add((ta, tb) if ta < tb else (tb, ta))
+                                found.add(ta * n + tb if ta < tb else tb * n + ta)
 
         for members in classes:
             if len(members) > 1:
                 expand(members, members, True)
         for a, b in class_pairs:
             expand(classes[a], classes[b], False)
-        return sorted(found)
+        return [divmod(code, n) for code in sorted(found)]
 
 
 def _same_shingles(sets: Sequence[frozenset[int]]) -> list[list[int]]:
