@@ -268,10 +268,14 @@ def score_upper_bound(shared_weight: float, mean_total: float) -> float:
     if mean_total <= 0:
         return 0.0
     # The run is part of the shared content, and (s - r) / (m - r) <= s / m whenever s <= m.
+    # Conditionals, not min/max calls: this runs for every candidate pair of a long document.
+    run = shared_weight - 1
+    run = run / (_RUN_FULL - 1) if run > 0.0 else 0.0
+    rest = shared_weight / mean_total
     return 100.0 * (
         _W_OVERLAP * shared_weight / (mean_total + _SHRINK)
-        + _W_RUN * min(1.0, max(0.0, shared_weight - 1) / (_RUN_FULL - 1))
-        + _W_REST * min(1.0, shared_weight / mean_total)
+        + _W_RUN * (run if run < 1.0 else 1.0)
+        + _W_REST * (rest if rest < 1.0 else 1.0)
     ) / _W_SUM
 
 
