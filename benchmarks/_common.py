@@ -7,7 +7,9 @@ never copied in; every script takes the folder as an argument and stops with one
 from __future__ import annotations
 
 import re
+import statistics
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ __all__ = [
     "Scores",
     "data_folder",
     "format_table",
+    "median_time",
     "parse_ann",
     "polnear_articles",
     "scores",
@@ -139,3 +142,13 @@ def format_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str
     lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     lines += ["| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |" for row in cells]
     return "\n".join(lines)
+
+
+def median_time(fn, runs: int) -> tuple[float, object]:
+    """Median wall time of ``runs`` calls of ``fn``, and the last call's result."""
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result

@@ -22,18 +22,16 @@ import argparse
 import csv
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import data_folder, format_table  # noqa: E402
+from _common import data_folder, format_table, median_time  # noqa: E402
 
 from checks import read_article  # noqa: E402
 from checks.corpus import corpus_duplicates, find_reuse  # noqa: E402
@@ -43,14 +41,6 @@ from checks.similarity import normalise  # noqa: E402
 
 SCRIPT = Path(sys.executable).with_name("sourcecheck")
 
-
-def median_time(fn, runs: int):
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def known_groups(bbc: Path) -> set[frozenset[str]]:

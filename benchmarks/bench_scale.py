@@ -37,7 +37,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import data_folder, format_table  # noqa: E402
+from _common import data_folder, format_table, median_time  # noqa: E402
 
 from checks.candidates import WINDOW_CANDIDATES, candidate_pairs, content_stems  # noqa: E402
 from checks.duplicates import find_duplicates  # noqa: E402
@@ -87,14 +87,6 @@ def plant(text: str, sents, paragraphs, count: int, seed: int) -> tuple[str, lis
         out.extend(inserts.get(k, ()))
     return "\n\n".join(out) + "\n", planted
 
-
-def median_time(fn, runs: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def main() -> int:
