@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .model import DuplicatePair, Document, Flag, FlagKind, SentenceGrade, Sourcing, Span
 
@@ -77,8 +78,6 @@ def flags_from_duplicates(pairs: Iterable[DuplicatePair]) -> list[Flag]:
 
 def assign_ids(flags: Iterable[Flag]) -> tuple[Flag, ...]:
     """Give each flag its stable id, in document order; a repeated (kind, text) gets a -2, -3 suffix."""
-    from dataclasses import replace
-
     ordered = sorted(flags, key=lambda f: (f.start, f.end, str(f.kind)))
     seen: Counter[str] = Counter()
     out = []

@@ -120,31 +120,23 @@ def _splices(located: _Located) -> list[Flag]:
 
 def _unbalanced(located: _Located, stray: list[tuple[int, int]], unclosed: list[tuple[int, int]]) -> list[Flag]:
     doc = located.doc
+    # (mark, context the excerpt shows, message): a stray closer shows the word it closes, an
+    # unclosed opener the words it opens.
+    cases = [
+        (s, e, {"after": False, "words": 1},
+         f"closing quotation mark {doc.text[s:e]} with no opening one in its paragraph")
+        for s, e in stray
+    ] + [
+        (s, e, {"before": False, "words": 2},
+         f"quotation mark {doc.text[s:e]} opens a quote that is never closed "
+         "(and the next paragraph does not reopen it)")
+        for s, e in unclosed
+    ]
     flags = []
-    for s, e in stray:
-        start, end = _with_context(located, s, e, after=False, words=1)  # the word the mark closes
+    for s, e, context, message in cases:
+        start, end = _with_context(located, s, e, **context)
         flags.append(
-            _flag(
-                located,
-                FlagKind.UNBALANCED_QUOTE,
-                start,
-                end,
-                f"closing quotation mark {doc.text[s:e]} with no opening one in its paragraph",
-                related=(Span(s, e, doc.text[s:e]),),
-            )
-        )
-    for s, e in unclosed:
-        start, end = _with_context(located, s, e, before=False, words=2)
-        flags.append(
-            _flag(
-                located,
-                FlagKind.UNBALANCED_QUOTE,
-                start,
-                end,
-                f"quotation mark {doc.text[s:e]} opens a quote that is never closed "
-                "(and the next paragraph does not reopen it)",
-                related=(Span(s, e, doc.text[s:e]),),
-            )
+            _flag(located, FlagKind.UNBALANCED_QUOTE, start, end, message, related=(Span(s, e, doc.text[s:e]),))
         )
     return flags
 
