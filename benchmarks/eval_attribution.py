@@ -55,12 +55,29 @@ PUBLISHING_SOURCE = re.compile(
     re.IGNORECASE,
 )
 BASELINE = re.compile(r"\b(?:said|says|told|according to|reported)\b", re.IGNORECASE)
-# Unnamed sources: a head noun for unidentified people and no capitalised name after it.
+# Unnamed sources: a head noun for unidentified people (or "familiar with", "with knowledge of") and
+# no name right after it or in an apposition ("aide Huma Abedin", "his top aide, Tad Devine").
 UNNAMED_HEAD = re.compile(
     r"\b(?:sources?|officials?|aides?|advis[eo]rs?|people familiar|person familiar|people close|insiders?"
-    r"|staffers?|operatives?|strategists?|people briefed|person briefed|someone|diplomats?)\b",
+    r"|staffers?|operatives?|strategists?|people briefed|person briefed|someone|diplomats?"
+    r"|familiar with|with knowledge of)\b",
     re.IGNORECASE,
 )
+# "official data", "Trump's official campaign account": the adjective, not a person.
+_ADJECTIVE_USE = re.compile(
+    r"\s+(?!(?:who|whom|that|which|with|in|at|of|from|for|familiar|close|on|and|or|to|involved|briefed"
+    r"|speaking|knowledgeable|based|inside|within|under|during|since)\b)[a-z]"
+)
+_NAME_NEXT = re.compile(
+    r"\s*[,—–-]?\s*(?:(?:including|like|such as|led by)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?[A-Z][a-z]"
+)
+# Said of the Source itself: "who spoke on the condition of anonymity", "not authorized to speak".
+_ANONYMITY = re.compile(
+    r"\b(?:anonymity|anonymous(?:ly)?|unnamed|unidentified|not authori[sz]ed to (?:speak|discuss|comment)"
+    r"|asked not to be (?:named|identified)|declined to be (?:named|identified))\b",
+    re.IGNORECASE,
+)
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|him|her|them|us|me|his|her|their|who|which|that)$", re.IGNORECASE)
 _LOWER_START = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|some|many|one|two|most)\b", re.I)
 OUTLET_HINT = re.compile(
@@ -81,15 +98,20 @@ def is_speech(attr: Attribution) -> bool:
 
 def source_kind(attr: Attribution) -> str:
     """'unnamed', 'named', or 'other' (pronouns, outlets, common nouns) for the anonymity figures."""
-    src = " ".join(attr.source_text.split())
+    src = " ".join(_PARENTHESIS.sub(" ", attr.source_text).split())  # "Sen. X (a junior staffer)"
     if not src:
         return "other"
     if PRONOUN.match(src):
         return "other"
-    head = UNNAMED_HEAD.search(src.split(",")[0])  # "Sara Fagen, a Republican strategist" is named
-    if head:
-        after = src[head.end():]
-        return "named" if re.search(r"\b[A-Z][a-z]", after) else "unnamed"
+    if _ANONYMITY.search(src):
+        return "unnamed"
+    first = src.split(",")[0]  # "Sara Fagen, a Republican strategist" is named
+    for head in UNNAMED_HEAD.finditer(first):
+        if head.group(0).lower() in ("official", "source") and _ADJECTIVE_USE.match(first, head.end()):
+            continue
+        if head.start() > 0 and head.group(0)[0].isupper():
+            continue  # "Business Insider": part of a name
+        return "named" if _NAME_NEXT.match(src, head.end()) else "unnamed"
     if OUTLET_HINT.search(src):
         return "other"
     words = src.split()

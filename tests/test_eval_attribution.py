@@ -78,7 +78,18 @@ def test_speech_cue_classification(cue, source, speech):
     ("source", "kind"),
     [("officials", "unnamed"), ("a senior White House official", "unnamed"), ("people familiar with the talks", "unnamed"),
      ("Sara Fagen, a Republican strategist", "named"), ("aide Huma Abedin", "named"), ("Trump", "named"),
-     ("he", "other"), ("The New York Times", "other")],
+     ("he", "other"), ("The New York Times", "other"),
+     # a name only counts right after the head or in an apposition, not anywhere after it
+     ("aides to Clinton", "unnamed"), ("another source familiar with Cruz’s thinking", "unnamed"),
+     ("his top aide, Tad Devine", "named"), ("Clinton economic advisers like Gene Sperling", "named"),
+     # "familiar with", "with knowledge of" and anonymity said of the source are unnamed too
+     ("a publishing executive familiar with the talks", "unnamed"),
+     ("one person with knowledge of the governor's dilemma", "unnamed"),
+     ("one attendee, who like others spoke on the condition of anonymity", "unnamed"),
+     # not unnamed people: a parenthesis, the adjective "official", a title holding "Insider"
+     ("Sen. Chris Murphy (a Connecticut Democrat mistaken for a junior staffer)", "named"),
+     ("Trump’s official campaign account", "named"), ("official data", "other"),
+     ("Business Insider senior editor Josh Barro", "named")],
 )
 def test_source_kind(source, kind):
     attr = ea.Attribution("E1", ((0, 1),), (), (), "said", source)
