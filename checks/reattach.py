@@ -5,7 +5,9 @@ A verdict remembers the flag id, kind, text and span it was given on. When the a
 edited passages, new ids. ``reattach`` finds each verdict's passage again:
 
 1. by stable id (same kind + normalised text gives the same id, see ``checks.flags``); where a
-   text occurs more than once (ids ``x``, ``x-2``...) the copies are told apart by position;
+   text occurs more than once (ids ``x``, ``x-2``...) the copies are told apart by position, and
+   where the flag's text is also a passage elsewhere an id match stands only if position agrees
+   (otherwise the verdict can at most be offered as a weak match);
 2. by fuzzy matching of the stored text against the new flags of the same kind (rapidfuzz
    ``ratio`` and ``partial_ratio_alignment`` on normalised text), position breaking ties only;
    one verdict per flag, assigned greedily by score.
@@ -28,7 +30,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from .flags import normalise_for_id
-from .model import Analysis, Flag, FlagKind
+from .model import Analysis, Document, Flag, FlagKind
 from .verdicts import Decision, Review, Verdict
 
 __all__ = ["ReattachResult", "WeakMatch", "accept_weak", "match_score", "reattach"]
@@ -108,8 +110,9 @@ def reattach(review: Review, analysis: Analysis, *, strong: float = STRONG, weak
     matches: dict[int, _Match] = {}
     taken: set[int] = set()
 
-    _match_by_id(verdicts, flags, matches, taken)
-    _match_fuzzy(verdicts, flags, matches, taken, strong=strong, weak=weak, shift=_Shift(verdicts, matches))
+    doubtful = _match_by_id(verdicts, flags, analysis.document, matches, taken)
+    _match_fuzzy(verdicts, flags, matches, taken, strong=strong, weak=weak, shift=_Shift(verdicts, matches),
+                 doubtful=doubtful)
 
     carried, weak_matches, orphans, out = [], [], [], []
     carried_ids = {m.flag.id for m in matches.values() if m.score >= strong}
@@ -165,8 +168,9 @@ def _base_id(flag_id: str) -> str:
 
 
 def _match_by_id(
-    verdicts: tuple[Verdict, ...], flags: tuple[Flag, ...], matches: dict[int, _Match], taken: set[int]
-) -> None:
+    verdicts: tuple[Verdict, ...], flags: tuple[Flag, ...], doc: Document, matches: dict[int, _Match], taken: set[int]
+) -> set[int]:
+    """Match by id; return the verdicts whose id match was dropped as doubtful (see ``_doubt``)."""
     flag_groups: dict[str, list[int]] = defaultdict(list)
     for j, f in enumerate(flags):
         flag_groups[_base_id(f.id)].append(j)
@@ -181,9 +185,11 @@ def _match_by_id(
             taken.add(fs[0])
         elif vs and fs:
             repeated.append((vs, fs))
+    doubtful = _doubt(verdicts, flags, doc, matches, taken, list(matches))
     # The same text more than once: the -2, -3 suffixes count copies in document order, so a copy
     # added or removed above renumbers them. Pair copies by position, shifted by the unique matches.
     shift = _Shift(verdicts, matches)
+    paired = []
     for vs, fs in repeated:
         pairs = sorted(
             (abs(shift(verdicts[i].start) - flags[j].start), verdicts[i].flag != flags[j].id, i, j)
@@ -194,6 +200,58 @@ def _match_by_id(
             if i not in matches and j not in taken:
                 matches[i] = _Match(flags[j], 100.0, swapped=False)
                 taken.add(j)
+                paired.append(i)
+    return doubtful | _doubt(verdicts, flags, doc, matches, taken, paired)
+
+
+def _doubt(
+    verdicts: tuple[Verdict, ...],
+    flags: tuple[Flag, ...],
+    doc: Document,
+    matches: dict[int, _Match],
+    taken: set[int],
+    chosen: list[int],
+) -> set[int]:
+    """Drop the id matches in ``chosen`` that may name another copy of their text; return those verdicts.
+
+    An id names a kind and a text, not a place. Where the flag's text is also a passage of its own
+    outside the flag's spans (printed three times, and a typo fix makes two copies identical), the
+    id may now name another copy: the match stands only if the verdict's old position, shifted like
+    its neighbours, is nearer this flag's copy than any other. Otherwise the reviewer decides.
+    """
+    copies: dict[int, set[int]] = {}
+    passages: set[int] | None = None
+    for i in chosen:
+        f = matches[i].flag
+        if not f.text or doc.text.count(f.text) < 2:
+            continue
+        if passages is None:
+            # Copies that start a sentence only: a name or a full stop recurs inside other passages.
+            passages = {s.start for s in doc.sentences}
+        own = {f.start, *(r.start for r in f.related)}
+        sites = {s for s in _sites(f.text, doc.text) if s in passages or s in own}
+        if sites - own:
+            copies[i] = sites
+    if not copies:
+        return set()
+    shift = _Shift(verdicts, {i: m for i, m in matches.items() if i not in copies})
+    doubtful = set()
+    for i, sites in copies.items():
+        at, flag = shift(verdicts[i].start), matches[i].flag
+        if any(abs(at - s) <= abs(at - flag.start) for s in sites if s != flag.start):
+            del matches[i]
+            taken.discard(flags.index(flag))
+            doubtful.add(i)
+    return doubtful
+
+
+def _sites(needle: str, text: str) -> set[int]:
+    """Start of every copy of ``needle`` in ``text`` (overlapping copies too)."""
+    sites, at = set(), text.find(needle)
+    while at >= 0:
+        sites.add(at)
+        at = text.find(needle, at + 1)
+    return sites
 
 
 def _match_fuzzy(
@@ -205,6 +263,7 @@ def _match_fuzzy(
     strong: float,
     weak: float,
     shift: _Shift,
+    doubtful: set[int],
 ) -> None:
     pools: dict[str, _Pool] = {}
     candidates = []
@@ -218,6 +277,9 @@ def _match_fuzzy(
                                        score_cutoff=weak * _PREFILTER):
             j, related = pool.entries[k]
             score = _capped(a, pool.texts[k], strong)
+            if i in doubtful:
+                # Its text is in several places and its position did not pick one: only ever offered.
+                score = min(score, strong - 0.1)
             if related:
                 # The two passages of a pair resemble each other by definition, so the other passage
                 # counts only when it is this one outright (the pair now comes in the other order).

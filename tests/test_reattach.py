@@ -248,3 +248,70 @@ def test_an_all_digit_digest_is_not_a_repeat_suffix():
     assert not result.carried and not result.weak and len(result.orphans) == 1
     repeated = Analysis(doc, (), (), (Flag("unsourced-353720067596-2", FlagKind.UNSOURCED, a.start, a.end, a.text, "u"),))
     assert len(reattach(_review_all(old), repeated).carried) == 1  # a real suffix still counts as a copy
+
+
+# Found by bench_reattach (BBC sport/190): a fixture list prints "Winners meet in final match" three
+# times. The engine pairs copies 1+2 and 2+3; copy 1 had a typo. Fixing it makes the copies identical,
+# the engine now pairs only 1+2, and that flag takes the id the 2+3 pair had: matching by id alone
+# carried the 2+3 verdict onto the 1+2 pair.
+WINNERS = "Winners meet in final match"
+
+
+def _fixtures(typo: bool, prefix: str = "") -> str:
+    first = WINNERS.replace("Winners", "Winers") if typo else WINNERS
+    return (f"{prefix}Top seeds South Africa face the Seychelles in the Cosafa Cup next month.\n\n"
+            f"Seychelles v South Africa\n\n{first}\n\nMozambique v Zimbabwe\n\n{WINNERS}\n\n"
+            f"Lesotho v Malawi\n\n{WINNERS}")
+
+
+def _dup_analysis(text: str, pairs: list[tuple[int, int]]) -> Analysis:
+    """Duplicate flags on the given pairs of 'Win...' copies; the lead flagged unsourced (an anchor)."""
+    doc = parse_article(text, parse_metadata=False)
+    copies = [s for s in doc.sentences if s.text.startswith("Win")]
+    lead = next(s for s in doc.sentences if s.text.startswith("Top"))
+    flags = [Flag("", FlagKind.UNSOURCED, lead.start, lead.end, lead.text, "unsourced", sentence=lead.index)]
+    for a, b in pairs:
+        x, y = copies[a], copies[b]
+        twin = (Span(y.start, y.end, y.text),)
+        flags.append(Flag("", FlagKind.DUPLICATE, x.start, x.end, x.text, "dup", related=twin))
+    return Analysis(doc, (), (), assign_ids(flags))
+
+
+@pytest.mark.parametrize("prefix", ["", "An update was added here at noon today.\n\n"])
+def test_typo_fix_making_three_copies_identical_never_carries_to_the_wrong_pair(prefix):
+    old = _dup_analysis(_fixtures(typo=True), [(0, 1), (1, 2)])
+    new = _dup_analysis(_fixtures(typo=False, prefix=prefix), [(0, 1)])
+    first_pair, second_pair = old.flags[1], old.flags[2]
+    assert second_pair.id == new.flags[1].id  # the collision: same kind, same two texts
+    review = _review_all(old, Decision.KEEP_FIRST)
+    result = reattach(review, new)
+    carried = {v.start: f for v, f, _ in result.carried}
+    assert carried[first_pair.start] == new.flags[1]  # the typo-fixed pair goes to its own flag
+    assert second_pair.start not in carried
+    assert [v.start for v in result.orphans] == [second_pair.start]  # its pair is no longer flagged
+    ids = [v.flag for v in result.review.verdicts]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_colliding_id_without_a_rival_verdict_is_only_offered():
+    """The reviewer judged only the 2+3 pair: its id now names the 1+2 pair, so the reviewer decides."""
+    old = _dup_analysis(_fixtures(typo=True), [(0, 1), (1, 2)])
+    new = _dup_analysis(_fixtures(typo=False), [(0, 1)])
+    review = Review("a.txt", old.document.sha256).with_verdict(
+        Verdict.for_flag(old.flags[2], Decision.KEEP_SECOND, note="cut the second")
+    )
+    result = reattach(review, new)
+    assert not result.carried and not result.orphans
+    (weak,) = result.weak
+    assert weak.flag == new.flags[1] and weak.score < 80
+    assert result.review.verdicts == review.verdicts  # unchanged until the reviewer confirms
+
+
+def test_identical_copies_still_carry_by_id_when_position_agrees():
+    """Three identical copies, nothing edited near them: every pair keeps its verdict."""
+    prefix = "An update was added here at noon today.\n\n"
+    old = _dup_analysis(_fixtures(typo=False), [(0, 1), (1, 2)])
+    new = _dup_analysis(_fixtures(typo=False, prefix=prefix), [(0, 1), (1, 2)])
+    result = reattach(_review_all(old, Decision.KEEP_FIRST), new)
+    assert not result.weak and not result.orphans
+    assert [(v.start + len(prefix), f) for v, f, _ in result.carried] == [(f.start, f) for f in new.flags]
