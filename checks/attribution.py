@@ -86,8 +86,12 @@ _LAST_BREAK = re.compile(r'(?:[,;:"“”—–]|\'\')\s*\Z')  # the verb opens 
 _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _ENDS_WITH_AND = re.compile(r"\s(?:and|but|then|and\s+then)\s*\Z", re.IGNORECASE)
 _GOES_ON_TO = re.compile(
-    r"\b(?:continued|continues|went\s+on|goes\s+on|began|begins|proceeded|so\s+far\s+as)\s+to\Z", re.I
+    r"\b(?:continued|continues|went\s+on|goes\s+on|began|begins|proceeded|so\s+far\s+as"
+    r"|(?:is|are|was|were)\s+(?:quick|careful|eager|keen|happy|first)|hastened|hastens|rushed)\s+to\Z",  # "were quick to note"
+    re.I,
 )
+# '"...," an official told Fox News': what follows these verbs is who listened, never the speaker.
+_LISTENER_AFTER = frozenset(("told", "tells", "tell", "telling", "told reporters", "informed", "assured", "reminded"))
 _PUNCT = re.compile(r'[,;:"“”()—–]')
 _MAX_VERBS = 24  # speech verbs examined in one sentence
 _TAIL = 48  # characters before a verb that the anchored patterns look at
@@ -160,7 +164,7 @@ def _is_verb_use(
     word_before = before.group(1) if before and not _PUNCT.search(before.group(0)) else ""
     if word_before and (
         (word_before.lower() in _NOT_A_VERB_BEFORE and (word_before.islower() or before.start() == 0)
-         and not (word_before.lower() == "to" and _GOES_ON_TO.search(text, tail_start, before.end())))
+         and not (word_before.lower() == "to" and _GOES_ON_TO.search(text, tail_start, before.end(1))))
         or _POSSESSIVE.search(word_before)
     ):
         return False
@@ -205,7 +209,7 @@ def _attribution_at(
                     b = a + first.end()
                     break
         last_break = _LAST_BREAK.search(text, tail_start, verb.start())
-        if last_break or not WORD.search(text[a:b]):
+        if (last_break or not WORD.search(text[a:b])) and lowered not in _LISTENER_AFTER:
             # '"...," said a U.S. official' and "The deal is close, said Trump": the speaker
             # follows, if a short phrase ending the clause names one.
             c, d = speaker_after(text, verb.end())

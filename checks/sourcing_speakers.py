@@ -50,6 +50,9 @@ FUNCTION_CAPS = frozenset(
     "Specifically Also Meanwhile However Instead Asked I He She They We It You Mr Mrs Ms Dr".split()
 )
 _POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
+_SUBORDINATORS = frozenset("as while when because since although though whereas until".split())
+# A subject opens with a name, a pronoun or a determiner ("as campaign manager" is no clause).
+_SUBJECT_START = re.compile(r"[A-Z]|(?:the|some|many|most|several|his|her|their|its|our|he|she|they|we|i|it)\Z")
 _CLAUSE_OPENERS = frozenset("when what as after before while because since if though although where and but so that".split())
 _WINDOW = 400  # characters either side of a verb searched for its speaker: bounds the work per verb
 _FRONTED = re.compile(r"(?:In|On|At|After|Before|During|Since|Later|Earlier|Then|Last|Next|By)\s+\S+(?:\s+\S+)?\s+\S+\Z")
@@ -63,7 +66,8 @@ _CONNECTOR = re.compile(
 # "She also", "Trump has repeatedly": what stands between the speaker and the verb.
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|has|have|had|will|would|later|then|again|just|already|once|previously|still|even|never"
-    r"|often|only|too|first|further|subsequently|[a-z]+ly|is|was|were|are|being|been|has\s+been|had\s+been))+\s*\Z",
+    r"|often|only|too|first|further|subsequently|[a-z]+ly|is|was|were|are|being|been|has\s+been|had\s+been"
+    r"|(?:continued|continues|went\s+on|goes\s+on|quick|careful|eager|keen)\s+to))+\s*\Z",
     re.IGNORECASE,
 )
 _NAME_AFTER_HEAD = re.compile(r"\s+[A-Z][a-z]")  # "aide Huma Abedin", "spokesman Josh Earnest"
@@ -201,13 +205,21 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
     if not words or not WORD.search(words):
         return None, "", False
     if len(words.split()) > _MAX_SPEAKER_WORDS:
-        # "The Arizona Republican survived ... and says": the speaker is the clause's subject.
-        words = " ".join(words.split()[:4])
+        tokens = words.split()
+        # "... even as White House officials railed": a clause opened near the verb has its own
+        # subject; otherwise ("The Arizona Republican survived ... and says") the first words speak.
+        opener = next((i for i in range(len(tokens) - 2, len(tokens) - 8, -1)
+                       if tokens[i].lower() in _SUBORDINATORS and _SUBJECT_START.match(tokens[i + 1])), None)
+        found = _classify_speaker(" ".join(tokens[opener + 1:]), rules) if opener is not None else (None, "", False)
+        if found[0] is not None:
+            return found
+        words = " ".join(tokens[:4])
     if rules.anonymity.search(words):
         return Sourcing.ANONYMOUS, "anonymity", False
     head = rules.anonymous_heads.search(words)
-    if head and not _NAME_AFTER_HEAD.match(words, head.end()):
-        return Sourcing.ANONYMOUS, "anonymity", False  # "officials who spoke with The Post" too
+    if head and (head.group(0).lower().endswith(" with") or not _NAME_AFTER_HEAD.match(words, head.end())):
+        # "officials who spoke with The Post" too; after "familiar with" a name is the topic.
+        return Sourcing.ANONYMOUS, "anonymity", False
     if rules.outlets.search(words) or any(
         t.lower() in rules.outlet_words for t in CAPITALISED.findall(words) if t.rstrip(".") not in FUNCTION_CAPS
     ):

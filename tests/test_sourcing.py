@@ -151,6 +151,19 @@ def test_single_sentence_rules(text, expected):
         ("In a Washington Post-ABC News poll released Sunday, 8 percent backed him.", S),
         ("She had a great line when she said that flying is not an accomplishment.", N),
         ("Current and former officials who spoke with The Huffington Post said it was a shell.", A),
+        # unnamed people "familiar with" or "with knowledge of" something; a name after "with" is the topic
+        ("HarperCollins declined, according to a publishing executive familiar with the talks.", A),
+        ("It was unconvincing, said one Democrat familiar with the discussion.", A),
+        ("People with knowledge of the group's activities said donors have come aboard.", A),
+        # the object of "told" is who listened, not the speaker
+        ('"They are under pressure," an intelligence source, who was not authorized to speak on the record, told Fox News.', A),
+        ("Mr. Trump told CNN that he would win.", N),
+        # "were quick to", "continued to": the verb after "to" is still the subject's act
+        ("Advisers to Mr. Rubio are quick to point out that he has placed second.", A),
+        ("Her directors and advisers continued to assure her that the deal was worth the risk.", A),
+        # a clause opened close to the verb has its own subject
+        ("The administration struggled to explain why it had ignored the demand even as White House officials "
+         "railed against Republicans.", A),
     ],
 )
 def test_speaker_finding_rules(text, expected):
