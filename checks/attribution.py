@@ -177,6 +177,21 @@ def _is_verb_use(
     return verb.group(0).lower() not in rules.needs_complement or _has_complement(text, verb, quoted)
 
 
+def _is_apposition(text: str, candidates: list[tuple[int, int]], verb_start: int) -> bool:
+    """The nearest candidate is an aside closed by a comma right before the verb and the one before
+    it a bare name ("Graham, a former candidate, told"); "Trump, a source said, will" is no aside."""
+    (_, end), (a, b) = candidates[0], candidates[1]
+    if text[end:verb_start].strip() != ",":
+        return False
+    tokens = text[a:b].split()
+    return (0 < len(tokens) <= 6 and (tokens[0].rstrip(".") not in FUNCTION_CAPS or tokens[0].rstrip(".") in _TITLES)
+            and all(t[0].isupper() or t in _NAME_PARTICLES for t in tokens))
+
+
+_TITLES = frozenset(("Mr", "Mrs", "Ms", "Dr"))
+_NAME_PARTICLES = frozenset(("of", "de", "da", "van", "von", "la", "le", "al", "bin", "del", "der"))
+
+
 def _attribution_at(
     text: str, verb: re.Match[str], rules: AttributionRules, anonymity_cue: tuple[int, int, str] | None
 ) -> Attribution | None:
@@ -198,8 +213,11 @@ def _attribution_at(
     else:
         candidates = speakers_before(text, verb.start())
         a, b = candidates[0]
-        if len(candidates) > 1 and classify_speaker(text[a:b], rules)[0] is None:
-            a, b = candidates[1]  # "Mr. Regalado, 69, said": the name before the aside
+        if len(candidates) > 1 and (classify_speaker(text[a:b], rules)[0] is None
+                                    or _is_apposition(text, candidates, verb.start())):
+            # "Mr. Regalado, 69, said", "Steven Cheung, a campaign spokesman, said": the name
+            # before the aside speaks.
+            a, b = candidates[1]
         compound = _ENDS_WITH_AND.search(text, a, b) is not None  # "He walked back his remarks and said"
         if (participle or compound) and len(text[a:b].split()) > 4 and classify_speaker(text[a:b], rules)[0] is None:
             # "Sanders went first at the town hall, predicting ...": the clause's subject speaks.

@@ -161,6 +161,12 @@ def test_single_sentence_rules(text, expected):
         # "were quick to", "continued to": the verb after "to" is still the subject's act
         ("Advisers to Mr. Rubio are quick to point out that he has placed second.", A),
         ("Her directors and advisers continued to assure her that the deal was worth the risk.", A),
+        # an aside closed by a comma describes the name before it, which speaks
+        ("Mark Longabaugh, a senior adviser to Mr. Sanders, said the campaign would be represented.", N),
+        ("Steve Moody, a small-business owner, said at the rally that he was scared.", N),
+        ("David Axelrod, who was senior adviser to Obama in the White House, tweeted this.", N),
+        ("The deal, a source said, is close.", A),  # a parenthetical speaker is no aside
+        ("The official, who spoke on condition of anonymity, said the deal was close.", A),
         # a clause opened close to the verb has its own subject
         ("The administration struggled to explain why it had ignored the demand even as White House officials "
          "railed against Republicans.", A),
