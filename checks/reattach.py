@@ -277,8 +277,9 @@ def _match_fuzzy(
                                        score_cutoff=weak * _PREFILTER):
             j, related = pool.entries[k]
             score = _capped(a, pool.texts[k], strong)
-            if i in doubtful:
-                # Its text is in several places and its position did not pick one: only ever offered.
+            if i in doubtful or not related and score < 100 and _other_side(a, flags[j], score):
+                # Its text is in several places and its position did not pick one, or it is the other
+                # spelling of a name this flag points at: only ever offered.
                 score = min(score, strong - 0.1)
             if related:
                 # The two passages of a pair resemble each other by definition, so the other passage
@@ -322,6 +323,18 @@ def _related_is_better(verdict_text: str, flag: Flag, *, strong: float = STRONG)
     main = _capped(a, normalise_for_id(flag.text), strong)
     other = max((_capped(a, normalise_for_id(r.text), strong) for r in flag.related), default=0.0)
     return other >= strong and other > main
+
+
+def _other_side(a: str, flag: Flag, score: float) -> bool:
+    """Does the verdict's text match a passage the flag points at better than the flag's own text?
+
+    A name variant's two spellings differ by a letter: when the variants swap roles (the rare one
+    becomes the common one), the near miss is the other spelling, not an edit of this one.
+    Duplicates handle their other passage as a swap instead.
+    """
+    return flag.kind is not FlagKind.DUPLICATE and any(
+        _score_normalised(a, normalise_for_id(r.text)) > score for r in flag.related
+    )
 
 
 def _capped(a: str, b: str, strong: float) -> float:

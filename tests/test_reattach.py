@@ -315,3 +315,25 @@ def test_identical_copies_still_carry_by_id_when_position_agrees():
     result = reattach(_review_all(old, Decision.KEEP_FIRST), new)
     assert not result.weak and not result.orphans
     assert [(v.start + len(prefix), f) for v, f, _ in result.carried] == [(f.start, f) for f in new.flags]
+
+
+def test_name_variants_swapping_roles_are_only_offered():
+    """Found by bench_reattach --seed 2 (BBC entertainment/353): after a paragraph moved, the rare
+    spelling became the common one, so the new flag sits on the other spelling. Its text is a near
+    miss of the verdict's (98), but the verdict's own spelling is the flag's other passage."""
+    right, wrong = "Chorlton And The Wheelies", "Chorton And The Wheelies"
+    doc = parse_article(f"{right} is a children's show.\n\nFans of {wrong} wrote in.\n\nMore {right} news.",
+                        parse_metadata=False)
+
+    def variant(text: str, other: str) -> Flag:
+        at, elsewhere = doc.text.index(text), doc.text.index(other)
+        span = Span(elsewhere, elsewhere + len(other), other)
+        return Flag("", FlagKind.NAME_VARIANT, at, at + len(text), text, "variant", related=(span,))
+
+    old = Analysis(doc, (), (), assign_ids([variant(right, wrong)]))
+    new = Analysis(doc, (), (), assign_ids([variant(wrong, right)]))
+    assert match_score(right, wrong) >= 80
+    result = reattach(_review_all(old), new)
+    assert not result.carried
+    (weak,) = result.weak
+    assert weak.flag == new.flags[0] and weak.score < 80
