@@ -52,7 +52,8 @@ _NOT_A_VERB_BEFORE = frozenset(
 # The word before the verb, looking past adverbs: "can credibly claim", "could not say".
 _LAST_WORD = re.compile(r"(\w[\w’'-]*)(?:\s+(?:[a-z]+ly|also|not|never|just|even|now|then))*\W*\Z")
 _NOT_A_SPEAKER_AFTER = re.compile(
-    r"\s*(?:that|how|what|why|whether|if|to|in|on|at|of|for|it|them|him|her|us|me|this|these|those)\b",
+    r"\s*(?:that|how|what|why|whether|if|to|in|on|at|of|for|it|them|him|her|us|me|this|these|those"
+    r"|he|she|they|we|i|you)\b",  # "said he has spoken with ...": a reported clause, not a speaker
     re.IGNORECASE,
 )
 _IN_A_PUBLICATION = re.compile(  # fronted: "In a Washington Post poll released Sunday, ..."
@@ -91,7 +92,10 @@ _GOES_ON_TO = re.compile(
     re.I,
 )
 # '"...," an official told Fox News': what follows these verbs is who listened, never the speaker.
-_LISTENER_AFTER = frozenset(("told", "tells", "tell", "telling", "told reporters", "informed", "assured", "reminded"))
+_LISTENER_AFTER = frozenset(
+    ("told", "tells", "tell", "telling", "told reporters", "informed", "assured", "reminded", "thanked")
+)
+_THAT_INSIDE = re.compile(r"\bthat\b")  # "revealed Wednesday that ...": what was said, not who
 _PUNCT = re.compile(r'[,;:"“”()—–]')
 _MAX_VERBS = 24  # speech verbs examined in one sentence
 _TAIL = 48  # characters before a verb that the anchored patterns look at
@@ -183,11 +187,14 @@ def _is_apposition(text: str, candidates: list[tuple[int, int]], verb_start: int
     (_, end), (a, b) = candidates[0], candidates[1]
     if text[end:verb_start].strip() != ",":
         return False
-    tokens = text[a:b].split()
+    tokens = _ASIDE.sub(" ", text[a:b]).split()  # "Phil Bryant (R), a former aide, said"
+    if tokens and tokens[0].lower() in ("and", "but", "still", "also", "meanwhile"):
+        tokens = tokens[1:]  # "And Sen. Rob Portman, another incumbent, said"
     return (0 < len(tokens) <= 6 and (tokens[0].rstrip(".") not in FUNCTION_CAPS or tokens[0].rstrip(".") in _TITLES)
             and all(t[0].isupper() or t in _NAME_PARTICLES for t in tokens))
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
 _TITLES = frozenset(("Mr", "Mrs", "Ms", "Dr"))
 _NAME_PARTICLES = frozenset(("of", "de", "da", "van", "von", "la", "le", "al", "bin", "del", "der"))
 
@@ -232,7 +239,8 @@ def _attribution_at(
             # follows, if a short phrase ending the clause names one.
             c, d = speaker_after(text, verb.end())
             after = text[c:d]
-            if (0 < len(after.split()) <= 8 and not _NOT_A_SPEAKER_AFTER.match(after)
+            if (0 < len(after.split()) <= 10 and not _NOT_A_SPEAKER_AFTER.match(after)
+                    and not _THAT_INSIDE.search(after)
                     and not verb.group(0).lower().endswith("ing")
                     and classify_speaker(after, rules)[0] is not None):
                 a, b = c, d
@@ -248,7 +256,7 @@ def _attribution_at(
     phrase = text[a:b]
     lead = len(phrase) - len(phrase.lstrip(" ,"))
     source_cue = (a + lead, a + len(phrase.rstrip(" ,")), role)
-    if anonymity_cue and grade is Sourcing.NAMED and not pronoun:
+    if anonymity_cue and grade in (Sourcing.NAMED, Sourcing.VAGUE) and not pronoun:
         # "the official told reporters on condition of anonymity": the marker outranks the head noun.
         grade = Sourcing.ANONYMOUS
     cues = tuple(sorted({verb_cue, source_cue, *((anonymity_cue,) if anonymity_cue else ())}))

@@ -167,6 +167,12 @@ def test_single_sentence_rules(text, expected):
         ("David Axelrod, who was senior adviser to Obama in the White House, tweeted this.", N),
         ("The deal, a source said, is close.", A),  # a parenthetical speaker is no aside
         ("The official, who spoke on condition of anonymity, said the deal was close.", A),
+        ("And Sen. Rob Portman (R-Ohio), another vulnerable incumbent, said he had not thought about it.", N),
+        ("Making her way around, Clinton and husband Bill, thanked another diner for wearing one of her campaign buttons.", N),
+        # a speaker after the verb may run to ten words; a reported clause after it is no speaker
+        ('"Trump has gone the other way," said the former top aide to President George W. Bush.', A),
+        ("Sander Levin (Mich.), a superdelegate supporting Clinton, said he has spoken with many colleagues.", N),
+        ('"We were deceived," said one shop owner who declined to be named for fear of trouble.', A),
         # a clause opened close to the verb has its own subject
         ("The administration struggled to explain why it had ignored the demand even as White House officials "
          "railed against Republicans.", A),
