@@ -114,6 +114,7 @@ class Attribution:
     cues: tuple[tuple[int, int, str], ...]
     reason: str
     pronoun: bool = False  # the speaker is a pronoun: the caller resolves it from context
+    antecedent: bool = True  # a later "he said" may refer back to this speaker (not to "his advisers believe")
 
 
 def outside_quotes(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -300,6 +301,10 @@ def _other_attribution(
     if m and outside_quotes(quoted, m.start(), m.end()):
         return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),
                            f"vague attribution: {' '.join(m.group(0).split())!r}")
+    m = rules.anonymous_belief.search(text) if may_match(rules, "anonymous_heads", words) else None
+    if m and outside_quotes(quoted, m.start(), m.end()):
+        return Attribution(Sourcing.ANONYMOUS, ((m.start(), m.end(), "anonymity"),),
+                           f"anonymous source: {' '.join(m.group(0).split())!r}", antecedent=False)
     if anonymity_cue:
         return Attribution(Sourcing.ANONYMOUS, (anonymity_cue,),
                            f"anonymous source: {text[anonymity_cue[0]:anonymity_cue[1]]!r}")

@@ -150,7 +150,7 @@ def _resolve_pronouns(own: list[Attribution | None]) -> list[Attribution | None]
         if a is not None and a.pronoun:
             grade = last if last in (Sourcing.NAMED, Sourcing.ANONYMOUS) else Sourcing.NAMED
             a = Attribution(grade, a.cues, a.reason.replace(_label_of(a.reason), _LABELS[grade], 1) + " (pronoun)")
-        elif a is not None:
+        elif a is not None and a.antecedent:
             last = a.sourcing
         out.append(a)
     return out

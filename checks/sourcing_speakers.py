@@ -92,6 +92,7 @@ class AttributionRules:
     noun_like: frozenset[str]
     gates: dict[str, frozenset[str]]  # category -> first words (see Lexicon.key_words)
     vague_belief: re.Pattern[str]
+    anonymous_belief: re.Pattern[str]
 
 _RULES: dict[int, tuple[Lexicon, AttributionRules]] = {}
 
@@ -106,7 +107,8 @@ def rules_for(lexicon: Lexicon) -> AttributionRules:
         _RULES[id(lexicon)] = cached
     return cached[1]
 
-_GATED = ("speech_verbs", "anonymity_markers", "vague_markers", "publication_nouns", "vague_groups", "not_speech")
+_GATED = ("speech_verbs", "anonymity_markers", "vague_markers", "publication_nouns", "vague_groups", "not_speech",
+          "anonymous_heads")
 
 def may_match(rules: AttributionRules, category: str, words: frozenset[str]) -> bool:
     return not rules.gates[category].isdisjoint(words)
@@ -123,7 +125,15 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
     # "Some U.S. officials were deeply skeptical": a quantified group holding a view, no speech verb.
     vague_belief = re.compile(
         rf"(?<![\w-])(?:{alternation('vague_groups')})(?:\s+[\w.’'-]+){{0,5}}?\s+(?:\w+ly\s+)?"
-        rf"(?:{alternation('belief_verbs')})(?![\w-])",
+        rf"(?<!\sa\s)(?<!\sthe\s)(?:{alternation('belief_verbs')})(?![\w-])",  # "others a say": a noun
+        re.IGNORECASE,
+    )
+    # "His advisers believe", "Gulf sources believe": unnamed people holding a view. Plural heads
+    # only: "the source of the fear" is no speaker.
+    plural_heads = [t for t in lexicon.terms("anonymous_heads") if t.endswith("s") or " " in t]
+    anonymous_belief = re.compile(
+        rf"(?<![\w-])(?:{phrase_alternation(plural_heads)})(?:\s+[\w.’'-]+){{0,5}}?\s+(?:\w+ly\s+)?"
+        rf"(?<!\sa\s)(?<!\sthe\s)(?:{alternation('belief_verbs')})(?![\w-])",  # "a say" is a noun
         re.IGNORECASE,
     )
     return AttributionRules(
@@ -142,6 +152,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         noun_like=frozenset(lexicon.terms("noun_like_speech")),
         gates={c: lexicon.key_words(c) for c in _GATED},
         vague_belief=vague_belief,
+        anonymous_belief=anonymous_belief,
     )
 
 def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:

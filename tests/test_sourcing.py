@@ -182,6 +182,24 @@ def test_speaker_finding_rules(text, expected):
     assert grade(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Therefore, Gulf sources believe Erdogan has joined an axis.", A),
+        ("Her advisers think she has the discipline to stay calm.", A),
+        ("Sanders fought to stop giving party officials and others a say in the process.", U),  # "a say": a noun
+        ("The source of the fear is unclear to everyone in the region.", U),  # singular head: no speaker
+    ],
+)
+def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
+    assert grade(text) == [expected]
+
+
+def test_a_view_held_by_unnamed_people_is_no_antecedent_for_he():
+    text = 'His advisers believe he can win the state. "I like this town," he said.'
+    assert grade(text) == [A, N]
+
+
 def test_anonymous_speaker_wins_over_a_named_one_in_the_same_sentence():
     text = '"You have been critical of me," he told Senator Jeff Flake, according to officials at the meeting.'
     assert grade(text) == [A]
