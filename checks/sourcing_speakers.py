@@ -70,6 +70,14 @@ _TRAILING_ADVERBS = re.compile(
     r"|(?:continued|continues|went\s+on|goes\s+on|quick|careful|eager|keen)\s+to))+\s*\Z",
     re.IGNORECASE,
 )
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
+# A document opening the speaker's words ("the official results"), and who published it ("by ...").
+_DOCUMENT = re.compile(
+    r"(?:(?:the|a|an|its|their|his|her|new|latest|early|preliminary|final|official|unofficial|partial|recent"
+    r"|[a-z]+ly)\s+){0,3}([a-z][\w-]*)",
+    re.IGNORECASE,
+)
+_PUBLISHER = re.compile(r"\s(?:by|from)\s+\S")
 _NAME_AFTER_HEAD = re.compile(r"\s+[A-Z][a-z]")  # "aide Huma Abedin", "spokesman Josh Earnest"
 _DEFINITE = re.compile(r"^(?:the|his|her|their|its|our)\s+\w", re.IGNORECASE)
 
@@ -93,6 +101,7 @@ class AttributionRules:
     gates: dict[str, frozenset[str]]  # category -> first words (see Lexicon.key_words)
     vague_belief: re.Pattern[str]
     anonymous_belief: re.Pattern[str]
+    official_things: frozenset[str]  # nouns after which "official", "source" are adjectives
 
 _RULES: dict[int, tuple[Lexicon, AttributionRules]] = {}
 
@@ -153,6 +162,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         gates={c: lexicon.key_words(c) for c in _GATED},
         vague_belief=vague_belief,
         anonymous_belief=anonymous_belief,
+        official_things=frozenset(lexicon.terms("official_things")) | frozenset(lexicon.terms("publication_nouns")),
     )
 
 def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
@@ -228,6 +238,10 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
     if rules.anonymity.search(words):
         return Sourcing.ANONYMOUS, "anonymity", False
     head = rules.anonymous_heads.search(words)
+    if head and head.group(0).lower() in ("official", "source") and (
+        (after := _NEXT_WORD.match(words, head.end())) and after.group(1).lower() in rules.official_things
+    ):
+        head = None  # "official data", "Trump's official campaign account": the adjective
     if head and (head.group(0).lower().endswith(" with") or not _NAME_AFTER_HEAD.match(words, head.end())):
         # "officials who spoke with The Post" too; after "familiar with" a name is the topic.
         return Sourcing.ANONYMOUS, "anonymity", False
@@ -237,6 +251,11 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
         return Sourcing.SECONDHAND, "outlet", False
     if _POLL_SHARE.search(words):
         return Sourcing.NAMED, "source", False  # "47% say": respondents of a poll the story names
+    document = _DOCUMENT.match(words)
+    if document and document.group(1).lower() in rules.publication_nouns and (
+        _PUBLISHER.search(words, document.end()) or "official" in words[: document.start(1)].lower()
+    ):
+        return Sourcing.NAMED, "source", False  # "results published by the elections office", "official data"
     tokens = WORD.findall(words)
     last = tokens[-1] if tokens else ""
     if rules.pronouns.match(last) and (

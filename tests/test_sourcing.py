@@ -173,6 +173,12 @@ def test_single_sentence_rules(text, expected):
         ('"Trump has gone the other way," said the former top aide to President George W. Bush.', A),
         ("Sander Levin (Mich.), a superdelegate supporting Clinton, said he has spoken with many colleagues.", N),
         ('"We were deceived," said one shop owner who declined to be named for fear of trouble.', A),
+        # an institution publishing results is a named source; "official" before a noun is an adjective
+        ("Turnout was 38 percent, according to results published by the elections office.", N),
+        ("Clinton won 55 percent, according to official results.", N),
+        ("Sure, official data suggest that production peaked in 2013.", N),
+        ("Turnout rose, according to early results.", V),  # no publisher named
+        ("A Clinton campaign official later walked back the comments, saying it was wrong.", A),
         # a clause opened close to the verb has its own subject
         ("The administration struggled to explain why it had ignored the demand even as White House officials "
          "railed against Republicans.", A),
