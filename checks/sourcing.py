@@ -30,6 +30,7 @@ from .attribution import (
     rules_for,
 )
 from .lexicon import Lexicon, default_lexicon, words_of
+from .sourcing_speakers import may_match
 from .model import Cue, Document, Sentence, SentenceGrade, Sourcing
 
 __all__ = ["grade_sentences", "quoted_spans"]
@@ -119,7 +120,8 @@ def grade_sentences(doc: Document, *, lexicon: Lexicon | None = None) -> tuple[S
             grades.append(SentenceGrade(s.index, attribution.sourcing, _sorted(cues + hedge_cues), attribution.reason))
             continue
         markers = opinion if not opinion_gate.isdisjoint(words[i]) else None
-        grades.append(_unattributed(s, quotes[i], markers, hedge_cues))
+        no_comment = rules.no_comment if may_match(rules, "no_comment", words[i]) else None
+        grades.append(_unattributed(s, quotes[i], markers, hedge_cues, no_comment))
     return tuple(grades)
 
 
@@ -235,13 +237,22 @@ def _first_mark(spans: list[tuple[int, int]]) -> tuple[int, int] | None:
 
 
 def _unattributed(
-    s: Sentence, quotes: list[tuple[int, int]], opinion: re.Pattern[str] | None, hedge_cues: list[Cue]
+    s: Sentence,
+    quotes: list[tuple[int, int]],
+    opinion: re.Pattern[str] | None,
+    hedge_cues: list[Cue],
+    no_comment: re.Pattern[str] | None = None,
 ) -> SentenceGrade:
     stripped = s.text.rstrip()
     if stripped.endswith("?") and outside_quotes(quotes, len(stripped) - 1, len(stripped)):
         return SentenceGrade(s.index, Sourcing.NONE, _sorted(hedge_cues), "a question, not a claim")
     if not stripped.endswith(_HEADING_END) and len(stripped.split()) <= 12:
         return SentenceGrade(s.index, Sourcing.NONE, _sorted(hedge_cues), "a heading or fragment, not a claim")
+    m = no_comment.search(s.text) if no_comment is not None else None
+    if m and outside_quotes(quotes, m.start(), m.end()) and _only_a_non_response(s.text, m):
+        cue = Cue(s.start + m.start(), s.start + m.end(), m.group(0), "no_comment")
+        return SentenceGrade(s.index, Sourcing.NONE, _sorted([cue, *hedge_cues]),
+                             f"a non-response ({' '.join(m.group(0).split())!r}), not a claim")
     for m in opinion.finditer(s.text) if opinion is not None else ():
         if outside_quotes(quotes, m.start(), m.end()):
             cue = Cue(s.start + m.start(), s.start + m.end(), m.group(0), "opinion")
@@ -251,6 +262,20 @@ def _unattributed(
     if hedge_cues:
         reason += f" (hedged: {hedge_cues[0].text!r}, which is not a source)"
     return SentenceGrade(s.index, Sourcing.UNSOURCED, _sorted(hedge_cues), reason)
+
+
+# A second clause makes the sentence a claim: "Trump has not talked about Zika and his campaign did
+# not respond", "Adelson has not endorsed anyone, and his spokesman declined to comment", "..., and
+# Trump appeared"; so does a relative clause holding the non-response ("Curiel, who declined to
+# comment, was born in ...").
+_CLAIM_BEFORE = re.compile(r";|,\s*(?:and|but|while)\b|\sand\s+(?:his|her|its|their)\b", re.I)
+_CLAIM_AFTER = re.compile(r";|,\s*(?:and|but|while)\b", re.I)
+_RELATIVE_OPEN = re.compile(r",\s*(?:who|which)\b[^,]*\Z", re.I)
+
+
+def _only_a_non_response(text: str, m: re.Match[str]) -> bool:
+    before = text[: m.start()]
+    return not (_CLAIM_BEFORE.search(before) or _RELATIVE_OPEN.search(before) or _CLAIM_AFTER.search(text, m.end()))
 
 
 def _sorted(cues: list[Cue]) -> tuple[Cue, ...]:

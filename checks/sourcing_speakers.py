@@ -102,6 +102,7 @@ class AttributionRules:
     vague_belief: re.Pattern[str]
     anonymous_belief: re.Pattern[str]
     official_things: frozenset[str]  # nouns after which "official", "source" are adjectives
+    no_comment: re.Pattern[str]  # "declined to comment", "did not respond to a request for comment"
 
 _RULES: dict[int, tuple[Lexicon, AttributionRules]] = {}
 
@@ -116,6 +117,7 @@ def rules_for(lexicon: Lexicon) -> AttributionRules:
         _RULES[id(lexicon)] = cached
     return cached[1]
 
+_NO_ANSWER_VERBS = [v + e for v in ("respond", "return", "answer") for e in ("", "ed", "s")] + ["reply", "replied", "replies"]
 _GATED = ("speech_verbs", "anonymity_markers", "vague_markers", "publication_nouns", "vague_groups", "not_speech",
           "anonymous_heads")
 
@@ -145,6 +147,12 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         rf"(?<!\sa\s)(?<!\sthe\s)(?:{alternation('belief_verbs')})(?![\w-])",  # "a say" is a noun
         re.IGNORECASE,
     )
+    no_comment = re.compile(
+        rf"(?:(?<![\w-])(?:{alternation('no_comment')})"
+        rf"|(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?(?:(?:respond|return|answer)(?:ed|s)?|repl(?:y|ied|ies))"
+        rf"(?:\s+[\w’'-]+){{0,5}}?\s+(?:{alternation('no_answer_objects')}))(?![\w-])",
+        re.IGNORECASE,
+    )
     return AttributionRules(
         speech=lexicon.pattern("speech_verbs"),
         anonymity=lexicon.pattern("anonymity_markers"),
@@ -159,10 +167,12 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         not_speech=lexicon.pattern("not_speech"),
         outlet_words=frozenset(lexicon.terms("outlet_words")),
         noun_like=frozenset(lexicon.terms("noun_like_speech")),
-        gates={c: lexicon.key_words(c) for c in _GATED},
+        gates={c: lexicon.key_words(c) for c in _GATED}
+        | {"no_comment": lexicon.key_words("no_comment") | frozenset(_NO_ANSWER_VERBS)},
         vague_belief=vague_belief,
         anonymous_belief=anonymous_belief,
         official_things=frozenset(lexicon.terms("official_things")) | frozenset(lexicon.terms("publication_nouns")),
+        no_comment=no_comment,
     )
 
 def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:

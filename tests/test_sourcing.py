@@ -144,7 +144,7 @@ def test_single_sentence_rules(text, expected):
         ("Mr. Regalado, 69, said he had been flooded with email.", N),
         ("Phil Bryant (R) said he expects an appeal.", N),  # parenthetical
         ("Sanders went first at the town hall, predicting a close primary.", N),  # participle
-        ("The campaign did not respond to a request for comment.", U),  # negated: nothing attributed
+        ("The campaign did not respond to a request for comment.", X),  # a non-response: no claim
         ("Democratic Party rules allow for minority reports at the request of members.", U),  # a noun
         ("The U.S. added around 292,000 jobs in December.", U),  # "added" without what was said
         ("The meeting was called off on Monday.", U),
@@ -204,6 +204,34 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
 def test_a_view_held_by_unnamed_people_is_no_antecedent_for_he():
     text = 'His advisers believe he can win the state. "I like this town," he said.'
     assert grade(text) == [A, N]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a source that did not answer claims nothing: no sourcing problem to flag
+        ("Mr. Thiel declined to comment.", X),
+        ("A spokesman for Santorum’s campaign didn’t respond to a request for comment on whether he was paid.", X),
+        ("Hope Hicks, a spokeswoman for Trump, did not respond to a request for comment.", X),
+        ("A spokesman for the council, which organizes the parade, did not respond to requests for comment.", X),
+        ("Others did not return calls and emails seeking comment.", X),  # "calls" is no speech verb here
+        ("Bair could not be immediately reached for comment.", X),
+        # ... unless the sentence makes a claim too
+        ("Curiel, who through his office declined to comment, was born in East Chicago in 1953.", U),
+        ("Trump has not talked about Zika and his campaign did not respond to a request for comment.", U),
+        ("The network did not respond to the request, and Trump appeared at the debate anyway.", U),
+        ("But Mr. Trump, again, did not respond in kind to the attacks of the evening.", U),
+    ],
+)
+def test_non_response_is_not_a_claim(text, expected):
+    assert grade(text) == [expected]
+
+
+def test_non_response_evidence_is_the_phrase():
+    doc = parse_article("Mr. Thiel declined to comment.", parse_metadata=False)
+    (g,) = grade_sentences(doc)
+    assert [(c.text, c.role) for c in g.cues] == [("declined to comment", "no_comment")]
+    assert "non-response" in g.reason
 
 
 def test_anonymous_speaker_wins_over_a_named_one_in_the_same_sentence():
