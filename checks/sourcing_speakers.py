@@ -102,6 +102,7 @@ class AttributionRules:
     vague_belief: re.Pattern[str]
     anonymous_belief: re.Pattern[str]
     official_things: frozenset[str]  # nouns after which "official", "source" are adjectives
+    outlet_voices: re.Pattern[str]  # "columnist", "host": an outlet's person speaking for themselves
     no_comment: re.Pattern[str]  # "declined to comment", "did not respond to a request for comment"
 
 _RULES: dict[int, tuple[Lexicon, AttributionRules]] = {}
@@ -173,6 +174,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         anonymous_belief=anonymous_belief,
         official_things=frozenset(lexicon.terms("official_things")) | frozenset(lexicon.terms("publication_nouns")),
         no_comment=no_comment,
+        outlet_voices=lexicon.pattern("outlet_voices"),
     )
 
 def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
@@ -258,6 +260,9 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
     if rules.outlets.search(words) or any(
         t.lower() in rules.outlet_words for t in CAPITALISED.findall(words) if t.rstrip(".") not in FUNCTION_CAPS
     ):
+        voice = rules.outlet_voices.search(words)
+        if voice and _NAME_AFTER_HEAD.match(words, voice.end()):
+            return Sourcing.NAMED, "source", False  # "Washington Post columnist Ruth Marcus wrote"
         return Sourcing.SECONDHAND, "outlet", False
     if _POLL_SHARE.search(words):
         return Sourcing.NAMED, "source", False  # "47% say": respondents of a poll the story names

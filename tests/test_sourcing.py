@@ -125,6 +125,10 @@ def grade(text: str) -> list[Sourcing]:
         ("The New York Post reports that the talks collapsed.", S),
         ("The Daily Ledger reported on Monday that the ministry cut budgets.", S),  # not in the list
         ("According to Harbour Radio, the company offered a payment.", S),
+        # an outlet's columnist or host speaking for themselves is a named person, not second-hand
+        ("New York Times columnist David Brooks wrote that the debate was substantive.", N),
+        ("Fox News host Sean Hannity said Tuesday that the feud was over.", N),
+        ("Washington Post reporter Ben Terris reported that the manager grabbed her.", S),  # reporting
         # unsourced, opinion, none
         ("The two Koreas agreed on plans to resume economic cooperation.", U),
         ("The minister has reportedly resigned.", U),
