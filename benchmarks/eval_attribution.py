@@ -69,7 +69,7 @@ _ADJECTIVE_USE = re.compile(
     r"|speaking|knowledgeable|based|inside|within|under|during|since)\b)[a-z]"
 )
 _NAME_NEXT = re.compile(
-    r"\s*[,—–-]?\s*(?:(?:including|like|such as|led by)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?[A-Z][a-z]"
+    r"\s*[,—–-]?\s*(?:(?:including|like|such as|led by)\s+(?:[A-Z]{2,}\s+)?)?(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?[A-Z][a-z]"
 )
 # Said of the Source itself: "who spoke on the condition of anonymity", "not authorized to speak".
 _ANONYMITY = re.compile(

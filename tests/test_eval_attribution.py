@@ -89,7 +89,8 @@ def test_speech_cue_classification(cue, source, speech):
      # not unnamed people: a parenthesis, the adjective "official", a title holding "Insider"
      ("Sen. Chris Murphy (a Connecticut Democrat mistaken for a junior staffer)", "named"),
      ("Trump’s official campaign account", "named"), ("official data", "other"),
-     ("Business Insider senior editor Josh Barro", "named")],
+     ("Business Insider senior editor Josh Barro", "named"),
+     ("Intelligence officials — including NSA Director Adm. Michael Rogers", "named")],
 )
 def test_source_kind(source, kind):
     attr = ea.Attribution("E1", ((0, 1),), (), (), "said", source)
