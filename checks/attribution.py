@@ -96,6 +96,7 @@ _LISTENER_AFTER = frozenset(
     ("told", "tells", "tell", "telling", "told reporters", "informed", "assured", "reminded", "thanked")
 )
 _THAT_INSIDE = re.compile(r"\bthat\b")  # "revealed Wednesday that ...": what was said, not who
+_TALKS_WITH = re.compile(r"\s*(?:(?:several|many|more\s+than\s+\w+|\w+)\s+)?(?:interviews|conversations|discussions)\s+with\s+", re.I)
 _PUNCT = re.compile(r'[,;:"“”()—–]')
 _MAX_VERBS = 24  # speech verbs examined in one sentence
 _TAIL = 48  # characters before a verb that the anchored patterns look at
@@ -183,10 +184,14 @@ def _is_verb_use(
 
 
 def _is_apposition(text: str, candidates: list[tuple[int, int]], verb_start: int) -> bool:
-    """The nearest candidate is an aside closed by a comma right before the verb and the one before
-    it a bare name ("Graham, a former candidate, told"); "Trump, a source said, will" is no aside."""
-    (_, end), (a, b) = candidates[0], candidates[1]
-    if text[end:verb_start].strip() != ",":
+    """The nearest candidate is an aside between dashes right before the verb, or one closed by a
+    comma after a bare name ("Graham, a former candidate, told"); "Trump, a source said, will" is no
+    aside."""
+    (start, end), (a, b) = candidates[0], candidates[1]
+    closer = text[end:verb_start].strip()
+    if closer in ("—", "–", "-", "--") and text[b:start].strip() == closer:
+        return True  # "insiders in the next two states — Nevada and South Carolina — said"
+    if closer != ",":
         return False
     tokens = _ASIDE.sub(" ", text[a:b]).split()  # "Phil Bryant (R), a former aide, said"
     if tokens and tokens[0].lower() in ("and", "but", "still", "also", "meanwhile"):
@@ -209,6 +214,8 @@ def _attribution_at(
     tail_start = max(0, verb.start() - _TAIL)
     if lowered == "according to":
         a, b = speaker_after(text, verb.end())
+        if talk := _TALKS_WITH.match(text, a, b):
+            a = talk.end()  # "according to interviews with a dozen officials": those interviewed speak
     elif not participle and (by := _PASSIVE_BY.match(text, verb.end())) and _PASSIVE_BEFORE.search(
         text, tail_start, verb.start()
     ):

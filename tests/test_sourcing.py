@@ -183,6 +183,12 @@ def test_single_sentence_rules(text, expected):
         ("Sure, official data suggest that production peaked in 2013.", N),
         ("Turnout rose, according to early results.", V),  # no publisher named
         ("A Clinton campaign official later walked back the comments, saying it was wrong.", A),
+        # an aside between dashes before the verb: the words before it speak
+        ("Even so, insiders in the next two states — Nevada and South Carolina — said she must close the gap.", A),
+        # "according to interviews with ...": those interviewed are the source
+        ("Trump will be shut out, according to interviews with a dozen party leaders and officials involved in "
+         "the delegate selection process.", A),
+        ("The plan failed, according to interviews with Senator Jane Doe.", N),
         # a clause opened close to the verb has its own subject
         ("The administration struggled to explain why it had ignored the demand even as White House officials "
          "railed against Republicans.", A),
