@@ -293,7 +293,8 @@ def _other_attribution(
         if rules.outlets.search(phrase):
             return Attribution(Sourcing.SECONDHAND, (cue,), f"second-hand: {' '.join(phrase.split())!r}")
         names = [t for t in CAPITALISED.findall(phrase)
-                 if t.rstrip(".") not in FUNCTION_CAPS and t.lower() not in rules.publication_nouns]
+                 if t.rstrip(".") not in FUNCTION_CAPS and t.lower() not in rules.publication_nouns
+                 and not (a == 0 and t.endswith("ly") and phrase.lstrip().startswith(t))]  # "Early polls show"
         grade = Sourcing.NAMED if names else Sourcing.VAGUE
         return Attribution(grade, (cue,), f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
     m = _IN_A_PUBLICATION.search(text) if may_match(rules, "publication_nouns", words) else None

@@ -189,6 +189,10 @@ def test_single_sentence_rules(text, expected):
         ("Trump will be shut out, according to interviews with a dozen party leaders and officials involved in "
          "the delegate selection process.", A),
         ("The plan failed, according to interviews with Senator Jane Doe.", N),
+        # a name ending in -ly is not an adverb; a sentence-opening adverb before a poll is no name
+        ('"Elections matter," Kelly said.', N),
+        ("Jolly said he would be cautious in restructuring federal education spending.", N),
+        ("Early polls show voters in the area rejecting the plan.", V),
         # a clause opened close to the verb has its own subject
         ("The administration struggled to explain why it had ignored the demand even as White House officials "
          "railed against Republicans.", A),
