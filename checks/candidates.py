@@ -33,7 +33,7 @@ import numpy as np
 
 from .files import read_package_yaml
 
-__all__ = ["LONG_INPUT", "WINDOW_CANDIDATES", "CandidateFinder", "candidate_pairs", "content_stems", "shingles", "similar_set_pairs"]
+__all__ = ["LONG_INPUT", "WINDOW_CANDIDATES", "CandidateFinder", "candidate_pairs", "content_stems", "shingles", "similar_set_codes", "similar_set_pairs"]
 
 Progress = Callable[[int, int], None]
 
@@ -75,14 +75,36 @@ def similar_set_pairs(
 ) -> list[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of shingle sets sharing ``min_shared`` rare shingles, or equal
     (two or more shingles): ``candidate_pairs`` for texts already reduced to shingles."""
+    codes = similar_set_codes(sets, min_shared=min_shared, max_df=max_df)
+    a, b = np.divmod(codes, max(1, len(sets)))
+    return list(zip(a.tolist(), b.tolist()))
+
+
+def similar_set_codes(sets: Sequence[frozenset[int]], *, min_shared: int = 2, max_df: int | None = None) -> np.ndarray:
+    """``similar_set_pairs`` as sorted codes ``i * len(sets) + j``: a million candidate pairs of a
+    long document stay in numpy instead of becoming Python tuples."""
+    n = len(sets)
     classes = _same_shingles(sets)
-    cap = max_df if max_df is not None else max(40, len(sets) // 1000)
-    found: set[tuple[int, int]] = set()
-    for members in classes:
-        found.update((a, b) for k, a in enumerate(members) for b in members[k + 1 :])
-    for x, y in _sharing_pairs([sets[m[0]] for m in classes], cap, min_shared):
-        found.update((min(a, b), max(a, b)) for a in classes[x] for b in classes[y])
-    return sorted(found)
+    cap = max_df if max_df is not None else max(40, n // 1000)
+    x, y = _sharing_pairs([sets[m[0]] for m in classes], cap, min_shared)
+    first = np.fromiter((m[0] for m in classes), dtype=np.int64, count=len(classes))
+    a, b = first[x], first[y]
+    chunks = [np.minimum(a, b) * n + np.maximum(a, b)]
+    # Repeated sentences: every member of a class pairs with every other, and with what the class
+    # pairs with (few classes have more than one member).
+    many = np.flatnonzero(np.fromiter((len(m) > 1 for m in classes), dtype=bool, count=len(classes)))
+    if len(many):
+        extra: list[int] = []
+        for c in many.tolist():
+            members = classes[c]
+            extra.extend(min(p, q) * n + max(p, q) for k, p in enumerate(members) for q in members[k + 1 :])
+        involved = np.isin(x, many) | np.isin(y, many)
+        for cx, cy in zip(x[involved].tolist(), y[involved].tolist()):
+            extra.extend(min(p, q) * n + max(p, q) for p in classes[cx] for q in classes[cy])
+        chunks.append(np.array(extra, dtype=np.int64))
+    codes = np.sort(np.concatenate(chunks))
+    # Not np.unique: it hashes int arrays in numpy 2.x, several times slower than this on millions.
+    return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
 
 
 def candidate_pairs(
@@ -106,8 +128,8 @@ def candidate_pairs(
     pieces = _Pieces.of(texts, progress)
     cap = max_df if max_df is not None else max(40, len(pieces.shingles) // 1000)
     classes = _same_shingles(pieces.shingles)
-    class_pairs = _sharing_pairs([pieces.shingles[members[0]] for members in classes], cap, min_shared)
-    return pieces.text_pairs(classes, class_pairs)
+    x, y = _sharing_pairs([pieces.shingles[members[0]] for members in classes], cap, min_shared)
+    return pieces.text_pairs(classes, zip(x.tolist(), y.tolist()))
 
 
 class CandidateFinder:
@@ -232,12 +254,13 @@ def _same_shingles(sets: Sequence[frozenset[int]]) -> list[list[int]]:
     return [*groups.values(), *classes]
 
 
-def _sharing_pairs(sets: Sequence[frozenset[int]], max_df: int, min_shared: int) -> list[tuple[int, int]]:
-    """Pairs of sets sharing ``min_shared`` elements each found in at most ``max_df`` sets: sort
-    the elements, take every pair within each short run, count, in numpy."""
+def _sharing_pairs(sets: Sequence[frozenset[int]], max_df: int, min_shared: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs ``(a, b)``, ``a < b``, of sets sharing ``min_shared`` elements each found in at most
+    ``max_df`` sets, as two arrays: sort the elements, take every pair within each short run, count."""
+    empty = np.zeros(0, dtype=np.int64)
     lengths = np.fromiter((len(s) for s in sets), dtype=np.int64, count=len(sets))
     if lengths.sum() == 0:
-        return []
+        return empty, empty
     owner = np.repeat(np.arange(len(sets), dtype=np.int64), lengths)
     keys = np.fromiter((h for s in sets for h in s), dtype=np.int64, count=int(lengths.sum()))
     order = np.argsort(keys, kind="stable")
@@ -253,7 +276,13 @@ def _sharing_pairs(sets: Sequence[frozenset[int]], max_df: int, min_shared: int)
         a, b = block[:, left].ravel(), block[:, right].ravel()
         pairs.append(np.minimum(a, b) * len(sets) + np.maximum(a, b))
     if not pairs:
-        return []
-    codes, counts = np.unique(np.concatenate(pairs), return_counts=True)
-    a, b = np.divmod(codes[counts >= min_shared], len(sets))
-    return list(zip(a.tolist(), b.tolist()))
+        return empty, empty
+    codes = np.sort(np.concatenate(pairs))
+    if min_shared > 1:
+        # Each code once per shared element: keep those repeated min_shared times.
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+        counts = np.diff(np.r_[starts, len(codes)])
+        codes = codes[starts[counts >= min_shared]]
+    else:
+        codes = codes[np.r_[True, codes[1:] != codes[:-1]]]
+    return np.divmod(codes, len(sets))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from .candidates import LONG_INPUT, WINDOW_CANDIDATES
+from .candidates import LONG_INPUT
 from .model import Document, DuplicatePair, Span
 from .similarity import (
     PassageScore,
@@ -89,16 +89,53 @@ def find_duplicates(
     ``candidates`` receives the texts of all windows (every run of 1..``max_window`` adjacent
     sentences, ordered by first sentence then length) and yields the index pairs to verify.
     """
+    if candidates is None and _window_count(len(doc.sentences), max_window) > LONG_INPUT:
+        return _find_long(doc, min_score, max_window)
     windows = _windows(doc, 0, max_window)
     weights = rarity_weights(w.prepared for w in windows if w.first == w.last)
-    if candidates is None and len(windows) > LONG_INPUT:
-        candidates = WINDOW_CANDIDATES  # long input: the shingle index, not every pair (candidates.py)
     if candidates:
         pairs = candidates([w.prepared.text for w in windows])
     else:
         pairs = _gated_pairs(windows, windows, weights, min_score)
     matches = _verify(windows, pairs, min_score, weights)
     return _passage_pairs(doc, doc, matches, min_score, weights)
+
+
+def _window_count(sentences: int, max_window: int) -> int:
+    return sum(max(0, sentences - k) for k in range(max_window))
+
+
+def _find_long(doc: Document, min_score: float, max_window: int) -> tuple[DuplicatePair, ...]:
+    """A long document: candidates from the sentence-shingle index, cheap gates on content sets,
+    tokens only for the windows that reach the scorer (``indexed_duplicates``)."""
+    # Imported here: indexed_duplicates is the light road into this module's own _verify.
+    from .indexed_duplicates import LightWindows, indexed_window_pairs
+
+    light = LightWindows(doc, max_window)
+    pairs, totals = indexed_window_pairs(
+        light, min_score, min_content=_MIN_CONTENT, min_shared=_MIN_SHARED_CONTENT, bonus=_ALIGNED_BONUS
+    )
+    windows = _PreparedOnDemand(light)
+    matches = _verify(windows, pairs, min_score, light.weights, contents=light.contents, totals=totals)
+    return _passage_pairs(doc, doc, matches, min_score, light.weights)
+
+
+class _PreparedOnDemand(Sequence[_Window]):
+    """The windows of a long document, tokenised the first time the scorer needs one."""
+
+    def __init__(self, light) -> None:
+        self._light = light
+        self._made: dict[int, _Window] = {}
+
+    def __len__(self) -> int:
+        return len(self._light)
+
+    def __getitem__(self, w):  # type: ignore[override]
+        window = self._made.get(w)
+        if window is None:
+            prepared, parts = self._light.prepared(w)
+            window = self._made[w] = _Window(0, self._light.firsts[w], self._light.lasts[w], prepared, parts)
+        return window
 
 
 def compare_documents(
@@ -193,13 +230,24 @@ def _windows(doc: Document, which: int, max_window: int) -> list[_Window]:
 
 
 def _verify(
-    windows: Sequence[_Window], pairs: Iterable[tuple[int, int]], min_score: float, weights: Mapping[str, float]
+    windows: Sequence[_Window],
+    pairs: Iterable[tuple[int, int]],
+    min_score: float,
+    weights: Mapping[str, float],
+    *,
+    contents: Sequence[frozenset[str]] | None = None,
+    totals: Sequence[float] | None = None,
 ) -> list[_Match]:
+    """Score each candidate pair that passes the cheap gates. ``contents`` and ``totals`` (each
+    window's content stems and their summed weight) may come precomputed, so that a window is
+    only touched (and, on a long document, tokenised) once a pair of it passes the gates."""
     matches = []
     weight = weights.get
-    contents = [w.prepared.content for w in windows]
+    if contents is None:
+        contents = [w.prepared.content for w in windows]
     sizes = [len(c) for c in contents]
-    totals = [sum(weight(s, 1.0) for s in c) for c in contents]
+    if totals is None:
+        totals = [sum(weight(s, 1.0) for s in c) for c in contents]
     # Every stem's weight, default filled in, so a pair's shared weight is a C-level map and sum
     # (same stems in the same set order: the same float as summing weights.get one by one).
     stem_weight = {stem: weight(stem, 1.0) for c in contents for stem in c}.__getitem__
@@ -212,13 +260,6 @@ def _verify(
         n_shared = len(shared)
         if n_shared < _MIN_SHARED_CONTENT:
             continue
-        if j < i:
-            i, j = j, i
-        a, b = windows[i], windows[j]
-        if (a.doc, a.first) > (b.doc, b.first):
-            a, b = b, a
-        if a.doc == b.doc and a.last >= b.first:
-            continue  # overlapping windows share sentences: trivially alike
         mean_total = (totals[i] + totals[j]) / 2
         # Weights are at most 1 and the bound grows with the shared weight, so the count of shared
         # words bounds it too: when even that fails, the weighted sum is not needed to decide.
@@ -226,12 +267,21 @@ def _verify(
             bound = -math.inf  # below every threshold, as the exact bound would be
         else:
             bound = score_upper_bound(sum(map(stem_weight, shared)), mean_total)
-        if bound + _ALIGNED_BONUS < min_score:
-            # Only a near copy can make it, and a near copy shares most of its content words.
-            if 2 * n_shared < min(sizes[i], sizes[j]):
-                continue
-            if not near_copy_possible(a.prepared, b.prepared, min_score - _ALIGNED_BONUS):
-                continue
+        # Only a near copy can pass below the bound, and a near copy shares most of its content words.
+        if bound + _ALIGNED_BONUS < min_score and 2 * n_shared < min(sizes[i], sizes[j]):
+            continue
+        # Only now the windows themselves (a long document tokenises them on first use).
+        if j < i:
+            i, j = j, i
+        a, b = windows[i], windows[j]
+        if (a.doc, a.first) > (b.doc, b.first):
+            a, b = b, a
+        if a.doc == b.doc and a.last >= b.first:
+            continue  # overlapping windows share sentences: trivially alike
+        if bound + _ALIGNED_BONUS < min_score and not near_copy_possible(
+            a.prepared, b.prepared, min_score - _ALIGNED_BONUS
+        ):
+            continue
         aligned = _aligned(a, b)
         if bound + (_ALIGNED_BONUS if aligned else 0.0) < min_score and not near_copy_possible(
             a.prepared, b.prepared, min_score - (_ALIGNED_BONUS if aligned else 0.0)

@@ -35,6 +35,7 @@ from functools import cache
 from itertools import chain
 from typing import NamedTuple
 
+import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
@@ -45,15 +46,18 @@ __all__ = [
     "PassageScore",
     "Prepared",
     "Token",
+    "content_sequence",
     "could_reach",
     "join_prepared",
     "near_copy_possible",
     "normalise",
     "prepare",
     "rarity_weights",
+    "rarity_weights_of",
     "score_passages",
     "score_prepared",
     "score_upper_bound",
+    "score_upper_bounds",
     "stopwords",
     "tokenize",
     "word_diff",
@@ -171,6 +175,20 @@ def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     )
 
 
+def content_sequence(text: str) -> tuple[str, ...]:
+    """The stems ``prepare(text)`` counts as content, in text order, without building tokens:
+    the light pass a long document makes over every sentence (``frozenset`` of it is
+    ``prepare(text).content``); most sentences never need their tokens."""
+    stopwords, stock_by_first = _vocabulary()
+    norms = [word for word in map(_norm_word, _WORD.findall(text)) if word]
+    stock: set[int] = set()
+    for i, word in enumerate(norms):
+        for phrase in stock_by_first.get(word, ()):
+            if tuple(norms[i : i + len(phrase)]) == phrase:
+                stock.update(range(i, i + len(phrase)))
+    return tuple(word[:_STEM_LENGTH] for i, word in enumerate(norms) if word not in stopwords and i not in stock)
+
+
 def _starts_sentence(text: str, pos: int) -> bool:
     before = text[max(0, pos - 8) : pos].rstrip(" \t\n\"“‘'([")
     return not before or before[-1] in ".!?:"
@@ -279,6 +297,15 @@ def score_upper_bound(shared_weight: float, mean_total: float) -> float:
     ) / _W_SUM
 
 
+def score_upper_bounds(shared_weight: np.ndarray, mean_total: np.ndarray) -> np.ndarray:
+    """``score_upper_bound`` over arrays of pairs at once (a long document's millions of candidates)."""
+    safe_total = np.where(mean_total > 0, mean_total, 1.0)
+    run = np.clip((shared_weight - 1) / (_RUN_FULL - 1), 0.0, 1.0)
+    rest = np.minimum(shared_weight / safe_total, 1.0)
+    bound = 100.0 * (_W_OVERLAP * shared_weight / (safe_total + _SHRINK) + _W_RUN * run + _W_REST * rest) / _W_SUM
+    return np.where(mean_total > 0, bound, 0.0)
+
+
 def near_copy_possible(a: Prepared, b: Prepared, min_score: float) -> bool:
     """Whether the character ratio alone lifts the pair to ``min_score``."""
     needed = _RATIO_FLOOR + min_score / 100.0 * (100.0 - _RATIO_FLOOR)
@@ -291,10 +318,15 @@ def near_copy_possible(a: Prepared, b: Prepared, min_score: float) -> bool:
 def rarity_weights(passages: Iterable[Prepared]) -> dict[str, float]:
     """Stem weights from how many passages (sentences) hold each stem: 1.0 for a stem in at most
     two, falling towards 0 for one found in every passage (the article's topic words)."""
+    return rarity_weights_of(p.content for p in passages)
+
+
+def rarity_weights_of(contents: Iterable[frozenset[str]]) -> dict[str, float]:
+    """``rarity_weights`` from the passages' content stems alone (see ``content_sequence``)."""
     df: Counter[str] = Counter()
     n = 0
-    for p in passages:
-        df.update(p.content)
+    for content in contents:
+        df.update(content)
         n += 1
     if n < 3:
         return {}
@@ -310,12 +342,20 @@ def _shared_runs(a: Prepared, b: Prepared) -> list[tuple[int, int, frozenset[str
     """Equal blocks of the word alignment as (start, end) in ``a``'s tokens, with their content
     stems and those of them that are proper names on both sides."""
     runs = []
+    no_names: frozenset[str] = frozenset()
+    a_tokens, b_tokens = a.tokens, b.tokens
     for op in Indel.opcodes(a.stems, b.stems):
-        if op.tag == "equal":
-            words = a.tokens[op.src_start : op.src_end]
-            names = {t.stem for t, u in zip(words, b.tokens[op.dest_start : op.dest_end]) if t.name and u.name}
-            content = frozenset(t.stem for t in words if t.content)
-            runs.append((op.src_start, op.src_end, content, frozenset(names)))
+        if op.tag != "equal":
+            continue
+        words = a_tokens[op.src_start : op.src_end]
+        content = frozenset([t.stem for t in words if t.content])
+        names = no_names
+        # Most blocks hold no capitalised word: the pairwise look at the other side is rare.
+        if content and any(t.name for t in words):
+            names = frozenset(
+                [t.stem for t, u in zip(words, b_tokens[op.dest_start : op.dest_end]) if t.name and u.name]
+            )
+        runs.append((op.src_start, op.src_end, content, names))
     return runs
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checks import find_duplicates, parse_article, read_article
-from checks.candidates import WINDOW_CANDIDATES, CandidateFinder, candidate_pairs, content_stems
+from checks.candidates import LONG_INPUT, WINDOW_CANDIDATES, CandidateFinder, candidate_pairs, content_stems, similar_set_pairs
 from checks.duplicates import all_pairs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -113,22 +113,66 @@ def test_progress_is_reported():
 
 
 def test_long_documents_use_the_index_with_the_exhaustive_result(monkeypatch):
-    from checks import duplicates
+    from checks import indexed_duplicates
 
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.*"))]
     variants = [*seeds, REPEAT, *(s.replace("said", "stated") for s in seeds), REWORDED]
     doc = parse_article("\n\n".join([*variants, *(s.replace(" was ", " is ") for s in seeds)]))
     calls = []
+    real = indexed_duplicates.indexed_window_pairs
 
-    def spy(texts):
-        calls.append(len(texts))
-        return WINDOW_CANDIDATES(texts)
+    def spy(windows, *args, **kwargs):
+        calls.append(len(windows))
+        return real(windows, *args, **kwargs)
 
-    monkeypatch.setattr(duplicates, "WINDOW_CANDIDATES", spy)
+    monkeypatch.setattr(indexed_duplicates, "indexed_window_pairs", spy)
     indexed = find_duplicates(doc)
-    assert calls and calls[0] > duplicates.LONG_INPUT
+    assert calls and calls[0] > LONG_INPUT
     assert _key(indexed) == _key(find_duplicates(doc, candidates=all_pairs))
     assert len(indexed) >= 5  # the repeated seeds, each passage once with its best partner
     calls.clear()
     find_duplicates(parse_article(seeds[0]))
     assert calls == []  # a normal article is still compared pair by pair
+
+
+
+
+def test_similar_set_pairs_match_a_brute_force_count():
+    rng = random.Random(3)
+    sets = [frozenset(rng.sample(range(60), rng.randint(0, 6))) for _ in range(300)]
+    sets += [sets[5], sets[5], frozenset({1})]  # repeats pair with each other whatever the cap
+    for min_shared, max_df in ((1, 40), (2, 40), (1, 5), (2, 1000)):
+        df = {h: sum(h in s for s in sets) for s in sets for h in s}
+        expected = set()
+        for i, a in enumerate(sets):
+            for j in range(i + 1, len(sets)):
+                b = sets[j]
+                rare = sum(1 for h in a & b if df[h] <= max_df)
+                if rare >= min_shared or (a == b and len(a) >= 2):
+                    expected.add((i, j))
+        assert set(similar_set_pairs(sets, min_shared=min_shared, max_df=max_df)) == expected, (min_shared, max_df)
+
+
+def test_content_sequence_is_the_prepared_content_in_order():
+    from checks.similarity import content_sequence, prepare
+
+    for text in (
+        "The U.S. envoy's talks in Seoul, which officials said would resume, stalled.",
+        "At the end of the day it was what it was, the minister said.",
+        "",
+        "___ 2:00 p.m.",
+    ):
+        prepared = prepare(text)
+        assert content_sequence(text) == tuple(t.stem for t in prepared.tokens if t.content)
+        assert frozenset(content_sequence(text)) == prepared.content
+
+
+def test_array_bounds_equal_the_scalar_bound():
+    import numpy as np
+
+    from checks.similarity import score_upper_bound, score_upper_bounds
+
+    shared = np.array([0.0, 0.5, 1.0, 3.0, 4.7, 12.0, 2.0])
+    total = np.array([0.0, 4.0, 1.0, 3.0, 9.5, 12.0, 0.0])
+    got = score_upper_bounds(shared, total)
+    assert got.tolist() == pytest.approx([score_upper_bound(s, m) for s, m in zip(shared, total)])

@@ -1,0 +1,184 @@
+"""``find_duplicates`` for long documents: the same windows and scorer, without touching every window.
+
+On a 300-page report the exhaustive search is out of reach, and even preparing every window for
+the scorer (tokens with offsets, for the word alignment) costs more than the search itself. So a
+long document takes a lighter road to the same verification:
+
+1. one light pass over every sentence: its content stems in order (``content_sequence``), which
+   give the rarity weights, the windows' content sets, and the word shingles;
+2. sentence pairs that share rare shingles (``candidates.similar_set_pairs``), widened to every
+   pair of windows holding those sentences;
+3. the scorer's own cheap gates (too little content, too few shared words, an upper bound on the
+   score) on those window pairs, from the content sets alone;
+4. tokens only for the windows still standing, then ``duplicates``' verification, merging and
+   reporting, unchanged.
+
+Only recall is at stake: every pair reported is scored exactly as the exhaustive search scores
+it. ``benchmarks/bench_scale.py`` measures recall against the exhaustive search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from .candidates import shingles, similar_set_codes
+from .model import Document
+from .similarity import Prepared, content_sequence, join_prepared, prepare, rarity_weights_of, score_upper_bounds
+
+__all__ = ["SHINGLE_MAX_DF", "SHINGLE_MIN_SHARED", "indexed_window_pairs"]
+
+# A shingle found in more sentences than this is a stock phrase of the document ("prime minister
+# said"), no evidence of a repeat. A fixed cap, not one that grows with the document: the pairs a
+# shingle makes grow with the square of its count, and a longer document has no more need of them.
+SHINGLE_MAX_DF = 40
+SHINGLE_MIN_SHARED = 1
+
+
+_SIGNATURE_WORDS = 4  # 256-bit content signatures per band: a cheap, never-too-low count of shared stems
+# Rarity weights go in bands with these tops (weights are at most 1): the shared weight is bounded
+# by the band tops times the shared bits of each band.
+_BAND_TOPS = (0.25, 0.5, 0.75, 1.0)
+
+
+class LightWindows:
+    """Every window's sentence range and content stems, with tokens prepared on demand."""
+
+    def __init__(self, doc: Document, max_window: int) -> None:
+        if max_window < 1:
+            raise ValueError("max_window must be at least 1")
+        self.doc = doc
+        self.max_window = max_window
+        sents = doc.sentences
+        self.sequences = [content_sequence(s.text) for s in sents]
+        sentence_content = [frozenset(seq) for seq in self.sequences]
+        self.weights = rarity_weights_of(sentence_content)
+        self.firsts: list[int] = []
+        self.lasts: list[int] = []
+        self.contents: list[frozenset[str]] = []
+        for first in range(len(sents)):
+            for last in range(first, min(first + max_window, len(sents))):
+                self.firsts.append(first)
+                self.lasts.append(last)
+                content = sentence_content[first]
+                if last > first:
+                    content = content.union(*sentence_content[first + 1 : last + 1])
+                self.contents.append(content)
+        self._prepared: dict[int, Prepared] = {}
+
+    def __len__(self) -> int:
+        return len(self.firsts)
+
+    def holding(self) -> np.ndarray:
+        """``[s, k]``: the windows that hold sentence s, padded with -1."""
+        width = self.max_window * (self.max_window + 1) // 2
+        out = np.full((len(self.doc.sentences), width), -1, dtype=np.int64)
+        filled = np.zeros(len(self.doc.sentences), dtype=np.int64)
+        for w, (first, last) in enumerate(zip(self.firsts, self.lasts)):
+            for s in range(first, last + 1):
+                out[s, filled[s]] = w
+                filled[s] += 1
+        return out
+
+    def sentence(self, s: int) -> Prepared:
+        p = self._prepared.get(s)
+        if p is None:
+            sent = self.doc.sentences[s]
+            p = self._prepared[s] = prepare(sent.text, offset=sent.start)
+        return p
+
+    def prepared(self, w: int) -> tuple[Prepared, tuple[Prepared, ...]]:
+        """Window ``w`` ready for the scorer, and its sentences: the same as the exhaustive
+        search's windows (``join_prepared`` of the sentences)."""
+        first, last = self.firsts[w], self.lasts[w]
+        parts = tuple(self.sentence(s) for s in range(first, last + 1))
+        if first == last:
+            return parts[0], parts
+        sents = self.doc.sentences
+        return join_prepared(self.doc.text[sents[first].start : sents[last].end], parts), parts
+
+
+def indexed_window_pairs(
+    windows: LightWindows, min_score: float, *, min_content: int, min_shared: int, bonus: float
+) -> tuple[Iterator[tuple[int, int]], list[float]]:
+    """Window pairs ``(i, j)``, ``i < j``, that hold a candidate sentence pair and may pass the
+    scorer's cheap gates, and each window's summed content weight (for ``duplicates._verify``,
+    which applies the gates exactly)."""
+    sets = [shingles(seq) for seq in windows.sequences]
+    codes = similar_set_codes(sets, min_shared=SHINGLE_MIN_SHARED, max_df=SHINGLE_MAX_DF)
+    sentence_pairs = np.stack(np.divmod(codes, max(1, len(sets))), axis=1)
+    codes = _window_codes(windows, sentence_pairs)
+    codes, totals = _signature_gate(windows, codes, min_score, min_content, min_shared, bonus)
+    n = len(windows)
+    return (divmod(code, n) for code in codes.tolist()), totals
+
+
+def _window_codes(windows: LightWindows, sentence_pairs: np.ndarray) -> np.ndarray:
+    """Every pair of non-overlapping windows holding a candidate sentence pair, as ``i * n + j``
+    (``i < j``), sorted and unique."""
+    holding = windows.holding()
+    firsts = np.asarray(windows.firsts, dtype=np.int64)
+    lasts = np.asarray(windows.lasts, dtype=np.int64)
+    n = len(windows)
+    chunks = []
+    for block in np.array_split(sentence_pairs, max(1, len(sentence_pairs) // 200_000)):
+        wa = holding[block[:, 0]][:, :, None]
+        wb = holding[block[:, 1]][:, None, :]
+        wa, wb = np.broadcast_arrays(wa, wb)
+        lo, hi = np.minimum(wa, wb).ravel(), np.maximum(wa, wb).ravel()
+        keep = (lo >= 0) & (lasts[lo] < firsts[hi])
+        chunks.append(lo[keep] * n + hi[keep])
+    return _sorted_unique(np.concatenate(chunks)) if chunks else np.zeros(0, dtype=np.int64)
+
+
+def _sorted_unique(codes: np.ndarray) -> np.ndarray:
+    # np.unique hashes int arrays in numpy 2.x, ten times slower than a sort on millions of codes.
+    codes = np.sort(codes)
+    return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+
+
+def _signature_gate(
+    windows: LightWindows, codes: np.ndarray, min_score: float, min_content: int, min_shared: int, bonus: float
+) -> tuple[np.ndarray, list[float]]:
+    """The cheap gates in numpy, on counts that can only be too high. Each stem sets one bit of a
+    256-bit signature, one signature per band of rarity weight, so the bits two windows share
+    bound their shared stems, and the bands' top weights their shared weight, from above (two
+    stems on one bit make the bound looser, never stricter). What passes goes to the exact gates."""
+    n = len(windows)
+    weight = windows.weights.get
+    stem_ids: dict[str, int] = {}
+    rows, ids = [], []
+    for s, seq in enumerate(windows.sequences):
+        for stem in set(seq):
+            rows.append(s)
+            ids.append(stem_ids.setdefault(stem, len(stem_ids)))
+    stem_weight = np.zeros(len(stem_ids), dtype=np.float64)
+    for stem, k in stem_ids.items():
+        stem_weight[k] = weight(stem, 1.0)
+    row, stem = np.array(rows, dtype=np.int64), np.array(ids, dtype=np.int64)
+    band = np.minimum(np.searchsorted(_BAND_TOPS, stem_weight[stem]), len(_BAND_TOPS) - 1)
+    bit = stem % (64 * _SIGNATURE_WORDS)
+    sentence_sig = np.zeros((len(windows.sequences), len(_BAND_TOPS), _SIGNATURE_WORDS), dtype=np.uint64)
+    np.bitwise_or.at(sentence_sig, (row, band, bit // 64), np.left_shift(np.uint64(1), (bit % 64).astype(np.uint64)))
+    # A window's signature is the union of its sentences'.
+    firsts = np.asarray(windows.firsts, dtype=np.int64)
+    lasts = np.asarray(windows.lasts, dtype=np.int64)
+    sig = sentence_sig[firsts].copy()
+    for extra in range(1, windows.max_window):
+        longer = lasts - firsts >= extra
+        sig[longer] |= sentence_sig[firsts[longer] + extra]
+    totals = [sum(weight(s, 1.0) for s in content) for content in windows.contents]
+    total_array = np.array(totals, dtype=np.float64)
+    sizes = np.fromiter((len(c) for c in windows.contents), dtype=np.int64, count=n)
+    tops = np.array(_BAND_TOPS, dtype=np.float64)
+    kept = []
+    for block in np.array_split(codes, max(1, len(codes) // 200_000)):
+        i, j = np.divmod(block, n)
+        per_band = np.bitwise_count(sig[i] & sig[j]).sum(axis=2, dtype=np.int64)
+        shared = per_band.sum(axis=1)
+        bound = score_upper_bounds(per_band @ tops, (total_array[i] + total_array[j]) / 2)
+        ok = (sizes[i] >= min_content) & (sizes[j] >= min_content) & (shared >= min_shared)
+        ok &= (bound + bonus >= min_score - 1e-6) | (2 * shared >= np.minimum(sizes[i], sizes[j]))
+        kept.append(block[ok])
+    return (np.concatenate(kept) if kept else codes), totals
