@@ -68,7 +68,8 @@ _DESCRIBED_AS = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s+as\b")  # "described the 
 # "BYLINE: Amber Phillips", "Contributing: ...", "Related: ...": labels, not speakers.
 _LABELS_NOT_SPEAKERS = frozenset(
     "byline contributing contributors related read watch update updated editor editors note correction photo "
-    "photos video source sources plus also see listen subscribe follow advertisement credit reporting".split()
+    "photos video source sources plus also see listen subscribe follow advertisement credit reporting "
+    "breaking revealed look boom remember answer exclusive notice".split()
 )
 _QUOTE_BEFORE = re.compile(r'["”\'’],?\s*(?:[\w.’\'-]+\s+){0,4}\Z')
 
@@ -162,6 +163,8 @@ def _is_verb_use(
     text: str, verb: re.Match[str], quoted: list[tuple[int, int]], rules: AttributionRules, check_not_speech: bool
 ) -> bool:
     """False for "his claims", "to argue", "could claim", "called off", "the U.S. added jobs"."""
+    if text.endswith("<", 0, verb.start()) or text.endswith("</", 0, verb.start()):
+        return False  # "<tweet author=...>", "</tweet>": markup left in the text, not a verb
     # Patterns anchored at the verb run on a short tail: searched over the whole sentence they
     # would retry at every position.
     tail_start = max(0, verb.start() - _TAIL)

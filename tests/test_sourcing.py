@@ -296,6 +296,14 @@ def test_colon_introduces_the_next_sentence():
 
 def test_speaker_before_a_colon_headline():
     assert grade("Bernie Sanders: I am not much of a socialist.") == [N]
+    # a label before the colon is no speaker
+    assert grade("Breaking: Bernie Sanders Just Got A MAJOR Win That Could Shake Up The Race.") == [U]
+    assert grade("Revealed: Here Are The Conservatives The Establishment Has Blacklisted.") == [U]
+
+
+def test_markup_is_not_a_speech_verb():
+    text = '<tweet author="GovChristie">Praying for all those victimized by the shootings in California today.</tweet>.'
+    assert grade(text) == [U]
 
 
 def test_infinitive_and_modal_speech_verbs_are_not_attributions():
