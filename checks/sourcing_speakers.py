@@ -65,7 +65,7 @@ _CONNECTOR = re.compile(
 
 # "She also", "Trump has repeatedly": what stands between the speaker and the verb.
 _TRAILING_ADVERBS = re.compile(
-    r"(?:\s+(?:also|has|have|had|will|would|later|then|again|just|already|once|previously|still|even|never"
+    r"(?:\s+(?:also|has|have|had|did|does|do|will|would|later|then|again|just|already|once|previously|still|even|never"
     r"|often|only|too|first|further|subsequently|(?-i:[a-z]+ly)|is|was|were|are|being|been|has\s+been|had\s+been"
     r"|(?:continued|continues|went\s+on|goes\s+on|quick|careful|eager|keen)\s+to))+\s*\Z",
     re.IGNORECASE,

@@ -248,6 +248,10 @@ def test_non_response_evidence_is_the_phrase():
     assert "non-response" in g.reason
 
 
+def test_emphatic_did_before_the_verb_leaves_the_pronoun_speaking():
+    assert grade("Senator Jane Doe met Fox executives. She did tell CNN that she received an apology.") == [U, N]
+
+
 def test_anonymous_speaker_wins_over_a_named_one_in_the_same_sentence():
     text = '"You have been critical of me," he told Senator Jeff Flake, according to officials at the meeting.'
     assert grade(text) == [A]
