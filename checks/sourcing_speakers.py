@@ -130,7 +130,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         return phrase_alternation(lexicon.terms(category))
 
     publication = re.compile(
-        rf"(?<![\w-])(?:{alternation('publication_nouns')})(?:\s+[\w’'.,/-]+){{0,6}}?\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|had\s+)?"
+        rf"(?<![\w-])(?:{alternation('publication_nouns')})(?:\s+[\w’'.,/-]+){{0,10}}?\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|had\s+)?"
         rf"(?:{alternation('publication_verbs')})(?![\w-])",
         re.IGNORECASE,
     )
