@@ -31,8 +31,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from itertools import chain
+from functools import cache, partial
+from itertools import chain, compress
 from typing import NamedTuple
 
 import numpy as np
@@ -152,27 +152,47 @@ def normalise(text: str) -> str:
 
 def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     """Words of ``text`` with offsets (shifted by ``offset``); stock phrases count as no content."""
+    return tuple(map(_new_token, zip(*_token_columns(text, offset))))
+
+
+def _token_columns(text: str, offset: int) -> tuple[list[int], list[int], list[str], list[str], list[bool], list[bool]]:
+    """``tokenize``'s fields as columns: starts, ends, norms, stems, content, name."""
     stopwords, stock_by_first = _vocabulary()
-    # The hot path of a long document: plain tuples first, tokens built once at the end.
-    found = [(m.start(), m.end(), _norm_word(m.group(0))) for m in _WORD.finditer(text)]
-    found = [f for f in found if f[2]]
-    norms = [word for _, _, word in found]
+    # The hot path of a long document (tens of thousands of sentences): findall and str.find
+    # instead of match objects, columns built by C-level maps, one tuple per token at the end.
+    # Every letter or digit starts a match, so the text between matches holds none, and a word's
+    # first occurrence from the end of the match before is where it matched.
+    words = _WORD.findall(text)
+    starts = []
+    pos = 0
+    find = text.find
+    for word in words:
+        pos = find(word, pos)
+        starts.append(pos)
+        pos += len(word)
+    norms = list(map(_norm_word, words))
+    ends = [start + len(word) for start, word in zip(starts, words)]
+    if "" in norms:
+        kept = [k for k, norm in enumerate(norms) if norm]
+        starts, ends, norms = [starts[k] for k in kept], [ends[k] for k in kept], [norms[k] for k in kept]
     stock: set[int] = set()
     for i, word in enumerate(norms):
         for phrase in stock_by_first.get(word, ()):
             if tuple(norms[i : i + len(phrase)]) == phrase:
                 stock.update(range(i, i + len(phrase)))
-    return tuple(
-        Token(
-            s + offset,
-            e + offset,
-            word,
-            word[:_STEM_LENGTH],
-            word not in stopwords and i not in stock,
-            text[s].isupper() and not _starts_sentence(text, s),
-        )
-        for i, (s, e, word) in enumerate(found)
-    )
+    content = [word not in stopwords for word in norms]
+    for i in stock:
+        content[i] = False
+    names = [text[p].isupper() and not _starts_sentence(text, p) for p in starts]
+    stems = [word[:_STEM_LENGTH] for word in norms]
+    if offset:
+        starts = [p + offset for p in starts]
+        ends = [p + offset for p in ends]
+    return starts, ends, norms, stems, content, names
+
+
+# Token._make without its Python frame: a C-level tuple.__new__ per token.
+_new_token = partial(tuple.__new__, Token)
 
 
 def content_sequence(text: str) -> tuple[str, ...]:
@@ -196,7 +216,16 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 def prepare(text: str, *, offset: int = 0) -> Prepared:
     """Tokenise a passage once; ``offset`` is where it starts in its document."""
-    return _from_tokens(text, offset, tokenize(text, offset=offset))
+    columns = _token_columns(text, offset)
+    _, _, norms, stems, content, _ = columns
+    return Prepared(
+        text=text,
+        offset=offset,
+        norm=" ".join(norms),
+        tokens=tuple(map(_new_token, zip(*columns))),
+        stems=tuple(stems),
+        content=frozenset(compress(stems, content)),
+    )
 
 
 def join_prepared(text: str, parts: Sequence[Prepared]) -> Prepared:
@@ -209,17 +238,6 @@ def join_prepared(text: str, parts: Sequence[Prepared]) -> Prepared:
         tokens=tuple(chain.from_iterable(p.tokens for p in parts)),
         stems=tuple(chain.from_iterable(p.stems for p in parts)),
         content=frozenset().union(*(p.content for p in parts)),
-    )
-
-
-def _from_tokens(text: str, offset: int, tokens: tuple[Token, ...]) -> Prepared:
-    return Prepared(
-        text=text,
-        offset=offset,
-        norm=" ".join(t.norm for t in tokens),
-        tokens=tokens,
-        stems=tuple(t.stem for t in tokens),
-        content=frozenset(t.stem for t in tokens if t.content),
     )
 
 
