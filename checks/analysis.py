@@ -6,19 +6,27 @@ from .duplicates import find_duplicates
 from .flags import assign_ids, flags_from_duplicates, flags_from_grades
 from .lexicon import Lexicon, default_lexicon
 from .model import Analysis, Document
+from .processes import in_background
 from .sourcing import grade_sentences
 from .text_flags import find_text_flags
 
-__all__ = ["analyze"]
+__all__ = ["BACKGROUND_DUPLICATES", "analyze"]
+
+# From this many sentences (a long report, a whole archive in one file) the duplicate search runs
+# in a process of its own beside grading: both take seconds, and neither needs the other.
+BACKGROUND_DUPLICATES = 20_000
 
 
 def analyze(doc: Document, *, lexicon: Lexicon | None = None) -> Analysis:
     lex = lexicon or default_lexicon()
-    grades = grade_sentences(doc, lexicon=lex)
-    duplicates = find_duplicates(doc)
-    flags = [
-        *flags_from_grades(doc, grades),
-        *flags_from_duplicates(duplicates),
-        *find_text_flags(doc, grades, lexicon=lex),
-    ]
+    if len(doc.sentences) >= BACKGROUND_DUPLICATES:
+        with in_background(find_duplicates, doc) as pending:
+            grades = grade_sentences(doc, lexicon=lex)
+            text_flags = find_text_flags(doc, grades, lexicon=lex)
+            duplicates = pending.result()
+    else:
+        grades = grade_sentences(doc, lexicon=lex)
+        duplicates = find_duplicates(doc)
+        text_flags = find_text_flags(doc, grades, lexicon=lex)
+    flags = [*flags_from_grades(doc, grades), *flags_from_duplicates(duplicates), *text_flags]
     return Analysis(document=doc, grades=grades, duplicates=duplicates, flags=assign_ids(flags))

@@ -6,17 +6,14 @@ Pure: takes bytes or text, never touches the file system (``checks.files`` does 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 import re
-import threading
 import unicodedata
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from syntok import segmenter
 
 from .model import Document, Paragraph, Sentence
+from .processes import cores, process_pool
 
 __all__ = ["ArticleError", "decode_bytes", "parse_article", "split_paragraphs", "split_sentences"]
 
@@ -174,18 +171,14 @@ def split_sentences(
 
 
 def _spans_of_paragraphs(chunks: list[str], workers: int | None) -> list[list[tuple[int, int]]]:
-    n = min(workers or os.cpu_count() or 1, 8)
+    n = cores(workers)
     if n < 2 or len(chunks) < 2 or sum(map(len, chunks)) < PARALLEL_MIN_CHARS:
         return _spans_of_batch(chunks)
     # A few batches a worker so one slow batch does not leave the others idle.
     size = -(-len(chunks) // (n * 4))
     batches = [chunks[k : k + size] for k in range(0, len(chunks), size)]
-    # Fork is cheap and re-imports nothing, but forking a process that runs threads (the app's
-    # workers) can deadlock; then spawn, which re-imports the main module (guarded in our entry points).
-    single_thread = threading.active_count() == 1
-    method = "fork" if single_thread and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     try:
-        with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:
+        with process_pool(n) as pool:
             return [spans for batch in pool.map(_spans_of_batch, batches) for spans in batch]
     except (OSError, RuntimeError):
         # No processes to be had (a sandbox, a frozen app): one core is slower, not wrong.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import segment
+from checks import processes, segment
 from checks.segment import parse_article, split_paragraphs, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -18,12 +18,12 @@ def pools(monkeypatch) -> list[str]:
     """Start methods of the process pools made, so a silent fall-back to one process shows."""
     made: list[str] = []
 
-    class Recording(segment.ProcessPoolExecutor):
+    class Recording(processes.ProcessPoolExecutor):
         def __init__(self, *args, mp_context=None, **kwargs):
             made.append(mp_context.get_start_method())
             super().__init__(*args, mp_context=mp_context, **kwargs)
 
-    monkeypatch.setattr(segment, "ProcessPoolExecutor", Recording)
+    monkeypatch.setattr(processes, "ProcessPoolExecutor", Recording)
     return made
 
 

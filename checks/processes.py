@@ -1,0 +1,72 @@
+"""Other processes for long work: which start method is safe, and a fallback when there is none.
+
+Fork is cheap and re-imports nothing, but forking a process that runs threads (the app's
+workers) can deadlock; then spawn, which re-imports the main module (guarded in our entry
+points). Where no process can be started (a sandbox, a frozen app) the work runs here: one
+core is slower, not wrong.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+__all__ = ["cores", "in_background", "process_pool"]
+
+T = TypeVar("T")
+
+
+def cores(workers: int | None = None) -> int:
+    """How many processes to use: ``workers`` if given, else the machine's cores, at most 8."""
+    return min(workers or os.cpu_count() or 1, 8)
+
+
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    single_thread = threading.active_count() == 1
+    method = "fork" if single_thread and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+
+
+class in_background:
+    """``with in_background(fn, *args) as pending: ...; pending.result()``: ``fn`` runs in another
+    process while the block runs here; on one core, or with no processes to be had, it runs here
+    when the block asks for the result."""
+
+    def __init__(self, fn: Callable[..., T], *args: object) -> None:
+        self._fn, self._args = fn, args
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Future:
+        if cores() >= 2:
+            try:
+                self._pool = process_pool(1)
+                return self._pool.submit(self._fn, *self._args)
+            except (OSError, RuntimeError):
+                self._pool = None
+        return _Lazy(self._fn, *self._args)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Lazy(Future):
+    """A future that does its work when asked for the result, in this process."""
+
+    def __init__(self, fn: Callable[..., T], *args: object) -> None:
+        super().__init__()
+        self._work = (fn, args)
+
+    def result(self, timeout: float | None = None):  # type: ignore[override]
+        if self._work is not None:
+            fn, args = self._work
+            self._work = None
+            try:
+                self.set_result(fn(*args))
+            except BaseException as error:  # noqa: BLE001 - as a pool would
+                self.set_exception(error)
+        return super().result(timeout)
