@@ -1,0 +1,71 @@
+"""Long work in other processes gives the very result of doing it here."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from checks import analysis, analyze, parse_article, processes
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture
+def seed_doc():
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.*")))
+    return parse_article(text)
+
+
+def _same(a, b) -> None:
+    assert a.duplicates == b.duplicates
+    assert a.grades == b.grades
+    assert a.flags == b.flags
+
+
+def test_duplicates_in_a_process_of_their_own_change_nothing(seed_doc, monkeypatch):
+    here = analyze(seed_doc)
+    assert here.duplicates  # the seeds repeat passages: the background result is not empty by luck
+    monkeypatch.setattr(analysis, "BACKGROUND_DUPLICATES", 1)
+    _same(analyze(seed_doc), here)
+
+
+def test_with_threads_running_the_background_process_is_spawned(seed_doc, monkeypatch):
+    here = analyze(seed_doc)
+    monkeypatch.setattr(analysis, "BACKGROUND_DUPLICATES", 1)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        _same(analyze(seed_doc), here)
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_one_core_or_no_processes_runs_it_here(monkeypatch):
+    calls = []
+
+    def work(x):
+        calls.append(x)
+        return x * 2
+
+    monkeypatch.setattr(processes.os, "cpu_count", lambda: 1)
+    with processes.in_background(work, 21) as pending:
+        assert calls == []  # not yet: only when the result is asked for
+    assert pending.result() == 42 and calls == [21]
+
+    def refuse(*_args, **_kwargs):
+        raise OSError("no processes in this sandbox")
+
+    monkeypatch.setattr(processes.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(processes, "process_pool", refuse)
+    with processes.in_background(work, 5) as pending:
+        pass
+    assert pending.result() == 10
+
+
+def test_an_error_in_the_background_comes_back_as_the_error():
+    with processes.in_background(int, "not a number") as pending, pytest.raises(ValueError):
+        pending.result()
