@@ -327,10 +327,20 @@ def _whole_scan(bbc: Path, polnear: Path) -> None:
     reported = 0
     if out.returncode in (0, 1):
         data = json.loads(out.stdout)
-        spans = [(d["a"]["start"], d["b"]["start"]) for d in data["duplicates"]]
+        # A pair of copies next to another pair of copies comes back as one passage pair across
+        # both articles: a group counts as reported when one pair's passages overlap its two copies.
+        spans = [(d["a"]["start"], d["a"]["end"], d["b"]["start"], d["b"]["end"]) for d in data["duplicates"]]
+
+        def overlaps(x0: int, x1: int, y0: int, y1: int) -> bool:
+            return x0 < y1 and y0 < x1
+
         for paths in groups.values():
             (a0, a1), (b0, b1) = where[paths[0]], where[paths[1]]
-            if any((a0 <= x < a1 and b0 <= y < b1) or (b0 <= x < b1 and a0 <= y < a1) for x, y in spans):
+            if any(
+                (overlaps(x0, x1, a0, a1) and overlaps(y0, y1, b0, b1))
+                or (overlaps(x0, x1, b0, b1) and overlaps(y0, y1, a0, a1))
+                for x0, x1, y0, y1 in spans
+            ):
                 reported += 1
         print(f"whole scan: {big.stat().st_size / 1e6:.1f} MB, {len(data['sentences'])} sentences, "
               f"{wall:.1f} s wall, peak RSS {peak:.0f} MB, exit {out.returncode}; "
