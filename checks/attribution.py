@@ -89,15 +89,17 @@ _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+ly\s+)?\Z", re.IGNORE
 _ENDS_WITH_AND = re.compile(r"\s(?:and|but|then|and\s+then)\s*\Z", re.IGNORECASE)
 _GOES_ON_TO = re.compile(
     r"\b(?:continued|continues|went\s+on|goes\s+on|began|begins|proceeded|so\s+far\s+as"
-    r"|(?:is|are|was|were)\s+(?:quick|careful|eager|keen|happy|first)|hastened|hastens|rushed)\s+to\Z",  # "were quick to note"
+    r"|(?:is|are|was|were)\s+(?:quick|careful|eager|keen|happy|first)|hastened|hastens|rushed)\s+to\Z",
     re.I,
-)
+)  # "continued to insist", "were quick to note": the verb after "to" is the subject's act
 # '"...," an official told Fox News': what follows these verbs is who listened, never the speaker.
 _LISTENER_AFTER = frozenset(
     ("told", "tells", "tell", "telling", "told reporters", "informed", "assured", "reminded", "thanked")
 )
 _THAT_INSIDE = re.compile(r"\bthat\b")  # "revealed Wednesday that ...": what was said, not who
-_TALKS_WITH = re.compile(r"\s*(?:(?:several|many|more\s+than\s+\w+|\w+)\s+)?(?:interviews|conversations|discussions)\s+with\s+", re.I)
+_TALKS_WITH = re.compile(  # "according to interviews with ...": those interviewed are the source
+    r"\s*(?:(?:several|many|more\s+than\s+\w+|\w+)\s+)?(?:interviews|conversations|discussions)\s+with\s+", re.I
+)
 _PUNCT = re.compile(r'[,;:"“”()—–]')
 _MAX_VERBS = 24  # speech verbs examined in one sentence
 _TAIL = 48  # characters before a verb that the anchored patterns look at
@@ -116,7 +118,7 @@ class Attribution:
     cues: tuple[tuple[int, int, str], ...]
     reason: str
     pronoun: bool = False  # the speaker is a pronoun: the caller resolves it from context
-    antecedent: bool = True  # a later "he said" may refer back to this speaker (not to "his advisers believe")
+    antecedent: bool = True  # a later "he said" may refer back here (not to "his advisers believe")
 
 
 def outside_quotes(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -199,7 +201,8 @@ def _is_apposition(text: str, candidates: list[tuple[int, int]], verb_start: int
     tokens = _ASIDE.sub(" ", text[a:b]).split()  # "Phil Bryant (R), a former aide, said"
     if tokens and tokens[0].lower() in ("and", "but", "still", "also", "meanwhile"):
         tokens = tokens[1:]  # "And Sen. Rob Portman, another incumbent, said"
-    return (0 < len(tokens) <= 6 and (tokens[0].rstrip(".") not in FUNCTION_CAPS or tokens[0].rstrip(".") in _TITLES)
+    first = tokens[0].rstrip(".") if tokens else ""
+    return (0 < len(tokens) <= 6 and (first not in FUNCTION_CAPS or first in _TITLES)
             and all(t[0].isupper() or t in _NAME_PARTICLES for t in tokens))
 
 

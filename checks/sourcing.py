@@ -9,8 +9,8 @@ The walk, in document order:
    quote that stands alone right after (or before) its speaker's sentence, to the sentence after
    one that ends with a colon, to "Specifically, they're worried ..." after the speaker's sentence;
    a pronoun speaker ("she said") takes the grade of the last named or anonymous speaker;
-4. what is left is a question or a heading (``none``), the writer's speculation or judgement
-   (``opinion``), or a claim with no attribution (``unsourced``).
+4. what is left is a question, a heading or a non-response ("declined to comment": ``none``), the
+   writer's speculation or judgement (``opinion``), or a claim with no attribution (``unsourced``).
 
 Hedges ("reportedly", "apparently", "may have") are kept as evidence with the role "hedge", and
 unnamed quantifiers standing in for a source ("some", "many", "critics") with the role "weasel", on
@@ -30,8 +30,8 @@ from .attribution import (
     rules_for,
 )
 from .lexicon import Lexicon, default_lexicon, words_of
-from .sourcing_speakers import may_match
 from .model import Cue, Document, Sentence, SentenceGrade, Sourcing
+from .sourcing_speakers import may_match
 
 __all__ = ["grade_sentences", "quoted_spans"]
 

@@ -118,7 +118,8 @@ def rules_for(lexicon: Lexicon) -> AttributionRules:
         _RULES[id(lexicon)] = cached
     return cached[1]
 
-_NO_ANSWER_VERBS = [v + e for v in ("respond", "return", "answer") for e in ("", "ed", "s")] + ["reply", "replied", "replies"]
+_NO_ANSWER_VERBS = [v + e for v in ("respond", "return", "answer") for e in ("", "ed", "s")]
+_NO_ANSWER_VERBS += ["reply", "replied", "replies"]
 _GATED = ("speech_verbs", "anonymity_markers", "vague_markers", "publication_nouns", "vague_groups", "not_speech",
           "anonymous_heads")
 
@@ -130,8 +131,8 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         return phrase_alternation(lexicon.terms(category))
 
     publication = re.compile(
-        rf"(?<![\w-])(?:{alternation('publication_nouns')})(?:\s+[\w’'.,/-]+){{0,10}}?\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|had\s+)?"
-        rf"(?:{alternation('publication_verbs')})(?![\w-])",
+        rf"(?<![\w-])(?:{alternation('publication_nouns')})(?:\s+[\w’'.,/-]+){{0,10}}?"
+        rf"\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|had\s+)?(?:{alternation('publication_verbs')})(?![\w-])",
         re.IGNORECASE,
     )
     # "Some U.S. officials were deeply skeptical": a quantified group holding a view, no speech verb.
