@@ -155,6 +155,9 @@ def test_single_sentence_rules(text, expected):
         ("Democratic Party rules allow for minority reports at the request of members.", U),  # a noun
         ("The U.S. added around 292,000 jobs in December.", U),  # "added" without what was said
         ("The meeting was called off on Monday.", U),
+        ("Costa reported from Washington.", U),  # a byline's dateline, not an attribution
+        ("The big question is whether Sanders continues to hammer Clinton.", U),  # the noun
+        ("Many lawmakers question whether the plan can pass.", V),
         ("In a Washington Post-ABC News poll released Sunday, 8 percent backed him.", S),
         ("She had a great line when she said that flying is not an accomplishment.", N),
         ("Current and former officials who spoke with The Huffington Post said it was a shell.", A),
