@@ -90,7 +90,10 @@ def find_duplicates(
     sentences, ordered by first sentence then length) and yields the index pairs to verify.
     """
     if candidates is None and _window_count(len(doc.sentences), max_window) > LONG_INPUT:
-        return _find_long(doc, min_score, max_window)
+        # Imported here: the long road (indexed_duplicates) is built on this module's verification.
+        from .indexed_duplicates import find_duplicates_indexed
+
+        return find_duplicates_indexed(doc, min_score=min_score, max_window=max_window)
     windows = _windows(doc, 0, max_window)
     weights = rarity_weights(w.prepared for w in windows if w.first == w.last)
     if candidates:
@@ -103,39 +106,6 @@ def find_duplicates(
 
 def _window_count(sentences: int, max_window: int) -> int:
     return sum(max(0, sentences - k) for k in range(max_window))
-
-
-def _find_long(doc: Document, min_score: float, max_window: int) -> tuple[DuplicatePair, ...]:
-    """A long document: candidates from the sentence-shingle index, cheap gates on content sets,
-    tokens only for the windows that reach the scorer (``indexed_duplicates``)."""
-    # Imported here: indexed_duplicates is the light road into this module's own _verify.
-    from .indexed_duplicates import LightWindows, indexed_window_pairs
-
-    light = LightWindows(doc, max_window)
-    pairs, totals = indexed_window_pairs(
-        light, min_score, min_content=_MIN_CONTENT, min_shared=_MIN_SHARED_CONTENT, bonus=_ALIGNED_BONUS
-    )
-    windows = _PreparedOnDemand(light)
-    matches = _verify(windows, pairs, min_score, light.weights, contents=light.contents, totals=totals)
-    return _passage_pairs(doc, doc, matches, min_score, light.weights)
-
-
-class _PreparedOnDemand(Sequence[_Window]):
-    """The windows of a long document, tokenised the first time the scorer needs one."""
-
-    def __init__(self, light) -> None:
-        self._light = light
-        self._made: dict[int, _Window] = {}
-
-    def __len__(self) -> int:
-        return len(self._light)
-
-    def __getitem__(self, w):  # type: ignore[override]
-        window = self._made.get(w)
-        if window is None:
-            prepared, parts = self._light.prepared(w)
-            window = self._made[w] = _Window(0, self._light.firsts[w], self._light.lasts[w], prepared, parts)
-        return window
 
 
 def compare_documents(
@@ -250,7 +220,7 @@ def _verify(
         totals = [sum(weight(s, 1.0) for s in c) for c in contents]
     # Every stem's weight, default filled in, so a pair's shared weight is a C-level map and sum
     # (same stems in the same set order: the same float as summing weights.get one by one).
-    stem_weight = {stem: weight(stem, 1.0) for c in contents for stem in c}.__getitem__
+    stem_weight = _WeightOrOne(weights).__getitem__
     for i, j in pairs:
         # The cheap gates first, on lists indexed by window (most candidates of a long document
         # stop here): too little content, too few shared words.
@@ -293,6 +263,13 @@ def _verify(
         if score.score >= min_score:
             matches.append(_Match(a, b, score))
     return matches
+
+
+class _WeightOrOne(dict):
+    """Rarity weights with 1.0 for a stem that has none."""
+
+    def __missing__(self, stem: str) -> float:
+        return 1.0
 
 
 def _aligned(a: _Window, b: _Window) -> bool:

@@ -24,10 +24,12 @@ from collections.abc import Iterator
 import numpy as np
 
 from .candidates import shingles, similar_set_codes
-from .model import Document
+from .duplicates import _ALIGNED_BONUS, _MIN_CONTENT, _MIN_SHARED_CONTENT, _Match, _passage_pairs, _verify
+from .model import Document, DuplicatePair
+from .processes import can_fork, cores, process_pool
 from .similarity import Prepared, content_sequence, join_prepared, prepare, rarity_weights_of, score_upper_bounds
 
-__all__ = ["SHINGLE_MAX_DF", "SHINGLE_MIN_SHARED", "indexed_window_pairs"]
+__all__ = ["SHINGLE_MAX_DF", "SHINGLE_MIN_SHARED", "find_duplicates_indexed", "indexed_window_pairs"]
 
 # A shingle found in more sentences than this is a stock phrase of the document ("prime minister
 # said"), no evidence of a repeat. A fixed cap, not one that grows with the document: the pairs a
@@ -39,7 +41,88 @@ SHINGLE_MIN_SHARED = 1
 _SIGNATURE_WORDS = 4  # 256-bit content signatures per band: a cheap, never-too-low count of shared stems
 # Rarity weights go in bands with these tops (weights are at most 1): the shared weight is bounded
 # by the band tops times the shared bits of each band.
-_BAND_TOPS = (0.25, 0.5, 0.75, 1.0)
+_BAND_TOPS = (0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0)
+
+
+# Below this many window pairs to score, starting processes costs more than it saves.
+PARALLEL_MIN_PAIRS = 200_000
+
+
+def find_duplicates_indexed(
+    doc: Document, *, min_score: float, max_window: int, workers: int | None = None
+) -> tuple[DuplicatePair, ...]:
+    """``duplicates.find_duplicates`` for a long document (see the module docstring); many pairs
+    to score are shared among ``workers`` processes (default: the machine's cores)."""
+    light = LightWindows(doc, max_window)
+    pairs, totals = indexed_window_pairs(
+        light, min_score, min_content=_MIN_CONTENT, min_shared=_MIN_SHARED_CONTENT, bonus=_ALIGNED_BONUS
+    )
+    windows = [_LazyWindow(light, w) for w in range(len(light))]
+    n = cores(workers)
+    if n >= 2 and len(pairs) >= PARALLEL_MIN_PAIRS and can_fork():
+        matches = _verify_in_processes(light, windows, pairs, totals, min_score, n)
+    else:
+        matches = _verify(windows, _decoded(pairs, len(light)), min_score, light.weights,
+                          contents=light.contents, totals=totals)
+    return _passage_pairs(doc, doc, matches, min_score, light.weights)
+
+
+class _LazyWindow:
+    """A window of a long document, tokenised the first time its ``prepared`` or ``parts`` is read
+    (most windows never are); otherwise what ``duplicates._Window`` is."""
+
+    __slots__ = ("light", "index", "doc", "first", "last", "_prepared", "_parts")
+
+    def __init__(self, light: LightWindows, index: int) -> None:
+        self.light, self.index, self.doc = light, index, 0
+        self.first, self.last = light.firsts[index], light.lasts[index]
+        self._prepared: Prepared | None = None
+        self._parts: tuple[Prepared, ...] = ()
+
+    @property
+    def prepared(self) -> Prepared:
+        if self._prepared is None:
+            self._prepared, self._parts = self.light.prepared(self.index)
+        return self._prepared
+
+    @property
+    def parts(self) -> tuple[Prepared, ...]:
+        if self._prepared is None:
+            self._prepared, self._parts = self.light.prepared(self.index)
+        return self._parts
+
+
+def _decoded(codes: np.ndarray, n: int) -> Iterator[tuple[int, int]]:
+    return (divmod(code, n) for code in codes.tolist())
+
+
+# What forked scoring processes inherit instead of receiving: the windows and their weights.
+_INHERITED: tuple | None = None
+
+
+def _verify_in_processes(
+    light: LightWindows, windows: list[_LazyWindow], codes: np.ndarray, totals: list[float], min_score: float, n: int
+) -> list:
+    """``_verify`` on slices of the pairs in forked processes, which inherit the windows; each
+    sends back (window, window, score) and the matches are rebuilt here, in the same order."""
+    global _INHERITED
+    _INHERITED = (light, windows, totals, min_score)
+    try:
+        # Slices in pair order keep each process on nearby windows, so it tokenises fewer of them.
+        slices = np.array_split(codes, n * 4)
+        with process_pool(n) as pool:
+            found = [m for part in pool.map(_verify_slice, slices) for m in part]
+    finally:
+        _INHERITED = None
+    return [_Match(windows[i], windows[j], score) for i, j, score in found]
+
+
+def _verify_slice(codes: np.ndarray) -> list:
+    assert _INHERITED is not None, "only run in a process forked by _verify_in_processes"
+    light, windows, totals, min_score = _INHERITED
+    matches = _verify(windows, _decoded(codes, len(light)), min_score, light.weights,
+                      contents=light.contents, totals=totals)
+    return [(m.a.index, m.b.index, m.score) for m in matches]
 
 
 class LightWindows:
@@ -101,17 +184,15 @@ class LightWindows:
 
 def indexed_window_pairs(
     windows: LightWindows, min_score: float, *, min_content: int, min_shared: int, bonus: float
-) -> tuple[Iterator[tuple[int, int]], list[float]]:
-    """Window pairs ``(i, j)``, ``i < j``, that hold a candidate sentence pair and may pass the
-    scorer's cheap gates, and each window's summed content weight (for ``duplicates._verify``,
-    which applies the gates exactly)."""
+) -> tuple[np.ndarray, list[float]]:
+    """Window pairs that hold a candidate sentence pair and may pass the scorer's cheap gates, as
+    sorted codes ``i * len(windows) + j`` (``i < j``), and each window's summed content weight
+    (for ``duplicates._verify``, which applies the gates exactly)."""
     sets = [shingles(seq) for seq in windows.sequences]
     codes = similar_set_codes(sets, min_shared=SHINGLE_MIN_SHARED, max_df=SHINGLE_MAX_DF)
     sentence_pairs = np.stack(np.divmod(codes, max(1, len(sets))), axis=1)
     codes = _window_codes(windows, sentence_pairs)
-    codes, totals = _signature_gate(windows, codes, min_score, min_content, min_shared, bonus)
-    n = len(windows)
-    return (divmod(code, n) for code in codes.tolist()), totals
+    return _signature_gate(windows, codes, min_score, min_content, min_shared, bonus)
 
 
 def _window_codes(windows: LightWindows, sentence_pairs: np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
-__all__ = ["cores", "in_background", "process_pool"]
+__all__ = ["can_fork", "cores", "in_background", "process_pool"]
 
 T = TypeVar("T")
 
@@ -25,9 +25,13 @@ def cores(workers: int | None = None) -> int:
     return min(workers or os.cpu_count() or 1, 8)
 
 
+def can_fork() -> bool:
+    """Whether new processes start as forks (sharing this one's memory) rather than spawned."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def process_pool(workers: int) -> ProcessPoolExecutor:
-    single_thread = threading.active_count() == 1
-    method = "fork" if single_thread and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    method = "fork" if can_fork() else "spawn"
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
 
 
