@@ -69,3 +69,14 @@ def test_one_core_or_no_processes_runs_it_here(monkeypatch):
 def test_an_error_in_the_background_comes_back_as_the_error():
     with processes.in_background(int, "not a number") as pending, pytest.raises(ValueError):
         pending.result()
+
+
+def test_scoring_long_documents_in_forked_processes_changes_nothing(seed_doc, monkeypatch):
+    from checks import indexed_duplicates
+    from checks.indexed_duplicates import find_duplicates_indexed
+
+    doc = parse_article("\n\n".join([seed_doc.text, seed_doc.text.replace(" said", " stated")]))
+    one = find_duplicates_indexed(doc, min_score=40.0, max_window=2, workers=1)
+    monkeypatch.setattr(indexed_duplicates, "PARALLEL_MIN_PAIRS", 1)
+    assert find_duplicates_indexed(doc, min_score=40.0, max_window=2, workers=2) == one
+    assert len(one) > 10
