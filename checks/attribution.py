@@ -100,6 +100,7 @@ _THAT_INSIDE = re.compile(r"\bthat\b")  # "revealed Wednesday that ...": what wa
 _TALKS_WITH = re.compile(  # "according to interviews with ...": those interviewed are the source
     r"\s*(?:(?:several|many|more\s+than\s+\w+|\w+)\s+)?(?:interviews|conversations|discussions)\s+with\s+", re.I
 )
+_NAMING = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){1,3}\Z")  # "a show called", "a group of exiles called"
 _PUNCT = re.compile(r'[,;:"“”()—–]')
 _MAX_VERBS = 24  # speech verbs examined in one sentence
 _TAIL = 48  # characters before a verb that the anchored patterns look at
@@ -179,6 +180,9 @@ def _is_verb_use(
         or _POSSESSIVE.search(word_before)
     ):
         return False
+    if (verb.group(0).lower() == "called" and _NAMING.search(text, tail_start, verb.start())
+            and not text.startswith((" for ", " on "), verb.end())):
+        return False  # "a program called Sandy Hook Promise": a name given, not speech
     if _NEGATED.search(text, tail_start, verb.start()):
         return False  # "did not respond to a request for comment" attributes nothing
     if check_not_speech:

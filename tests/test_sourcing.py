@@ -156,6 +156,8 @@ def test_single_sentence_rules(text, expected):
         ("The U.S. added around 292,000 jobs in December.", U),  # "added" without what was said
         ("The meeting was called off on Monday.", U),
         ("Costa reported from Washington.", U),  # a byline's dateline, not an attribution
+        ("Barden now helps lead a program called Sandy Hook Promise.", U),  # a name given, not speech
+        ("A group of rabbis called for a boycott of his speech.", A),  # "called for": a demand
         ("The big question is whether Sanders continues to hammer Clinton.", U),  # the noun
         ("Many lawmakers question whether the plan can pass.", V),
         ("In a Washington Post-ABC News poll released Sunday, 8 percent backed him.", S),
