@@ -89,7 +89,8 @@ _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+ly\s+)?\Z", re.IGNORE
 _ENDS_WITH_AND = re.compile(r"\s(?:and|but|then|and\s+then)\s*\Z", re.IGNORECASE)
 _GOES_ON_TO = re.compile(
     r"\b(?:continued|continues|went\s+on|goes\s+on|began|begins|proceeded|so\s+far\s+as"
-    r"|(?:is|are|was|were)\s+(?:quick|careful|eager|keen|happy|first)|hastened|hastens|rushed)\s+to\Z",
+    r"|(?:is|are|was|were)\s+(?:quick|careful|eager|keen|happy|first|prompted|compelled|forced)"
+    r"|hastened|hastens|rushed)\s+to\Z",
     re.I,
 )  # "continued to insist", "were quick to note": the verb after "to" is the subject's act
 # '"...," an official told Fox News': what follows these verbs is who listened, never the speaker.
@@ -244,7 +245,7 @@ def _attribution_at(
             # before the aside speaks.
             a, b = candidates[1]
         compound = _ENDS_WITH_AND.search(text, a, b) is not None  # "He walked back his remarks and said"
-        if (participle or compound) and len(text[a:b].split()) > 4 and classify_speaker(text[a:b], rules)[0] is None:
+        if (participle or compound) and len(text[a:b].split()) > 2 and classify_speaker(text[a:b], rules)[0] is None:
             # "Sanders went first at the town hall, predicting ...": the clause's subject speaks.
             for n in (1, 2, 3):
                 first = re.match(rf"\s*(?:\S+\s+){{{n - 1}}}\S+", text[a:b])

@@ -50,7 +50,7 @@ FUNCTION_CAPS = frozenset(
     "Specifically Also Meanwhile However Instead Asked I He She They We It You Mr Mrs Ms Dr".split()
 )
 _POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
-_SUBORDINATORS = frozenset("as while when because since although though whereas until".split())
+_SUBORDINATORS = frozenset("as while when because since although though whereas until that".split())
 # A subject opens with a name, a pronoun or a determiner ("as campaign manager" is no clause).
 _SUBJECT_START = re.compile(r"[A-Z]|(?:the|some|many|most|several|his|her|their|its|our|he|she|they|we|i|it)\Z")
 _CLAUSE_OPENERS = frozenset("when what as after before while because since if though although where and but so that".split())
@@ -67,7 +67,7 @@ _CONNECTOR = re.compile(
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|has|have|had|did|does|do|will|would|later|then|again|just|already|once|previously|still|even|never"
     r"|often|only|too|first|further|subsequently|(?-i:[a-z]+ly)|is|was|were|are|being|been|has\s+been|had\s+been"
-    r"|(?:continued|continues|went\s+on|goes\s+on|quick|careful|eager|keen)\s+to))+\s*\Z",
+    r"|(?:continued|continues|went\s+on|goes\s+on|quick|careful|eager|keen|prompted|compelled|forced)\s+to))+\s*\Z",
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")

@@ -201,6 +201,11 @@ def test_single_sentence_rules(text, expected):
         ('"Elections matter," Kelly said.', N),
         ("Jolly said he would be cautious in restructuring federal education spending.", N),
         ("Early polls show voters in the area rejecting the plan.", V),
+        # a participle after a short clause: its subject speaks
+        ('At the time, she released a statement saying, "We are confident in the partnership."', N),
+        ("In Washington, President Obama released a statement condemning the attack in Nice.", N),
+        ('"The marketplace has not failed the white working class," he mocks.', N),
+        ("But much of the debate was so subdued that Mr. Trump was prompted to say it was civil.", N),
         # a clause opened close to the verb has its own subject
         ("The administration struggled to explain why it had ignored the demand even as White House officials "
          "railed against Republicans.", A),
