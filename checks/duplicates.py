@@ -57,6 +57,10 @@ class _Window:
     prepared: Prepared
     parts: tuple[Prepared, ...]  # one per sentence
 
+    @property
+    def part_contents(self) -> tuple[frozenset[str], ...]:
+        return tuple(p.content for p in self.parts)
+
 
 @dataclass(frozen=True, slots=True)
 class _Match:
@@ -275,9 +279,9 @@ class _WeightOrOne(dict):
 def _aligned(a: _Window, b: _Window) -> bool:
     """Two passages of several sentences whose sentences match one for one, in order: the way a
     writer restates a paragraph, and much stronger evidence than one shared phrase."""
-    if len(a.parts) < 2 or len(a.parts) != len(b.parts):
+    if a.last - a.first != b.last - b.first or a.first == a.last:
         return False
-    return all(len(x.content & y.content) >= _ALIGNED_SHARED for x, y in zip(a.parts, b.parts))
+    return all(len(x & y) >= _ALIGNED_SHARED for x, y in zip(a.part_contents, b.part_contents))
 
 
 def _passage_pairs(

@@ -86,6 +86,11 @@ class _LazyWindow:
         return self._prepared
 
     @property
+    def part_contents(self) -> tuple[frozenset[str], ...]:
+        """Each sentence's content stems, from the light pass: no tokens needed."""
+        return tuple(self.light.sentence_contents[self.first : self.last + 1])
+
+    @property
     def parts(self) -> tuple[Prepared, ...]:
         if self._prepared is None:
             self._prepared, self._parts = self.light.prepared(self.index)
@@ -135,7 +140,7 @@ class LightWindows:
         self.max_window = max_window
         sents = doc.sentences
         self.sequences = [content_sequence(s.text) for s in sents]
-        sentence_content = [frozenset(seq) for seq in self.sequences]
+        self.sentence_contents = sentence_content = [frozenset(seq) for seq in self.sequences]
         self.weights = rarity_weights_of(sentence_content)
         self.firsts: list[int] = []
         self.lasts: list[int] = []
@@ -219,6 +224,24 @@ def _sorted_unique(codes: np.ndarray) -> np.ndarray:
     return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
 
 
+def _window_totals(windows: LightWindows, sentence_totals: np.ndarray) -> list[float]:
+    """Each window's summed content weight: a sentence's own, or for two sentences both less the
+    stems they share (longer windows add up their union the slow way)."""
+    if windows.max_window > 2:
+        weight = windows.weights.__getitem__
+        return [sum(map(weight, content)) for content in windows.contents]
+    weight = windows.weights.__getitem__
+    contents = windows.sentence_contents
+    per_sentence = sentence_totals.tolist()
+    out = []
+    for first, last in zip(windows.firsts, windows.lasts):
+        if first == last:
+            out.append(per_sentence[first])
+        else:
+            out.append(per_sentence[first] + per_sentence[last] - sum(map(weight, contents[first] & contents[last])))
+    return out
+
+
 def _signature_gate(
     windows: LightWindows, codes: np.ndarray, min_score: float, min_content: int, min_shared: int, bonus: float
 ) -> tuple[np.ndarray, list[float]]:
@@ -227,20 +250,16 @@ def _signature_gate(
     bound their shared stems, and the bands' top weights their shared weight, from above (two
     stems on one bit make the bound looser, never stricter). What passes goes to the exact gates."""
     n = len(windows)
-    weight = windows.weights.get
-    stem_ids: dict[str, int] = {}
-    rows, ids = [], []
-    for s, seq in enumerate(windows.sequences):
-        for stem in set(seq):
-            rows.append(s)
-            ids.append(stem_ids.setdefault(stem, len(stem_ids)))
-    stem_weight = np.zeros(len(stem_ids), dtype=np.float64)
-    for stem, k in stem_ids.items():
-        stem_weight[k] = weight(stem, 1.0)
-    row, stem = np.array(rows, dtype=np.int64), np.array(ids, dtype=np.int64)
+    weights = windows.weights
+    # Each sentence's distinct stems, numbered; every stem has a weight (rarity_weights_of saw them all).
+    distinct = [tuple(dict.fromkeys(seq)) for seq in windows.sequences]
+    number = {stem: k for k, stem in enumerate(dict.fromkeys(stem for seq in distinct for stem in seq))}
+    stem = np.fromiter(map(number.__getitem__, (x for seq in distinct for x in seq)), dtype=np.int64)
+    row = np.repeat(np.arange(len(distinct), dtype=np.int64), [len(seq) for seq in distinct])
+    stem_weight = np.fromiter(map(weights.__getitem__, number), dtype=np.float64, count=len(number))
     band = np.minimum(np.searchsorted(_BAND_TOPS, stem_weight[stem]), len(_BAND_TOPS) - 1)
     bit = stem % (64 * _SIGNATURE_WORDS)
-    sentence_sig = np.zeros((len(windows.sequences), len(_BAND_TOPS), _SIGNATURE_WORDS), dtype=np.uint64)
+    sentence_sig = np.zeros((len(distinct), len(_BAND_TOPS), _SIGNATURE_WORDS), dtype=np.uint64)
     np.bitwise_or.at(sentence_sig, (row, band, bit // 64), np.left_shift(np.uint64(1), (bit % 64).astype(np.uint64)))
     # A window's signature is the union of its sentences'.
     firsts = np.asarray(windows.firsts, dtype=np.int64)
@@ -249,17 +268,18 @@ def _signature_gate(
     for extra in range(1, windows.max_window):
         longer = lasts - firsts >= extra
         sig[longer] |= sentence_sig[firsts[longer] + extra]
-    totals = [sum(weight(s, 1.0) for s in content) for content in windows.contents]
+    totals = _window_totals(windows, np.bincount(row, weights=stem_weight[stem], minlength=len(distinct)))
     total_array = np.array(totals, dtype=np.float64)
     sizes = np.fromiter((len(c) for c in windows.contents), dtype=np.int64, count=n)
     tops = np.array(_BAND_TOPS, dtype=np.float64)
     kept = []
     for block in np.array_split(codes, max(1, len(codes) // 200_000)):
         i, j = np.divmod(block, n)
-        per_band = np.bitwise_count(sig[i] & sig[j]).sum(axis=2, dtype=np.int64)
+        per_band = np.bitwise_count(sig[i] & sig[j]).sum(axis=2, dtype=np.int32)
         shared = per_band.sum(axis=1)
-        bound = score_upper_bounds(per_band @ tops, (total_array[i] + total_array[j]) / 2)
         ok = (sizes[i] >= min_content) & (sizes[j] >= min_content) & (shared >= min_shared)
-        ok &= (bound + bonus >= min_score - 1e-6) | (2 * shared >= np.minimum(sizes[i], sizes[j]))
+        block, i, j, per_band, shared = block[ok], i[ok], j[ok], per_band[ok], shared[ok]
+        bound = score_upper_bounds(per_band.astype(np.float64) @ tops, (total_array[i] + total_array[j]) / 2)
+        ok = (bound + bonus >= min_score - 1e-6) | (2 * shared >= np.minimum(sizes[i], sizes[j]))
         kept.append(block[ok])
     return (np.concatenate(kept) if kept else codes), totals
