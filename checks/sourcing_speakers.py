@@ -49,8 +49,12 @@ FUNCTION_CAPS = frozenset(
     "At For But And Yet So Still Despite After Before When While Although Though If As Speaking "
     "Specifically Also Meanwhile However Instead Asked I He She They We It You Mr Mrs Ms Dr".split()
 )
-_POLL_SHARE = re.compile(r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b", re.I)
-_SUBORDINATORS = frozenset("as while when because since although though whereas until that".split())
+_POLL_SHARE = re.compile(
+    r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b"
+    r"|\b(?:those|voters|people|adults)\s+(?:surveyed|polled|questioned)\b|\brespondents\b",  # "those surveyed said"
+    re.I,
+)
+_SUBORDINATORS = frozenset("as while when because since although though whereas until that which where".split())
 # A subject opens with a name, a pronoun or a determiner ("as campaign manager" is no clause).
 _SUBJECT_START = re.compile(r"[A-Z]|(?:the|some|many|most|several|his|her|their|its|our|he|she|they|we|i|it)\Z")
 _CLAUSE_OPENERS = frozenset("when what as after before while because since if though although where and but so that".split())
@@ -65,7 +69,7 @@ _CONNECTOR = re.compile(
 
 # "She also", "Trump has repeatedly": what stands between the speaker and the verb.
 _TRAILING_ADVERBS = re.compile(
-    r"(?:\s+(?:also|has|have|had|did|does|do|will|would|later|then|again|just|already|once|previously|still|even|never"
+    r"(?:\s+(?:also|has|have|had|did|does|do|will|would|later|then|again|just|already|once|previously|still|even|never|since"
     r"|often|only|too|first|further|subsequently|(?-i:[a-z]+ly)|is|was|were|are|being|been|has\s+been|had\s+been"
     r"|(?:continued|continues|went\s+on|goes\s+on|quick|careful|eager|keen|prompted|compelled|forced)\s+to))+\s*\Z",
     re.IGNORECASE,
@@ -103,6 +107,7 @@ class AttributionRules:
     anonymous_belief: re.Pattern[str]
     official_things: frozenset[str]  # nouns after which "official", "source" are adjectives
     outlet_voices: re.Pattern[str]  # "columnist", "host": an outlet's person speaking for themselves
+    institutions: frozenset[str]  # "police said": an institution speaking without an article
     no_comment: re.Pattern[str]  # "declined to comment", "did not respond to a request for comment"
 
 _RULES: dict[int, tuple[Lexicon, AttributionRules]] = {}
@@ -176,6 +181,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         official_things=frozenset(lexicon.terms("official_things")) | frozenset(lexicon.terms("publication_nouns")),
         no_comment=no_comment,
         outlet_voices=lexicon.pattern("outlet_voices"),
+        institutions=frozenset(lexicon.terms("institutions")),
     )
 
 def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
@@ -282,7 +288,7 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
         if not any(t not in FUNCTION_CAPS for t in CAPITALISED.findall(words)[1:]):
             return Sourcing.VAGUE, "vague", False
     names = [t for t in CAPITALISED.findall(words) if t.rstrip(".") not in FUNCTION_CAPS]
-    if names or _DEFINITE.match(words) or head:
+    if names or _DEFINITE.match(words) or head or words.lower() in rules.institutions:
         return Sourcing.NAMED, "source", False
     if rules.vague_sources.search(words) or _GENERIC_EXPERT.search(words):
         return Sourcing.VAGUE, "vague", False

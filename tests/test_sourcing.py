@@ -206,6 +206,12 @@ def test_single_sentence_rules(text, expected):
         ("In Washington, President Obama released a statement condemning the attack in Nice.", N),
         ('"The marketplace has not failed the white working class," he mocks.', N),
         ("But much of the debate was so subdued that Mr. Trump was prompted to say it was civil.", N),
+        ("She has since said that she attended because it would be fun.", N),
+        ("A girl outside the venue was pepper-sprayed by another bystander, police said.", N),
+        ("Again, those surveyed said Trump was best able to handle the issue.", N),  # poll respondents
+        ("That person said the hostility Cruz faced hampered his campaign.", A),
+        ("It was said that socialism failed to create a strong enough economy.", V),
+        ("It lands in a campaign in which GOP nominee Donald Trump has said that a judge would be biased.", N),
         # a clause opened close to the verb has its own subject
         ("The administration struggled to explain why it had ignored the demand even as White House officials "
          "railed against Republicans.", A),
