@@ -212,6 +212,9 @@ def test_single_sentence_rules(text, expected):
         ("That person said the hostility Cruz faced hampered his campaign.", A),
         ("It was said that socialism failed to create a strong enough economy.", V),
         ("It lands in a campaign in which GOP nominee Donald Trump has said that a judge would be biased.", N),
+        ("After an investigation, the Department of Justice found that the police force was fleecing residents.", N),
+        ("Clinton has maintained support among black voters, Fox found.", S),
+        ("The police found a body near the river on Monday morning.", U),  # "found" without what was found out
         # a clause opened close to the verb has its own subject
         ("The administration struggled to explain why it had ignored the demand even as White House officials "
          "railed against Republicans.", A),
