@@ -20,6 +20,7 @@ from .candidates import LONG_INPUT
 from .model import Document, DuplicatePair, Span
 from .similarity import (
     PassageScore,
+    Weights,
     Prepared,
     join_prepared,
     near_copy_possible,
@@ -224,7 +225,7 @@ def _verify(
         totals = [sum(weight(s, 1.0) for s in c) for c in contents]
     # Every stem's weight, default filled in, so a pair's shared weight is a C-level map and sum
     # (same stems in the same set order: the same float as summing weights.get one by one).
-    stem_weight = _WeightOrOne(weights).__getitem__
+    stem_weight = (weights if isinstance(weights, Weights) else Weights(weights)).__getitem__
     for i, j in pairs:
         # The cheap gates first, on lists indexed by window (most candidates of a long document
         # stop here): too little content, too few shared words.
@@ -267,13 +268,6 @@ def _verify(
         if score.score >= min_score:
             matches.append(_Match(a, b, score))
     return matches
-
-
-class _WeightOrOne(dict):
-    """Rarity weights with 1.0 for a stem that has none."""
-
-    def __missing__(self, stem: str) -> float:
-        return 1.0
 
 
 def _aligned(a: _Window, b: _Window) -> bool:

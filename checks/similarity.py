@@ -29,7 +29,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import chain, compress
@@ -46,6 +46,7 @@ __all__ = [
     "PassageScore",
     "Prepared",
     "Token",
+    "Weights",
     "content_sequence",
     "could_reach",
     "join_prepared",
@@ -246,22 +247,29 @@ def score_passages(a: str, b: str) -> PassageScore:
     return score_prepared(prepare(a), prepare(b))
 
 
+class Weights(dict):
+    """Stem weights (``rarity_weights``) where a stem without one weighs 1.0."""
+
+    def __missing__(self, stem: str) -> float:
+        return 1.0
+
+
 def score_prepared(a: Prepared, b: Prepared, *, weights: Mapping[str, float] | None = None) -> PassageScore:
     """Score two prepared passages. ``weights`` (stem -> 0..1, default 1) makes words that recur all
     over a document count less than rare ones: see ``rarity_weights``."""
-    w = weights.get if weights is not None else _unit
+    # A C-level lookup with 1.0 for a stem without a weight: this runs for every scored pair.
+    w = weights.__getitem__ if isinstance(weights, Weights) else _lookup(weights)
     ratio = fuzz.ratio(a.norm, b.norm)
-    mean_total = (sum(w(s, 1.0) for s in a.content) + sum(w(s, 1.0) for s in b.content)) / 2
-    shared_content = a.content & b.content
-    shared_weight = sum(w(s, 1.0) for s in shared_content)
+    mean_total = (sum(map(w, a.content)) + sum(map(w, b.content))) / 2
+    shared_weight = sum(map(w, a.content & b.content))
     runs = _shared_runs(a, b)
     longest_run, run_content, run_weight, run_full = 0, 0, 0.0, 0.0
     for start, end, content_stems, names in runs:
+        full = sum(map(w, content_stems))
         # A shared proper name ("Jailhouse Rock", "Black Lives Matter") is a topic, not a repeat.
-        weight = sum(w(s, 1.0) * (_NAME_IN_RUN if s in names else 1.0) for s in content_stems)
+        weight = sum(w(s) * (_NAME_IN_RUN if s in names else 1.0) for s in content_stems) if names else full
         if weight > run_weight or (weight == run_weight and end - start > longest_run):
-            longest_run, run_content, run_weight = end - start, len(content_stems), weight
-            run_full = sum(w(s, 1.0) for s in content_stems)
+            longest_run, run_content, run_weight, run_full = end - start, len(content_stems), weight, full
     # Dice-like: content of both sides counts, so padding one side with an unrelated sentence costs;
     # the shrink makes 3 shared of 4 weaker evidence than 30 of 40.
     overlap = shared_weight / (mean_total + _SHRINK) if mean_total else 0.0
@@ -333,13 +341,13 @@ def near_copy_possible(a: Prepared, b: Prepared, min_score: float) -> bool:
     return bool(fuzz.ratio(a.norm, b.norm, score_cutoff=max(0.0, needed - 0.1)))
 
 
-def rarity_weights(passages: Iterable[Prepared]) -> dict[str, float]:
+def rarity_weights(passages: Iterable[Prepared]) -> Weights:
     """Stem weights from how many passages (sentences) hold each stem: 1.0 for a stem in at most
     two, falling towards 0 for one found in every passage (the article's topic words)."""
     return rarity_weights_of(p.content for p in passages)
 
 
-def rarity_weights_of(contents: Iterable[frozenset[str]]) -> dict[str, float]:
+def rarity_weights_of(contents: Iterable[frozenset[str]]) -> Weights:
     """``rarity_weights`` from the passages' content stems alone (see ``content_sequence``)."""
     df: Counter[str] = Counter()
     n = 0
@@ -347,9 +355,20 @@ def rarity_weights_of(contents: Iterable[frozenset[str]]) -> dict[str, float]:
         df.update(content)
         n += 1
     if n < 3:
-        return {}
+        return Weights()
     top = math.log((n + 1) / 2)
-    return {stem: max(_MIN_WEIGHT, min(1.0, math.log((n + 1) / k) / top)) for stem, k in df.items()}
+    return Weights({stem: max(_MIN_WEIGHT, min(1.0, math.log((n + 1) / k) / top)) for stem, k in df.items()})
+
+
+def _lookup(weights: Mapping[str, float] | None) -> Callable[[str], float]:
+    if not weights:
+        return _one
+    get = weights.get
+    return lambda stem: get(stem, 1.0)
+
+
+def _one(_stem: str) -> float:
+    return 1.0
 
 
 def _unit(_stem: str, default: float) -> float:
