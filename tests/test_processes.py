@@ -84,3 +84,18 @@ def test_scoring_long_documents_in_forked_processes_changes_nothing(seed_doc, mo
     monkeypatch.setattr(indexed_duplicates, "_verify_in_processes", lambda *a: used.append(1) or real(*a))
     assert find_duplicates_indexed(doc, min_score=40.0, max_window=2, workers=2) == one
     assert used and one  # the processes did run, and found the repeats
+
+
+def test_scan_json_of_a_long_document_is_compact_with_the_same_fields(capsys, monkeypatch):
+    import json
+
+    from sourcecheck import cli
+
+    seed = str(SEEDS / "north-korea-talks.txt")
+    assert cli.main(["scan", "--format", "json", seed]) == 1
+    indented = capsys.readouterr().out
+    monkeypatch.setattr(cli, "COMPACT_JSON_SENTENCES", 1)
+    assert cli.main(["scan", "--format", "json", seed]) == 1
+    compact = capsys.readouterr().out
+    assert "\n  " in indented and compact.count("\n") == 1
+    assert json.loads(compact) == json.loads(indented)
