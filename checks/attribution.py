@@ -98,6 +98,11 @@ _LISTENER_AFTER = frozenset(
     ("told", "tells", "tell", "telling", "told reporters", "informed", "assured", "reminded", "thanked")
 )
 _THAT_INSIDE = re.compile(r"\bthat\b")  # "revealed Wednesday that ...": what was said, not who
+# "Two aides, both Democrats, said the vote would be delayed": a finite auxiliary after the verb makes
+# a reported clause; a speaker after the verb is a noun phrase (a relative clause is cut off first).
+_FINITE_AFTER = re.compile(
+    r"\s(?:would|will|is|was|are|were|has|had|have|could|should|can|may|might|must|did|does)\b"
+)
 _TALKS_WITH = re.compile(  # "according to interviews with ...": those interviewed are the source
     r"\s*(?:(?:several|many|more\s+than\s+\w+|\w+)\s+)?(?:interviews|conversations|discussions)\s+with\s+", re.I
 )
@@ -260,6 +265,7 @@ def _attribution_at(
             after = text[c:d]
             if (0 < len(after.split()) <= 10 and not _NOT_A_SPEAKER_AFTER.match(after)
                     and not _THAT_INSIDE.search(after)
+                    and not (last_break and _FINITE_AFTER.search(after))  # "Says Clinton would ...": a headline
                     and not verb.group(0).lower().endswith("ing")
                     and classify_speaker(after, rules)[0] is not None):
                 a, b = c, d

@@ -185,6 +185,9 @@ def test_single_sentence_rules(text, expected):
         ('"Trump has gone the other way," said the former top aide to President George W. Bush.', A),
         ("Sander Levin (Mich.), a superdelegate supporting Clinton, said he has spoken with many colleagues.", N),
         ('"We were deceived," said one shop owner who declined to be named for fear of trouble.', A),
+        # after "X, an aside, said" a finite auxiliary makes what follows the verb what was said
+        ("A senior official, a veteran of the talks, said the vote would be delayed.", A),
+        ("Others, however, say a recalibration is overdue.", V),
         # an institution publishing results is a named source; "official" before a noun is an adjective
         ("Turnout was 38 percent, according to results published by the elections office.", N),
         ("Clinton won 55 percent, according to official results.", N),
@@ -268,6 +271,13 @@ def test_non_response_evidence_is_the_phrase():
     (g,) = grade_sentences(doc)
     assert [(c.text, c.role) for c in g.cues] == [("declined to comment", "no_comment")]
     assert "non-response" in g.reason
+
+
+def test_reported_clause_after_the_verb_is_not_the_speaker():
+    doc = parse_article("Luis Miranda, a party spokesman, said the party was committed to the process.",
+                        parse_metadata=False)
+    (g,) = grade_sentences(doc)
+    assert [c.text for c in g.cues if c.role == "source"] == ["Luis Miranda"]
 
 
 def test_emphatic_did_before_the_verb_leaves_the_pronoun_speaking():
