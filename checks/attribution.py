@@ -216,6 +216,25 @@ def _is_apposition(text: str, candidates: list[tuple[int, int]], verb_start: int
             and all(t[0].isupper() or t in _NAME_PARTICLES for t in tokens))
 
 
+def _opens_an_aside(text: str, candidates: list[tuple[int, int]], verb_start: int) -> bool:
+    """The nearest candidate, closed by a comma or dash, is a phrase no one speaks from: "The aides,
+    led by campaign manager Terry Sullivan, told", "The official, in an interview, said", "Two aides,
+    both Democrats, said"."""
+    (start, end), (a, _) = candidates[0], candidates[1]
+    if text[end:verb_start].strip() not in (",", "—", "–", "--") or not _ASIDE_OPENER.match(text, start):
+        return False
+    # The words before the aside open the clause; after a comma they may end another ("The firm
+    # lobbied on gaming, taxes and other issues, at both the federal and state levels, said X").
+    before = _CONNECTOR_BEFORE.sub("", text[:a]).rstrip()
+    return not before or before.endswith(('"', "“", "”", "''", "’", ":", "(", "—", "–"))  # '"...," the aides, ...'
+
+
+# Case-sensitive: a capital opens a name ("Like Bush, ..." is no aside here).
+_ASIDE_OPENER = re.compile(
+    r"\s*(?:in|on|at|during|after|before|for|from|with|without|under|unlike|led|joined|flanked|backed|both|all"
+    r"|each|speaking|asked|pressed|writing|reached)\s"
+)
+_CONNECTOR_BEFORE = re.compile(r"(?:^|\s)(?:And|But|Yet|So|Still|Meanwhile|However|Now|Then|Also),?\s*\Z")
 _ASIDE = re.compile(r"\([^()]*\)")
 _TITLES = frozenset(("Mr", "Mrs", "Ms", "Dr"))
 _NAME_PARTICLES = frozenset(("of", "de", "da", "van", "von", "la", "le", "al", "bin", "del", "der"))
@@ -244,8 +263,9 @@ def _attribution_at(
     else:
         candidates = speakers_before(text, verb.start())
         a, b = candidates[0]
-        if len(candidates) > 1 and (classify_speaker(text[a:b], rules)[0] is None
-                                    or _is_apposition(text, candidates, verb.start())):
+        aside = len(candidates) > 1 and (_is_apposition(text, candidates, verb.start())
+                                         or _opens_an_aside(text, candidates, verb.start()))
+        if len(candidates) > 1 and (aside or classify_speaker(text[a:b], rules)[0] is None):
             # "Mr. Regalado, 69, said", "Steven Cheung, a campaign spokesman, said": the name
             # before the aside speaks.
             a, b = candidates[1]
@@ -258,7 +278,7 @@ def _attribution_at(
                     b = a + first.end()
                     break
         last_break = _LAST_BREAK.search(text, tail_start, verb.start())
-        if (last_break or not WORD.search(text[a:b])) and lowered not in _LISTENER_AFTER:
+        if (last_break or not WORD.search(text[a:b])) and not aside and lowered not in _LISTENER_AFTER:
             # '"...," said a U.S. official' and "The deal is close, said Trump": the speaker
             # follows, if a short phrase ending the clause names one.
             c, d = speaker_after(text, verb.end())

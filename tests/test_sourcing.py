@@ -188,6 +188,15 @@ def test_single_sentence_rules(text, expected):
         # after "X, an aside, said" a finite auxiliary makes what follows the verb what was said
         ("A senior official, a veteran of the talks, said the vote would be delayed.", A),
         ("Others, however, say a recalibration is overdue.", V),
+        # an aside opened by a preposition, a participle or "both" is no speaker: the words before it speak
+        ("The aides, led by campaign manager Terry Sullivan, told the group that they would lose.", A),
+        ("The official, in an interview Monday, said the plan failed.", A),
+        ("Two aides, both Democrats, said the plan failed.", A),
+        ('"It failed," the aides, both Democrats, said.', A),
+        ("Critics, in a letter to Congress, said the plan failed.", V),
+        ("His aide, Tad Devine, said the plan failed.", N),  # a name in apposition
+        ("The firm lobbied on gaming, taxes and other issues, at both the federal and state levels, said "
+         "lobbyist Charlie Black.", N),
         # an institution publishing results is a named source; "official" before a noun is an adjective
         ("Turnout was 38 percent, according to results published by the elections office.", N),
         ("Clinton won 55 percent, according to official results.", N),
@@ -278,6 +287,8 @@ def test_reported_clause_after_the_verb_is_not_the_speaker():
                         parse_metadata=False)
     (g,) = grade_sentences(doc)
     assert [c.text for c in g.cues if c.role == "source"] == ["Luis Miranda"]
+    (g,) = grade_sentences(parse_article("Steven Cheung, a campaign spokesman, said the plan failed.", parse_metadata=False))
+    assert [c.text for c in g.cues if c.role == "source"] == ["Steven Cheung"]
 
 
 def test_emphatic_did_before_the_verb_leaves_the_pronoun_speaking():
