@@ -261,6 +261,8 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
         (after := _NEXT_WORD.match(words, head.end())) and after.group(1).lower() in rules.official_things
     ):
         head = None  # "official data", "Trump's official campaign account": the adjective
+    if head and head.start() > 0 and head.group(0).lower().startswith(("the ", "that ", "this ")):
+        head = None  # "the person added" refers back; "after the person who posted it" does not speak
     if head and (head.group(0).lower().endswith(" with") or not _NAME_AFTER_HEAD.match(words, head.end())):
         # "officials who spoke with The Post" too; after "familiar with" a name is the topic.
         return Sourcing.ANONYMOUS, "anonymity", False

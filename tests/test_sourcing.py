@@ -222,6 +222,8 @@ def test_single_sentence_rules(text, expected):
         ("A girl outside the venue was pepper-sprayed by another bystander, police said.", N),
         ("Again, those surveyed said Trump was best able to handle the issue.", N),  # poll respondents
         ("That person said the hostility Cruz faced hampered his campaign.", A),
+        ('"Rubio had the endorsements," the person added.', A),  # refers back to an unnamed source
+        ("Trump is the person who said that first.", N),  # a definite head inside the phrase refers to no one
         ("It was said that socialism failed to create a strong enough economy.", V),
         ("It lands in a campaign in which GOP nominee Donald Trump has said that a judge would be biased.", N),
         ("After an investigation, the Department of Justice found that the police force was fleecing residents.", N),
