@@ -11,8 +11,9 @@ sentence copied further on with one word changed). Then, in one process:
    (cdist's cost is linear in the pairs it scores). Indexed: ``candidate_pairs`` then the same
    ``fuzz.ratio`` on each candidate. Recall: of the pairs the exhaustive run found in the sample
    rows, the share the indexed run found; plus the planted pairs.
-3. The engine's ``find_duplicates`` (windows, combined scorer) with the index as its candidate
-   generator (``WINDOW_CANDIDATES``: one shared rare shingle is enough), stage by stage, and the same recall against its exhaustive search on sample rows,
+3. The engine's ``find_duplicates`` (windows, combined scorer) as it runs on a long document
+   (``checks.indexed_duplicates``: a sentence shares one rare shingle, then a signature bound),
+   and its recall of window matches against the exhaustive search on the windows of sample rows,
    on the first ``--engine-sentences`` sentences.
 4. Peak memory (tracemalloc) of the candidate stage at n/4, n/2 and n sentences: linear or not.
 
@@ -39,7 +40,7 @@ from rapidfuzz import fuzz, process
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import data_folder, format_table, median_time  # noqa: E402
 
-from checks.candidates import WINDOW_CANDIDATES, candidate_pairs, content_stems  # noqa: E402
+from checks.candidates import candidate_pairs, content_stems  # noqa: E402
 from checks.duplicates import find_duplicates  # noqa: E402
 from checks.model import Document  # noqa: E402
 from checks.segment import parse_article, split_paragraphs, split_sentences  # noqa: E402
@@ -107,9 +108,13 @@ def main() -> int:
                     help="only time each engine stage on the first N sentences (e.g. 10000 20000), then stop")
     ap.add_argument("--scan", action="store_true",
                     help="also time `sourcecheck scan --format json` of every BBC and PolNeAR train text as one file")
+    ap.add_argument("--scan-only", action="store_true", help="only the whole-document scans (about a minute)")
     args = ap.parse_args()
     bbc = data_folder(args.bbc, "bbc")
     polnear = data_folder(args.polnear, "polnear")
+    if args.scan_only:
+        _whole_scan(bbc, polnear)
+        return 0
 
     if args.stages:
         for m in args.stages:
@@ -205,71 +210,59 @@ def main() -> int:
     return 0
 
 
-def _planted_found(doc: Document, planted: list[str], found: set[tuple[int, int]]) -> int:
-    where = {s.text: s.index for s in doc.sentences}
-    partners: dict[int, set[int]] = {}
-    for i, j in found:
-        partners.setdefault(i, set()).add(j)
-        partners.setdefault(j, set()).add(i)
-    return sum(1 for c in planted if c in where and partners.get(where[c]))
-
-
 def _engine(doc: Document, rows: list[int], args: argparse.Namespace) -> None:
-    """find_duplicates with the index, and its exhaustive search on windows of the sample rows."""
-    marks: dict[str, float] = {}
-
-    def timed_candidates(texts):
-        start = time.perf_counter()
-        pairs = WINDOW_CANDIDATES(texts)
-        marks["candidates"] = time.perf_counter() - start
-        marks["n"] = len(pairs)
-        marks["windows"] = len(texts)
-        return pairs
+    """find_duplicates as the engine runs it on a long document (light pass, shingle index,
+    signature gate, lazy tokens: ``checks.indexed_duplicates``), against its exhaustive search on
+    the windows of the sample rows. Recall is counted on window matches (pairs scoring at least
+    the threshold), where both runs use the very same scorer."""
+    from checks.duplicates import DEFAULT_MIN_SCORE, _verify, _windows
+    from checks.indexed_duplicates import LightWindows, _LazyWindow, indexed_window_pairs
+    from checks.similarity import rarity_weights
 
     start = time.perf_counter()
-    find_duplicates(doc, candidates=lambda texts: [])
-    t_floor = time.perf_counter() - start
-    start = time.perf_counter()
-    indexed = find_duplicates(doc, candidates=timed_candidates)
+    reported = find_duplicates(doc)
     t_indexed = time.perf_counter() - start
-    w = int(marks["windows"])
-    # Sample windows: every window starting at a sample row's sentence is a row of the exhaustive run.
+
     row_set = set(rows)
-
-    def sample_rows(texts):
-        starts = _window_starts(texts)
-        chosen = [k for k, s in enumerate(starts) if s in row_set]
-        marks["chosen"] = len(chosen)
-        return ((min(k, j), max(k, j)) for k in chosen for j in range(len(texts)) if j != k)
-
-    def sample_indexed(texts):
-        starts = _window_starts(texts)
-        return [(i, j) for i, j in WINDOW_CANDIDATES(texts) if starts[i] in row_set or starts[j] in row_set]
-
     start = time.perf_counter()
-    exhaustive = find_duplicates(doc, candidates=sample_rows)
+    windows = _windows(doc, 0, 2)
+    weights = rarity_weights(w.prepared for w in windows if w.first == w.last)
+    t_floor = time.perf_counter() - start
+    chosen = [k for k, w in enumerate(windows) if w.first in row_set]
+    start = time.perf_counter()
+    pairs = ((min(k, j), max(k, j)) for k in chosen for j in range(len(windows)) if j != k)
+    truth = {_match_key(m) for m in _verify(windows, pairs, DEFAULT_MIN_SCORE, weights)}
     t_sample = time.perf_counter() - start
-    restricted = find_duplicates(doc, candidates=sample_indexed)
-    chosen_windows = int(marks["chosen"])
-    scale = (w * (w - 1) / 2) / max(1, chosen_windows * (w - 1))
-    t_ex_all = t_floor + (t_sample - t_floor) * scale
-    key = lambda p: (p.a.start, p.a.end, p.b.start, p.b.end)  # noqa: E731
-    truth = {key(p) for p in exhaustive}
-    got = {key(p) for p in restricted}
+    w = len(windows)
+    scale = (w * (w - 1) / 2) / max(1, len(chosen) * (w - 1))
+    t_ex_all = t_floor + t_sample * scale
+
+    light = LightWindows(doc, 2)
+    codes, totals = indexed_window_pairs(light, DEFAULT_MIN_SCORE, min_content=4, min_shared=3, bonus=10.0)
+    lazy = [_LazyWindow(light, k) for k in range(len(light))]
+    sample_pairs = [(i, j) for i, j in (divmod(c, len(light)) for c in codes.tolist())
+                    if light.firsts[i] in row_set or light.firsts[j] in row_set]
+    got = {_match_key(m) for m in _verify(lazy, sample_pairs, DEFAULT_MIN_SCORE, light.weights,
+                                            contents=light.contents, totals=totals)}
     recall = len(truth & got) / len(truth) if truth else 1.0
     print(format_table(
         [f"find_duplicates, {len(doc.sentences)} sentences, {w} windows", "seconds", "vs exhaustive"],
-        [["tokenise + windows, no pairs (floor)", f"{t_floor:.2f}", ""],
-         [f"exhaustive, {chosen_windows} sample windows x all (measured)", f"{t_sample:.1f}", ""],
+        [["tokenise every window (the exhaustive search's floor)", f"{t_floor:.2f}", ""],
+         [f"exhaustive, {len(chosen)} sample windows x all (measured)", f"{t_sample:.1f}", ""],
          [f"exhaustive, all window pairs (extrapolated x{scale:.0f})", f"{t_ex_all:.0f}", "1.00x"],
-         [f"with the shingle index ({int(marks['n']):,} candidates, {marks['candidates']:.2f} s of it)",
+         [f"as the engine runs it ({len(codes):,} window pairs past the signature gate)",
           f"{t_indexed:.2f}", f"{t_ex_all / t_indexed:.0f}x faster"]],
     ))
-    print(f"engine recall on the sample windows: {len(truth & got)}/{len(truth)} = {recall:.4f}; "
-          f"duplicate pairs reported with the index: {len(indexed)}")
-    for p in exhaustive:
-        if key(p) not in got:
-            print(f"  missed (score {p.score:.0f}): {p.a.text[:80]!r} | {p.b.text[:80]!r}")
+    print(f"engine recall on the sample windows' matches (score >= {DEFAULT_MIN_SCORE:g}): "
+          f"{len(truth & got)}/{len(truth)} = {recall:.4f}; duplicate passage pairs reported: {len(reported)}")
+    for key in sorted(truth - got)[:5]:
+        a = doc.text[doc.sentences[key[0]].start : doc.sentences[key[1]].end]
+        b = doc.text[doc.sentences[key[2]].start : doc.sentences[key[3]].end]
+        print(f"  missed: {a[:80]!r} | {b[:80]!r}")
+
+
+def _match_key(m) -> tuple[int, int, int, int]:
+    return (m.a.first, m.a.last, m.b.first, m.b.last)
 
 
 def _stages(text: str, m: int) -> None:
@@ -290,13 +283,33 @@ def _stages(text: str, m: int) -> None:
     print(format_table([f"stage, {len(doc.sentences)} sentences ({cut / 1e6:.2f} MB)", "seconds"], rows))
 
 
+def _timed_scan(path: Path):
+    """`sourcecheck scan --format json PATH` in a fresh wrapper process: wall seconds, the peak
+    resident memory of its largest process (MB), and the completed process."""
+    import os
+    import subprocess
+
+    script = Path(sys.executable).with_name("sourcecheck")
+    wrapper = (
+        "import resource, subprocess, sys\n"
+        "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "sys.stdout.write(done.stdout)\n"
+        "sys.stderr.write(f'{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n' + done.stderr)\n"
+        "sys.exit(done.returncode)\n"
+    )
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", wrapper, str(script), "scan", "--format", "json", str(path)],
+                         capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    wall = time.perf_counter() - start
+    peak_kb, _, out.stderr = out.stderr.partition("\n")
+    return wall, int(peak_kb) / 1024, out
+
+
 def _whole_scan(bbc: Path, polnear: Path) -> None:
     """The CLI on one file holding every BBC article and every PolNeAR train text: wall time, peak
     memory, and whether each BBC exact-duplicate pair of files shows up as a duplicate pair."""
     import csv
     import json
-    import os
-    import subprocess
     import tempfile
 
     files = sorted((bbc / "bbc").glob("*/*.txt")) + sorted((polnear / "train" / "text").glob("*.txt"))
@@ -311,14 +324,17 @@ def _whole_scan(bbc: Path, polnear: Path) -> None:
         parts.append(text)
         pos += len(text) + 2
     folder = Path(tempfile.mkdtemp(prefix="sourcecheck-bench-"))
+    # A quarter and a half of the files first: time and memory should grow in step with the text.
+    for share in (4, 2):
+        head = folder / f"first-1-{share}.txt"
+        head.write_text("\n\n".join(parts[: len(parts) // share]) + "\n", encoding="utf-8")
+        wall, peak, out = _timed_scan(head)
+        sentences = len(json.loads(out.stdout)["sentences"]) if out.returncode in (0, 1) else 0
+        print(f"scan of the first 1/{share} of the files: {head.stat().st_size / 1e6:.1f} MB, {sentences} sentences, "
+              f"{wall:.1f} s wall, peak RSS {peak:.0f} MB")
     big = folder / "everything.txt"
     big.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
-    script = Path(sys.executable).with_name("sourcecheck")
-    start = time.perf_counter()
-    out = subprocess.run([str(script), "scan", "--format", "json", str(big)], capture_output=True, text=True,
-                         env={**os.environ, "PYTHONHASHSEED": "0"})
-    wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    wall, peak, out = _timed_scan(big)
     groups: dict[str, list[str]] = {}
     with open(bbc / "index.csv", newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -347,17 +363,6 @@ def _whole_scan(bbc: Path, polnear: Path) -> None:
               f"BBC exact-duplicate pairs reported: {reported}/{len(groups)}")
     else:
         print(f"whole scan failed (exit {out.returncode}) after {wall:.1f} s: {out.stderr.strip()[:200]}")
-
-
-def _window_starts(texts) -> list[int]:
-    """First-sentence number of each window text, from find_duplicates' order (a window that
-    extends the previous text starts where it did)."""
-    starts, first = [], -1
-    for k, t in enumerate(texts):
-        if not (k and t.startswith(texts[k - 1]) and len(t) > len(texts[k - 1])):
-            first += 1
-        starts.append(first)
-    return starts
 
 
 if __name__ == "__main__":
