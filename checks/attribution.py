@@ -90,9 +90,10 @@ _ENDS_WITH_AND = re.compile(r"\s(?:and|but|then|and\s+then)\s*\Z", re.IGNORECASE
 _GOES_ON_TO = re.compile(
     r"\b(?:continued|continues|went\s+on|goes\s+on|began|begins|proceeded|so\s+far\s+as"
     r"|(?:is|are|was|were)\s+(?:quick|careful|eager|keen|happy|first|prompted|compelled|forced)"
+    r"|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:more|less)\s+likely"
     r"|hastened|hastens|rushed)\s+to\Z",
     re.I,
-)  # "continued to insist", "were quick to note": the verb after "to" is the subject's act
+)  # "continued to insist", "were quick to note", "were more likely to say" (a poll): the subject's act
 # '"...," an official told Fox News': what follows these verbs is who listened, never the speaker.
 _LISTENER_AFTER = frozenset(
     ("told", "tells", "tell", "telling", "told reporters", "informed", "assured", "reminded", "thanked")

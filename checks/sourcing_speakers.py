@@ -51,7 +51,8 @@ FUNCTION_CAPS = frozenset(
 )
 _POLL_SHARE = re.compile(
     r"\d\s*%|\d+\s+percent\b|\b\w+\s+in\s+(?:10|ten)\b|\b(?:half|majorit(?:y|ies)|a\s+third|a\s+quarter)\b"
-    r"|\b(?:those|voters|people|adults)\s+(?:surveyed|polled|questioned)\b|\brespondents\b",  # "those surveyed said"
+    r"|\b(?:those|voters|people|adults)\s+(?:surveyed|polled|questioned)\b|\brespondents\b"  # "those surveyed said"
+    r"|\b(?:more|less)\s+likely\s+to\Z",  # "voters were more likely to say": a poll's comparison
     re.I,
 )
 _SUBORDINATORS = frozenset("as while when because since although though whereas until that which where".split())

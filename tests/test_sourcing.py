@@ -221,6 +221,10 @@ def test_single_sentence_rules(text, expected):
         ("She has since said that she attended because it would be fun.", N),
         ("A girl outside the venue was pepper-sprayed by another bystander, police said.", N),
         ("Again, those surveyed said Trump was best able to handle the issue.", N),  # poll respondents
+        # "were more likely to say": what a poll's group said, not the writer's "likely"
+        ("Democratic insiders in New Hampshire were more likely to say Clinton still has a shot.", A),
+        ("Caucus-goers were slightly more likely to say they preferred Clinton.", N),
+        ("Voters are likely to say no to the plan in the end.", O),
         ("That person said the hostility Cruz faced hampered his campaign.", A),
         ('"Rubio had the endorsements," the person added.', A),  # refers back to an unnamed source
         ("Trump is the person who said that first.", N),  # a definite head inside the phrase refers to no one
