@@ -61,7 +61,8 @@ _IN_A_PUBLICATION = re.compile(  # fronted: "In a Washington Post poll released 
     r"(?:poll|survey|study|report|interview|statement|speech|letter|memo|op-ed|filing|analysis|tweet|post)s?\b",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r"[’']s?\Z")  # "Clinton's comments": a noun, not a verb
+# "Clinton's comments": a noun, not a verb; "He's said", "That's according to": a contraction.
+_POSSESSIVE = re.compile(r"(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]hat)(?<!\b[Ww]ho)(?<!\b[Ww]hat)[’']s?\Z")
 _COMPLEMENT_AFTER = re.compile(r'\s*(?:,|:|"|“|(?:that|how|what|why|whether|as)\b|\.?\s*\Z)', re.IGNORECASE)
 _QUOTE_SOON_AFTER = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s*(?::|\s[\"“]|\s'')")  # "described the ground as ''Swiss cheese''"
 _DESCRIBED_AS = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s+as\b")  # "described the ground as Swiss cheese"

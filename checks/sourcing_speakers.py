@@ -76,6 +76,7 @@ _TRAILING_ADVERBS = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
+_CONTRACTED_HAS = re.compile(r"(?:(?<=\b[Hh]e)|(?<=\b[Ss]he))[’']s\Z")  # "He's said": the pronoun speaks
 # A document opening the speaker's words ("the official results"), and who published it ("by ...").
 _DOCUMENT = re.compile(
     r"(?:(?:the|a|an|its|their|his|her|new|latest|early|preliminary|final|official|unofficial|partial|recent"
@@ -242,7 +243,7 @@ def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | N
 
 
 def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | None, str, bool]:
-    words = _TRAILING_ADVERBS.sub("", _CONNECTOR.sub("", phrase.strip(" ,'’"), count=1))
+    words = _TRAILING_ADVERBS.sub("", _CONNECTOR.sub("", _CONTRACTED_HAS.sub("", phrase.strip(" ,'’")), count=1))
     if not words or not WORD.search(words):
         return None, "", False
     if len(words.split()) > _MAX_SPEAKER_WORDS:

@@ -225,6 +225,11 @@ def test_single_sentence_rules(text, expected):
         ("Democratic insiders in New Hampshire were more likely to say Clinton still has a shot.", A),
         ("Caucus-goers were slightly more likely to say they preferred Clinton.", N),
         ("Voters are likely to say no to the plan in the end.", O),
+        # "He's said", "That's according to": a contraction, not a possessive before a noun
+        ("He's said he'll fight all the way to the convention.", N),
+        ("That’s according to members of the Senate Judiciary Committee.", N),
+        ("Clinton’s comments angered voters in the state.", U),
+        ("The rule, as it’s currently written, adds another magic number.", U),
         ("That person said the hostility Cruz faced hampered his campaign.", A),
         ('"Rubio had the endorsements," the person added.', A),  # refers back to an unnamed source
         ("Trump is the person who said that first.", N),  # a definite head inside the phrase refers to no one
