@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .duplicates import find_duplicates
 from .flags import assign_ids, flags_from_duplicates, flags_from_grades
 from .lexicon import Lexicon, default_lexicon
@@ -17,16 +19,33 @@ __all__ = ["BACKGROUND_DUPLICATES", "analyze"]
 BACKGROUND_DUPLICATES = 20_000
 
 
-def analyze(doc: Document, *, lexicon: Lexicon | None = None) -> Analysis:
+def analyze(
+    doc: Document, *, lexicon: Lexicon | None = None, progress: Callable[[int, int], None] | None = None
+) -> Analysis:
+    """Grades, duplicates and every flag of ``doc``. ``progress(done, 4)`` hears each stage end
+    (grades, text flags, duplicates, flags), for a bar on long work."""
     lex = lexicon or default_lexicon()
+    step = progress or _quiet
+    step(0, 4)
     if len(doc.sentences) >= BACKGROUND_DUPLICATES:
         with in_background(find_duplicates, doc) as pending:
             grades = grade_sentences(doc, lexicon=lex)
+            step(1, 4)
             text_flags = find_text_flags(doc, grades, lexicon=lex)
+            step(2, 4)
             duplicates = pending.result()
     else:
         grades = grade_sentences(doc, lexicon=lex)
-        duplicates = find_duplicates(doc)
+        step(1, 4)
         text_flags = find_text_flags(doc, grades, lexicon=lex)
+        step(2, 4)
+        duplicates = find_duplicates(doc)
+    step(3, 4)
     flags = [*flags_from_grades(doc, grades), *flags_from_duplicates(duplicates), *text_flags]
-    return Analysis(document=doc, grades=grades, duplicates=duplicates, flags=assign_ids(flags))
+    analysis = Analysis(document=doc, grades=grades, duplicates=duplicates, flags=assign_ids(flags))
+    step(4, 4)
+    return analysis
+
+
+def _quiet(done: int, total: int) -> None:
+    pass

@@ -9,6 +9,7 @@ import glob
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -50,14 +51,17 @@ class DataFileError(ValueError):
     """A YAML data or verdict file that cannot be used; the message is one line for the user."""
 
 
-def read_article(path: str | os.PathLike[str], *, max_bytes: int = MAX_ARTICLE_BYTES) -> Document:
-    """Read, decode and segment an article file. Raises ArticleError with a one-line message."""
+def read_article(
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_ARTICLE_BYTES, progress: Callable[[int, int], None] | None = None
+) -> Document:
+    """Read, decode and segment an article file. Raises ArticleError with a one-line message.
+    ``progress(done, total)`` hears how far sentence splitting is."""
     p = Path(path)
     data = _read_bytes(p, max_bytes, what="article")
     if not data.strip():
         raise ArticleError(f"{shown(p)}: empty article (no text to check)")
     try:
-        doc = parse_article(data, path=str(p))
+        doc = parse_article(data, path=str(p), progress=progress)
     except ArticleError as exc:
         raise ArticleError(f"{shown(p)}: {exc}") from None
     if not doc.sentences:

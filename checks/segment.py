@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from syntok import segmenter
 
@@ -16,6 +16,9 @@ from .model import Document, Paragraph, Sentence
 from .processes import cores, process_pool
 
 __all__ = ["ArticleError", "decode_bytes", "parse_article", "split_paragraphs", "split_sentences"]
+
+
+Progress = Callable[[int, int], None]
 
 
 class ArticleError(ValueError):
@@ -75,9 +78,10 @@ def _decode_legacy(data: bytes) -> str:
 
 
 def parse_article(
-    data: bytes | str, *, path: str | None = None, parse_metadata: bool = True
+    data: bytes | str, *, path: str | None = None, parse_metadata: bool = True, progress: Progress | None = None
 ) -> Document:
-    """Decode and segment an article. ``data`` as bytes is decoded; as str it is taken as text."""
+    """Decode and segment an article. ``data`` as bytes is decoded; as str it is taken as text.
+    ``progress(done, total)`` hears how far sentence splitting is (paragraph batches)."""
     if isinstance(data, bytes):
         raw = data
         text, encoding, warnings = decode_bytes(data)
@@ -86,7 +90,7 @@ def parse_article(
         raw, encoding, warnings = text.encode("utf-8"), "utf-8", ()
     date, title, body_start = _metadata(text) if parse_metadata else (None, None, 0)
     paragraphs = split_paragraphs(text, body_start)
-    sentences = split_sentences(text, paragraphs)
+    sentences = split_sentences(text, paragraphs, progress=progress)
     return Document(
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),
@@ -154,7 +158,7 @@ PARALLEL_MIN_CHARS = 200_000
 
 
 def split_sentences(
-    text: str, paragraphs: tuple[Paragraph, ...], *, workers: int | None = None
+    text: str, paragraphs: tuple[Paragraph, ...], *, workers: int | None = None, progress: Progress | None = None
 ) -> tuple[Sentence, ...]:
     """Sentences of each paragraph, found by syntok, with offsets into ``text``.
 
@@ -163,26 +167,37 @@ def split_sentences(
     """
     chunks = [text[para.start : para.end] for para in paragraphs]
     sentences: list[Sentence] = []
-    for para, spans in zip(paragraphs, _spans_of_paragraphs(chunks, workers)):
+    for para, spans in zip(paragraphs, _spans_of_paragraphs(chunks, workers, progress)):
         for start, end in spans:
             a, b = para.start + start, para.start + end
             sentences.append(Sentence(len(sentences), para.index, a, b, text[a:b]))
     return tuple(sentences)
 
 
-def _spans_of_paragraphs(chunks: list[str], workers: int | None) -> list[list[tuple[int, int]]]:
+def _spans_of_paragraphs(
+    chunks: list[str], workers: int | None, progress: Progress | None = None
+) -> list[list[tuple[int, int]]]:
     n = cores(workers)
-    if n < 2 or len(chunks) < 2 or sum(map(len, chunks)) < PARALLEL_MIN_CHARS:
-        return _spans_of_batch(chunks)
-    # A few batches a worker so one slow batch does not leave the others idle.
-    size = -(-len(chunks) // (n * 4))
+    # A few batches a worker so one slow batch does not leave the others idle (and progress moves).
+    size = -(-len(chunks) // (n * 4)) if chunks else 1
     batches = [chunks[k : k + size] for k in range(0, len(chunks), size)]
+    if n < 2 or len(chunks) < 2 or sum(map(len, chunks)) < PARALLEL_MIN_CHARS:
+        return _in_order(map(_spans_of_batch, batches), len(batches), progress)
     try:
         with process_pool(n) as pool:
-            return [spans for batch in pool.map(_spans_of_batch, batches) for spans in batch]
+            return _in_order(pool.map(_spans_of_batch, batches), len(batches), progress)
     except (OSError, RuntimeError):
         # No processes to be had (a sandbox, a frozen app): one core is slower, not wrong.
-        return _spans_of_batch(chunks)
+        return _in_order(map(_spans_of_batch, batches), len(batches), progress)
+
+
+def _in_order(results, total: int, progress: Progress | None) -> list[list[tuple[int, int]]]:
+    out: list[list[tuple[int, int]]] = []
+    for done, batch in enumerate(results, 1):
+        out.extend(batch)
+        if progress is not None:
+            progress(done, total)
+    return out
 
 
 def _spans_of_batch(chunks: Sequence[str]) -> list[list[tuple[int, int]]]:

@@ -114,6 +114,7 @@ COMPACT_JSON_SENTENCES = 5_000
 def run_scan(args: argparse.Namespace) -> int:
     from checks import ArticleError, DataFileError, analysis_to_dict, analyze, format_text_report, load_lexicon
     from checks import read_article
+    from sourcecheck.progress import with_bar
 
     try:
         lexicon = load_lexicon(args.lexicon)
@@ -130,7 +131,8 @@ def run_scan(args: argparse.Namespace) -> int:
     results, reports, failed, flagged = [], [], False, False
     for path in args.files:
         try:
-            analysis = analyze(read_article(path), lexicon=lexicon)
+            doc = with_bar(f"reading {path}", lambda bar: read_article(path, progress=bar))
+            analysis = with_bar(f"checking {path}", lambda bar: analyze(doc, lexicon=lexicon, progress=bar))
             if corpus is not None:
                 analysis = add_reuse(analysis, corpus)
         except ArticleError as exc:

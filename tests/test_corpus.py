@@ -14,7 +14,7 @@ from checks import corpus_cache
 from checks.corpus import corpus_duplicates, find_reuse, fingerprint
 from checks.corpus_cache import CorpusError, load_corpus_index
 from sourcecheck.cli import main
-from sourcecheck.corpus_commands import ProgressBar
+from sourcecheck.progress import ProgressBar
 from tests.conftest import shared_data
 
 WIRE = (

@@ -99,3 +99,40 @@ def test_scan_json_of_a_long_document_is_compact_with_the_same_fields(capsys, mo
     compact = capsys.readouterr().out
     assert "\n  " in indented and compact.count("\n") == 1
     assert json.loads(compact) == json.loads(indented)
+
+
+def test_long_work_reports_its_progress(seed_doc, monkeypatch, tmp_path):
+    from checks import read_article, segment
+
+    seen = []
+    analyze(seed_doc, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+
+    monkeypatch.setattr(segment, "PARALLEL_MIN_CHARS", 1_000)
+    path = tmp_path / "long.txt"
+    path.write_text(seed_doc.text * 3, encoding="utf-8")
+    split = []
+    read_article(path, progress=lambda done, total: split.append((done, total)))
+    assert len(split) > 1 and split[-1][0] == split[-1][1]
+    assert [d for d, _ in split] == sorted(d for d, _ in split)
+
+
+def test_scan_draws_a_bar_on_a_terminal_and_nothing_in_a_pipe(monkeypatch, capsys):
+    import io
+
+    from sourcecheck import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    seed = str(SEEDS / "north-korea-talks.txt")
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert cli.main(["scan", "--format", "json", seed]) == 1
+    drawn = terminal.getvalue()
+    assert f"checking {seed}" in drawn and "100%" in drawn and drawn.endswith("\r")  # cleared after
+    monkeypatch.undo()
+    capsys.readouterr()
+    assert cli.main(["scan", "--format", "json", seed]) == 1
+    assert capsys.readouterr().err == ""
