@@ -333,8 +333,12 @@ def _other_attribution(
             return Attribution(Sourcing.SECONDHAND, (cue,), f"second-hand: {' '.join(phrase.split())!r}")
         names = [t for t in CAPITALISED.findall(phrase)
                  if t.rstrip(".") not in FUNCTION_CAPS and t.lower() not in rules.publication_nouns
+                 and t.lower() not in rules.group_adjectives
                  and not (a == 0 and t.endswith("ly") and phrase.lstrip().startswith(t))]  # "Early polls show"
         grade = Sourcing.NAMED if names else Sourcing.VAGUE
+        if not names and rules.anonymous_heads.search(text, m.start(), m.end()) and (
+                classify_speaker(text[m.start():m.end()].rsplit(None, 1)[0], rules)[0] is Sourcing.ANONYMOUS):
+            grade = Sourcing.ANONYMOUS  # "a survey of Republican insiders shows": unnamed people publish
         return Attribution(grade, (cue,), f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
     m = _IN_A_PUBLICATION.search(text) if may_match(rules, "publication_nouns", words) else None
     if m and outside_quotes(quoted, m.start(), m.end()):

@@ -111,6 +111,7 @@ class AttributionRules:
     outlet_voices: re.Pattern[str]  # "columnist", "host": an outlet's person speaking for themselves
     institutions: frozenset[str]  # "police said": an institution speaking without an article
     no_comment: re.Pattern[str]  # "declined to comment", "did not respond to a request for comment"
+    group_adjectives: frozenset[str]  # "Republican", "GOP": capitalised, yet no name
 
 _RULES: dict[int, tuple[Lexicon, AttributionRules]] = {}
 
@@ -184,6 +185,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         no_comment=no_comment,
         outlet_voices=lexicon.pattern("outlet_voices"),
         institutions=frozenset(lexicon.terms("institutions")),
+        group_adjectives=frozenset(lexicon.terms("group_adjectives")),
     )
 
 def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:

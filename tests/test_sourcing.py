@@ -213,6 +213,10 @@ def test_single_sentence_rules(text, expected):
         ('"Elections matter," Kelly said.', N),
         ("Jolly said he would be cautious in restructuring federal education spending.", N),
         ("Early polls show voters in the area rejecting the plan.", V),
+        # a party adjective names no one; a survey of unnamed insiders speaks for them
+        ("Lately, a recent survey of Republican insiders shows that Trump could be deserted.", A),
+        ("A GOP memo shows that turnout rose in the suburbs.", V),
+        ("Some of the operatives have been poring over polling data showing that few voters knew.", V),
         # a participle after a short clause: its subject speaks
         ('At the time, she released a statement saying, "We are confident in the partnership."', N),
         ("In Washington, President Obama released a statement condemning the attack in Nice.", N),
