@@ -30,6 +30,7 @@ from .sourcing_speakers import (
     speaker_after,
     speaker_before,
     speakers_before,
+    speaks_before_aside,
 )
 
 __all__ = [
@@ -200,48 +201,6 @@ def _is_verb_use(
     return verb.group(0).lower() not in rules.needs_complement or _has_complement(text, verb, quoted)
 
 
-def _is_apposition(text: str, candidates: list[tuple[int, int]], verb_start: int) -> bool:
-    """The nearest candidate is an aside between dashes right before the verb, or one closed by a
-    comma after a bare name ("Graham, a former candidate, told"); "Trump, a source said, will" is no
-    aside."""
-    (start, end), (a, b) = candidates[0], candidates[1]
-    closer = text[end:verb_start].strip()
-    if closer in ("—", "–", "-", "--") and text[b:start].strip() == closer:
-        return True  # "insiders in the next two states — Nevada and South Carolina — said"
-    if closer != ",":
-        return False
-    tokens = _ASIDE.sub(" ", text[a:b]).split()  # "Phil Bryant (R), a former aide, said"
-    if tokens and tokens[0].lower() in ("and", "but", "still", "also", "meanwhile"):
-        tokens = tokens[1:]  # "And Sen. Rob Portman, another incumbent, said"
-    first = tokens[0].rstrip(".") if tokens else ""
-    return (0 < len(tokens) <= 6 and (first not in FUNCTION_CAPS or first in _TITLES)
-            and all(t[0].isupper() or t in _NAME_PARTICLES for t in tokens))
-
-
-def _opens_an_aside(text: str, candidates: list[tuple[int, int]], verb_start: int) -> bool:
-    """The nearest candidate, closed by a comma or dash, is a phrase no one speaks from: "The aides,
-    led by campaign manager Terry Sullivan, told", "The official, in an interview, said", "Two aides,
-    both Democrats, said"."""
-    (start, end), (a, _) = candidates[0], candidates[1]
-    if text[end:verb_start].strip() not in (",", "—", "–", "--") or not _ASIDE_OPENER.match(text, start):
-        return False
-    # The words before the aside open the clause; after a comma they may end another ("The firm
-    # lobbied on gaming, taxes and other issues, at both the federal and state levels, said X").
-    before = _CONNECTOR_BEFORE.sub("", text[:a]).rstrip()
-    return not before or before.endswith(('"', "“", "”", "''", "’", ":", "(", "—", "–"))  # '"...," the aides, ...'
-
-
-# Case-sensitive: a capital opens a name ("Like Bush, ..." is no aside here).
-_ASIDE_OPENER = re.compile(
-    r"\s*(?:in|on|at|during|after|before|for|from|with|without|under|unlike|led|joined|flanked|backed|both|all"
-    r"|each|speaking|asked|pressed|writing|reached)\s"
-)
-_CONNECTOR_BEFORE = re.compile(r"(?:^|\s)(?:And|But|Yet|So|Still|Meanwhile|However|Now|Then|Also),?\s*\Z")
-_ASIDE = re.compile(r"\([^()]*\)")
-_TITLES = frozenset(("Mr", "Mrs", "Ms", "Dr"))
-_NAME_PARTICLES = frozenset(("of", "de", "da", "van", "von", "la", "le", "al", "bin", "del", "der"))
-
-
 def _attribution_at(
     text: str, verb: re.Match[str], rules: AttributionRules, anonymity_cue: tuple[int, int, str] | None
 ) -> Attribution | None:
@@ -249,6 +208,7 @@ def _attribution_at(
     lowered = verb.group(0).lower()
     participle = lowered.endswith("ing")
     tail_start = max(0, verb.start() - _TAIL)
+    aside = False  # the speaker stands before an aside: "Jan Brewer, an early supporter, calls"
     if lowered == "according to":
         a, b = speaker_after(text, verb.end())
         if talk := _TALKS_WITH.match(text, a, b):
@@ -265,8 +225,7 @@ def _attribution_at(
     else:
         candidates = speakers_before(text, verb.start())
         a, b = candidates[0]
-        aside = len(candidates) > 1 and (_is_apposition(text, candidates, verb.start())
-                                         or _opens_an_aside(text, candidates, verb.start()))
+        aside = len(candidates) > 1 and speaks_before_aside(text, candidates, verb.start(), rules)
         if len(candidates) > 1 and (aside or classify_speaker(text[a:b], rules)[0] is None):
             # "Mr. Regalado, 69, said", "Steven Cheung, a campaign spokesman, said": the name
             # before the aside speaks.
@@ -292,7 +251,7 @@ def _attribution_at(
                     and classify_speaker(after, rules)[0] is not None):
                 a, b = c, d
     phrase_words = text[a:b].split()
-    if (lowered in rules.noun_like and b <= verb.start() and len(phrase_words) > 4
+    if (lowered in rules.noun_like and b <= verb.start() and len(phrase_words) > 4 and not aside
             and not rules.pronouns.match(phrase_words[-1]) and not _THAT_AFTER.match(text, verb.end())):
         return None  # "Democratic Party rules allow for minority reports": a noun after a clause
     grade, role, pronoun = classify_speaker(text[a:b], rules)

@@ -26,6 +26,7 @@ __all__ = [
     "speaker_after",
     "speaker_before",
     "speakers_before",
+    "speaks_before_aside",
 ]
 
 WORD = re.compile(r"\w[\w’'.-]*")
@@ -213,6 +214,49 @@ def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
         end = breaks[-1].start()
         breaks.pop()
     return out or [(end, end)]
+
+
+def speaks_before_aside(text: str, candidates: list[tuple[int, int]], verb_start: int, rules: AttributionRules) -> bool:
+    """The nearest of ``candidates`` (see ``speakers_before``) is an aside, so the one before it speaks:
+    a name before a description ("Graham, a former candidate, told"), words between dashes, a phrase
+    no one speaks from ("The aides, led by campaign manager Terry Sullivan, told"), or an indefinite
+    description of what comes before ("Sen. Chuck Grassley, facing a challenge in Iowa, a swing
+    state, said"). "Trump, a source said, will" is no aside."""
+    (start, end), (a, b) = candidates[0], candidates[1]
+    closer = _ADVERBS.sub("", text[end:verb_start]).strip()  # "Zarate, a top adviser, also questioned"
+    if closer in ("—", "–", "-", "--") and text[b:start].strip() == closer:
+        return True  # "insiders in the next two states — Nevada and South Carolina — said"
+    if closer not in (",", "—", "–", "--"):
+        return False
+    if _ASIDE_OPENER.match(text, start):
+        # The words before the aside open the clause; after a comma they may end another ("The firm
+        # lobbied on gaming, taxes and other issues, at both the federal and state levels, said X").
+        before = _CONNECTOR_BEFORE.sub("", text[:a]).rstrip()
+        if not before or before.endswith(('"', "“", "”", "''", "’", ":", "(", "—", "–")):  # '"...," the aides, ...'
+            return True
+    if closer != ",":
+        return False
+    if _INDEFINITE_ASIDE.match(text, start) and classify_speaker(text[a:b], rules)[0] is not None:
+        return True
+    tokens = _ASIDE.sub(" ", text[a:b]).split()  # "Phil Bryant (R), a former aide, said"
+    if tokens and tokens[0].lower() in ("and", "but", "still", "also", "meanwhile"):
+        tokens = tokens[1:]  # "And Sen. Rob Portman, another incumbent, said"
+    first = tokens[0].rstrip(".") if tokens else ""
+    return (0 < len(tokens) <= 6 and (first not in FUNCTION_CAPS or first in _TITLES)
+            and all(t[0].isupper() or t in _NAME_PARTICLES for t in tokens))
+
+
+# Case-sensitive: a capital opens a name ("Like Bush, ..." is no aside here).
+_ASIDE_OPENER = re.compile(
+    r"\s*(?:in|on|at|during|after|before|for|from|with|without|under|unlike|led|joined|flanked|backed|both|all"
+    r"|each|speaking|asked|pressed|writing|reached)\s"
+)
+_INDEFINITE_ASIDE = re.compile(r"\s*(?:a|an)\s")  # "a swing state", "a former adviser in the White House"
+_ADVERBS = re.compile(r"\s+(?:also|later|then|again|still|has|have|had|(?-i:[a-z]+ly))(?=\s|\Z)")
+_CONNECTOR_BEFORE = re.compile(r"(?:^|\s)(?:And|But|Yet|So|Still|Meanwhile|However|Now|Then|Also),?\s*\Z")
+_ASIDE = re.compile(r"\([^()]*\)")
+_TITLES = frozenset(("Mr", "Mrs", "Ms", "Dr"))
+_NAME_PARTICLES = frozenset(("of", "de", "da", "van", "von", "la", "le", "al", "bin", "del", "der"))
 
 
 def speaker_before(text: str, verb_start: int) -> tuple[int, int]:

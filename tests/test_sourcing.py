@@ -195,6 +195,12 @@ def test_single_sentence_rules(text, expected):
         ('"It failed," the aides, both Democrats, said.', A),
         ("Critics, in a letter to Congress, said the plan failed.", V),
         ("His aide, Tad Devine, said the plan failed.", N),  # a name in apposition
+        # an indefinite description after a comma describes the words before it, which speak
+        ("Juan Zarate, a top terrorism adviser to then-President George W. Bush, also questioned Trump's logic.", N),
+        ("Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said he would welcome Cruz.", N),
+        ("Last month, the Independent, a British newspaper, revealed that the clothes were made in China.", S),
+        ("Officials in Iowa, a swing state, said the plan failed.", A),
+        ('Former Arizona governor Jan Brewer, an early supporter of Trump, calls the issue "a priority" for women.', N),
         ("The firm lobbied on gaming, taxes and other issues, at both the federal and state levels, said "
          "lobbyist Charlie Black.", N),
         # an institution publishing results is a named source; "official" before a noun is an adjective
