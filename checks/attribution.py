@@ -114,7 +114,7 @@ _PUNCT = re.compile(r'[,;:"“”()—–]')
 _MAX_VERBS = 24  # speech verbs examined in one sentence
 _TAIL = 48  # characters before a verb that the anchored patterns look at
 _THAT_AFTER = re.compile(r"\s+that\b|\s*:")  # "Sanders' fundraising email notes that": a verb
-_PASSIVE_BY = re.compile(r"^\s+by\s+", re.IGNORECASE)
+_PASSIVE_BY = re.compile(r"\s+by\s+", re.IGNORECASE)  # used with match(): anchored at the verb
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _SPEAKER_COLON = re.compile(r"\W{0,2}([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]*){0,3}):\s+[\"“A-Z]")
 _COLON_QUOTE = re.compile(r':\s*(?:["“]|\'\')')
@@ -213,9 +213,8 @@ def _attribution_at(
         a, b = speaker_after(text, verb.end())
         if talk := _TALKS_WITH.match(text, a, b):
             a = talk.end()  # "according to interviews with a dozen officials": those interviewed speak
-    elif not participle and (by := _PASSIVE_BY.match(text, verb.end())) and _PASSIVE_BEFORE.search(
-        text, tail_start, verb.start()
-    ):
+    elif (not participle and lowered != "asked" and (by := _PASSIVE_BY.match(text, verb.end()))
+          and _PASSIVE_BEFORE.search(text, tail_start, verb.start())):  # "was criticized by officials"
         a, b = speaker_after(text, by.end())
     elif not participle and _PASSIVE_BEFORE.search(text, tail_start, verb.start()):
         if lowered != "asked":

@@ -247,7 +247,11 @@ def test_single_sentence_rules(text, expected):
         ("It lands in a campaign in which GOP nominee Donald Trump has said that a judge would be biased.", N),
         ("After an investigation, the Department of Justice found that the police force was fleecing residents.", N),
         ("Clinton has maintained support among black voters, Fox found.", S),
-        ("The police found a body near the river on Monday morning.", U),  # "found" without what was found out
+        ("The police found a body near the river on Monday morning.", U),
+        # a passive speech verb: who spoke follows "by"; who was asked answers
+        ("The plan was criticized by officials at the Pentagon.", A),
+        ("The proposal was jointly written by Christine Pelosi, an unpledged delegate.", N),
+        ("Rubio was asked by moderator Gerard Baker whether the plan would add to the debt.", N),  # "found" without what was found out
         # a clause opened close to the verb has its own subject
         ("The administration struggled to explain why it had ignored the demand even as White House officials "
          "railed against Republicans.", A),
