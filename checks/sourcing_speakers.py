@@ -33,12 +33,17 @@ WORD = re.compile(r"\w[\w’'.-]*")
 _CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\'\'|\s-\s|\[|\]')
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|whom)\b")
 _GENERIC_EXPERT = re.compile(r"\b(?:expert|analyst|observer|critic|commentator|pundit|scholar)s?\b", re.I)
+# "five past and current employees told"; not "five times", "two hours after", nor "000 a year" cut from "$41,000".
 _COUNTED_PEOPLE = re.compile(
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|a handful of|a number of|\d+)\s+[a-z]",
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|a handful of|a number of|[1-9]\d*)\s+"
+    r"(?!(?:times|hours|days|weeks|months|years|minutes|seconds|percent|points|votes|dollars|miles|a|an)\b)[a-z]",
     re.IGNORECASE,
 )
 _PLURAL_GROUP = re.compile(r"(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*[^s’'\W]s)\b")
-_NOT_PLURAL = frozenset("his its was has is this us yes does goes hers ours theirs yours whereas perhaps always news".split())
+_NOT_PLURAL = frozenset(
+    "his its was has is this us yes does goes hers ours theirs yours whereas perhaps always news "
+    "times hours days weeks months years minutes seconds".split()  # "five times", "two hours after": no group
+)
 _INDEFINITE_PERSON = re.compile(r"(?:a|an|another|one)\s+[a-z]", re.IGNORECASE)
 _REACH_BACK = (",", "—", "–", " - ")
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")  # "Phil Bryant (R) said": skipped when looking back

@@ -248,6 +248,11 @@ def test_single_sentence_rules(text, expected):
         ("After an investigation, the Department of Justice found that the police force was fleecing residents.", N),
         ("Clinton has maintained support among black voters, Fox found.", S),
         ("The police found a body near the river on Monday morning.", U),
+        # a count of times or money is no counted group of people
+        ('In a two-minute response, Cruz said "CNN" five times, and specifically mentioned the network.', N),
+        ("Chris Brownell said he makes $41,000 a year and questioned how he would be helped.", N),
+        ("Trump said at his party, two hours after news outlets declared him the victor, that he won.", N),
+        ("The plan failed, three former employees told the paper.", A),
         # a passive speech verb: who spoke follows "by"; who was asked answers
         ("The plan was criticized by officials at the Pentagon.", A),
         ("The proposal was jointly written by Christine Pelosi, an unpledged delegate.", N),
