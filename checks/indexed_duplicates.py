@@ -4,14 +4,14 @@ On a 300-page report the exhaustive search is out of reach, and even preparing e
 the scorer (tokens with offsets, for the word alignment) costs more than the search itself. So a
 long document takes a lighter road to the same verification:
 
-1. one light pass over every sentence: its content stems in order (``content_sequence``), which
-   give the rarity weights, the windows' content sets, and the word shingles;
+1. every sentence prepared for the scorer once (words, stems, content flags, no offsets), which
+   gives the rarity weights, the windows' content sets, and the word shingles;
 2. sentence pairs that share rare shingles (``candidates.similar_set_pairs``), widened to every
    pair of windows holding those sentences;
 3. the scorer's own cheap gates (too little content, too few shared words, an upper bound on the
    score) on those window pairs, from the content sets alone;
-4. tokens only for the windows still standing, then ``duplicates``' verification, merging and
-   reporting, unchanged.
+4. windows of two sentences joined only when a pair of them reaches the scorer, then
+   ``duplicates``' verification, merging and reporting, unchanged.
 
 Only recall is at stake: every pair reported is scored exactly as the exhaustive search scores
 it. ``benchmarks/bench_scale.py`` measures recall against the exhaustive search.
@@ -20,6 +20,7 @@ it. ``benchmarks/bench_scale.py`` measures recall against the exhaustive search.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 import numpy as np
 
@@ -27,7 +28,7 @@ from .candidates import shingles, similar_set_codes
 from .duplicates import _ALIGNED_BONUS, _MIN_CONTENT, _MIN_SHARED_CONTENT, _Match, _passage_pairs, _verify
 from .model import Document, DuplicatePair
 from .processes import can_fork, cores, process_pool
-from .similarity import Prepared, content_sequence, join_prepared, prepare, rarity_weights_of, score_upper_bounds
+from .similarity import Prepared, join_prepared, prepare, rarity_weights_of, score_upper_bounds
 
 __all__ = ["SHINGLE_MAX_DF", "SHINGLE_MIN_SHARED", "find_duplicates_indexed", "indexed_window_pairs"]
 
@@ -139,8 +140,10 @@ class LightWindows:
         self.doc = doc
         self.max_window = max_window
         sents = doc.sentences
-        self.sequences = [content_sequence(s.text) for s in sents]
-        self.sentence_contents = sentence_content = [frozenset(seq) for seq in self.sequences]
+        # Every sentence tokenised once, before any process forks: the scorer's workers inherit them.
+        self.sentences = [prepare(s.text, offset=s.start) for s in sents]
+        self.sequences = [tuple(compress(p.stems, p.is_content)) for p in self.sentences]
+        self.sentence_contents = sentence_content = [p.content for p in self.sentences]
         self.weights = rarity_weights_of(sentence_content)
         self.firsts: list[int] = []
         self.lasts: list[int] = []
@@ -153,7 +156,6 @@ class LightWindows:
                 if last > first:
                     content = content.union(*sentence_content[first + 1 : last + 1])
                 self.contents.append(content)
-        self._prepared: dict[int, Prepared] = {}
 
     def __len__(self) -> int:
         return len(self.firsts)
@@ -169,18 +171,11 @@ class LightWindows:
                 filled[s] += 1
         return out
 
-    def sentence(self, s: int) -> Prepared:
-        p = self._prepared.get(s)
-        if p is None:
-            sent = self.doc.sentences[s]
-            p = self._prepared[s] = prepare(sent.text, offset=sent.start)
-        return p
-
     def prepared(self, w: int) -> tuple[Prepared, tuple[Prepared, ...]]:
         """Window ``w`` ready for the scorer, and its sentences: the same as the exhaustive
         search's windows (``join_prepared`` of the sentences)."""
         first, last = self.firsts[w], self.lasts[w]
-        parts = tuple(self.sentence(s) for s in range(first, last + 1))
+        parts = tuple(self.sentences[first : last + 1])
         if first == last:
             return parts[0], parts
         sents = self.doc.sentences
@@ -242,44 +237,63 @@ def _window_totals(windows: LightWindows, sentence_totals: np.ndarray) -> list[f
     return out
 
 
+class _Signatures:
+    """Each window's content as bits, one 256-bit signature per band of rarity weight, from which
+    the shared stems of two windows and their shared weight are bounded from above in numpy.
+
+    Two stems on one bit, one in each window, make the bounds looser. Two stems of one window on
+    one bit count once; when both are shared they share one bit in the other window too, so the
+    shared bits miss at most as many stems as either window lost to such crowding (``lost``), and
+    that many are added back at full weight.
+    """
+
+    def __init__(self, windows: LightWindows) -> None:
+        weights = windows.weights
+        # Each sentence's distinct stems, numbered; every stem has a weight (rarity_weights_of saw them all).
+        distinct = [tuple(dict.fromkeys(seq)) for seq in windows.sequences]
+        number = {stem: k for k, stem in enumerate(dict.fromkeys(stem for seq in distinct for stem in seq))}
+        stem = np.fromiter(map(number.__getitem__, (x for seq in distinct for x in seq)), dtype=np.int64)
+        row = np.repeat(np.arange(len(distinct), dtype=np.int64), [len(seq) for seq in distinct])
+        stem_weight = np.fromiter(map(weights.__getitem__, number), dtype=np.float64, count=len(number))
+        band = np.minimum(np.searchsorted(_BAND_TOPS, stem_weight[stem]), len(_BAND_TOPS) - 1)
+        bit = stem % (64 * _SIGNATURE_WORDS)
+        per_sentence = np.zeros((len(distinct), len(_BAND_TOPS), _SIGNATURE_WORDS), dtype=np.uint64)
+        np.bitwise_or.at(per_sentence, (row, band, bit // 64), np.left_shift(np.uint64(1), (bit % 64).astype(np.uint64)))
+        # A window's signature is the union of its sentences'.
+        firsts = np.asarray(windows.firsts, dtype=np.int64)
+        lasts = np.asarray(windows.lasts, dtype=np.int64)
+        self.sig = per_sentence[firsts].copy()
+        for extra in range(1, windows.max_window):
+            longer = lasts - firsts >= extra
+            self.sig[longer] |= per_sentence[firsts[longer] + extra]
+        self.totals = _window_totals(windows, np.bincount(row, weights=stem_weight[stem], minlength=len(distinct)))
+        self.sizes = np.fromiter((len(c) for c in windows.contents), dtype=np.int64, count=len(windows))
+        self.lost = self.sizes - np.bitwise_count(self.sig).sum(axis=(1, 2), dtype=np.int64)
+        self._tops = np.array(_BAND_TOPS, dtype=np.float64)
+
+    def bounds(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """At least the number of stems windows ``i`` and ``j`` share, and at least their weight."""
+        per_band = np.bitwise_count(self.sig[i] & self.sig[j]).sum(axis=2, dtype=np.int32)
+        missed = np.minimum(self.lost[i], self.lost[j])
+        return per_band.sum(axis=1) + missed, per_band.astype(np.float64) @ self._tops + missed
+
+
 def _signature_gate(
     windows: LightWindows, codes: np.ndarray, min_score: float, min_content: int, min_shared: int, bonus: float
 ) -> tuple[np.ndarray, list[float]]:
-    """The cheap gates in numpy, on counts that can only be too high. Each stem sets one bit of a
-    256-bit signature, one signature per band of rarity weight, so the bits two windows share
-    bound their shared stems, and the bands' top weights their shared weight, from above (two
-    stems on one bit make the bound looser, never stricter). What passes goes to the exact gates."""
-    n = len(windows)
-    weights = windows.weights
-    # Each sentence's distinct stems, numbered; every stem has a weight (rarity_weights_of saw them all).
-    distinct = [tuple(dict.fromkeys(seq)) for seq in windows.sequences]
-    number = {stem: k for k, stem in enumerate(dict.fromkeys(stem for seq in distinct for stem in seq))}
-    stem = np.fromiter(map(number.__getitem__, (x for seq in distinct for x in seq)), dtype=np.int64)
-    row = np.repeat(np.arange(len(distinct), dtype=np.int64), [len(seq) for seq in distinct])
-    stem_weight = np.fromiter(map(weights.__getitem__, number), dtype=np.float64, count=len(number))
-    band = np.minimum(np.searchsorted(_BAND_TOPS, stem_weight[stem]), len(_BAND_TOPS) - 1)
-    bit = stem % (64 * _SIGNATURE_WORDS)
-    sentence_sig = np.zeros((len(distinct), len(_BAND_TOPS), _SIGNATURE_WORDS), dtype=np.uint64)
-    np.bitwise_or.at(sentence_sig, (row, band, bit // 64), np.left_shift(np.uint64(1), (bit % 64).astype(np.uint64)))
-    # A window's signature is the union of its sentences'.
-    firsts = np.asarray(windows.firsts, dtype=np.int64)
-    lasts = np.asarray(windows.lasts, dtype=np.int64)
-    sig = sentence_sig[firsts].copy()
-    for extra in range(1, windows.max_window):
-        longer = lasts - firsts >= extra
-        sig[longer] |= sentence_sig[firsts[longer] + extra]
-    totals = _window_totals(windows, np.bincount(row, weights=stem_weight[stem], minlength=len(distinct)))
-    total_array = np.array(totals, dtype=np.float64)
-    sizes = np.fromiter((len(c) for c in windows.contents), dtype=np.int64, count=n)
-    tops = np.array(_BAND_TOPS, dtype=np.float64)
+    """The cheap gates in numpy, on ``_Signatures``' bounds; what passes goes to the exact gates."""
+    signatures = _Signatures(windows)
+    sizes = signatures.sizes
+    total_array = np.array(signatures.totals, dtype=np.float64)
     kept = []
     for block in np.array_split(codes, max(1, len(codes) // 200_000)):
-        i, j = np.divmod(block, n)
-        per_band = np.bitwise_count(sig[i] & sig[j]).sum(axis=2, dtype=np.int32)
-        shared = per_band.sum(axis=1)
-        ok = (sizes[i] >= min_content) & (sizes[j] >= min_content) & (shared >= min_shared)
-        block, i, j, per_band, shared = block[ok], i[ok], j[ok], per_band[ok], shared[ok]
-        bound = score_upper_bounds(per_band.astype(np.float64) @ tops, (total_array[i] + total_array[j]) / 2)
-        ok = (bound + bonus >= min_score - 1e-6) | (2 * shared >= np.minimum(sizes[i], sizes[j]))
+        i, j = np.divmod(block, len(windows))
+        enough = (sizes[i] >= min_content) & (sizes[j] >= min_content)
+        block, i, j = block[enough], i[enough], j[enough]
+        shared, weight = signatures.bounds(i, j)
+        bound = score_upper_bounds(weight, (total_array[i] + total_array[j]) / 2)
+        ok = (shared >= min_shared) & (
+            (bound + bonus >= min_score - 1e-6) | (2 * shared >= np.minimum(sizes[i], sizes[j]))
+        )
         kept.append(block[ok])
-    return (np.concatenate(kept) if kept else codes), totals
+    return (np.concatenate(kept) if kept else codes), signatures.totals

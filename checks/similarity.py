@@ -47,7 +47,6 @@ __all__ = [
     "Prepared",
     "Token",
     "Weights",
-    "content_sequence",
     "could_reach",
     "join_prepared",
     "near_copy_possible",
@@ -112,14 +111,26 @@ class PassageScore:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A passage tokenised once, for scoring against many others."""
+    """A passage tokenised once, for scoring against many others: each word's normal form and
+    stem, and whether it counts as content or as part of a proper name.
+
+    Word offsets are made only when asked (``tokens``): the scorer never needs them, a long
+    document scores tens of thousands of passages, and only a reported pair needs its diff.
+    """
 
     text: str
     norm: str
-    tokens: tuple[Token, ...]
     offset: int
+    norms: tuple[str, ...]
     stems: tuple[str, ...]
+    is_content: tuple[bool, ...]
+    is_name: tuple[bool, ...]
     content: frozenset[str]
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The words with offsets in the document (tokenised again, each time asked)."""
+        return tokenize(self.text, offset=self.offset)
 
 
 @cache
@@ -196,20 +207,6 @@ def _token_columns(text: str, offset: int) -> tuple[list[int], list[int], list[s
 _new_token = partial(tuple.__new__, Token)
 
 
-def content_sequence(text: str) -> tuple[str, ...]:
-    """The stems ``prepare(text)`` counts as content, in text order, without building tokens:
-    the light pass a long document makes over every sentence (``frozenset`` of it is
-    ``prepare(text).content``); most sentences never need their tokens."""
-    stopwords, stock_by_first = _vocabulary()
-    norms = [word for word in map(_norm_word, _WORD.findall(text)) if word]
-    stock: set[int] = set()
-    for i, word in enumerate(norms):
-        for phrase in stock_by_first.get(word, ()):
-            if tuple(norms[i : i + len(phrase)]) == phrase:
-                stock.update(range(i, i + len(phrase)))
-    return tuple(word[:_STEM_LENGTH] for i, word in enumerate(norms) if word not in stopwords and i not in stock)
-
-
 def _starts_sentence(text: str, pos: int) -> bool:
     before = text[max(0, pos - 8) : pos].rstrip(" \t\n\"“‘'([")
     return not before or before[-1] in ".!?:"
@@ -217,14 +214,15 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 def prepare(text: str, *, offset: int = 0) -> Prepared:
     """Tokenise a passage once; ``offset`` is where it starts in its document."""
-    columns = _token_columns(text, offset)
-    _, _, norms, stems, content, _ = columns
+    _, _, norms, stems, content, names = _token_columns(text, offset)
     return Prepared(
         text=text,
-        offset=offset,
         norm=" ".join(norms),
-        tokens=tuple(map(_new_token, zip(*columns))),
+        offset=offset,
+        norms=tuple(norms),
         stems=tuple(stems),
+        is_content=tuple(content),
+        is_name=tuple(names),
         content=frozenset(compress(stems, content)),
     )
 
@@ -232,12 +230,17 @@ def prepare(text: str, *, offset: int = 0) -> Prepared:
 def join_prepared(text: str, parts: Sequence[Prepared]) -> Prepared:
     """A passage made of consecutive prepared pieces (sentences) of one document, without
     tokenising again; ``text`` is the document slice from the first piece's start to the last's end."""
+    if len(parts) == 1:
+        return Prepared(text, parts[0].norm, parts[0].offset, parts[0].norms, parts[0].stems,
+                        parts[0].is_content, parts[0].is_name, parts[0].content)
     return Prepared(
         text=text,
-        offset=parts[0].offset,
         norm=" ".join(p.norm for p in parts if p.norm),
-        tokens=tuple(chain.from_iterable(p.tokens for p in parts)),
+        offset=parts[0].offset,
+        norms=tuple(chain.from_iterable(p.norms for p in parts)),
         stems=tuple(chain.from_iterable(p.stems for p in parts)),
+        is_content=tuple(chain.from_iterable(p.is_content for p in parts)),
+        is_name=tuple(chain.from_iterable(p.is_name for p in parts)),
         content=frozenset().union(*(p.content for p in parts)),
     )
 
@@ -279,9 +282,7 @@ def score_prepared(a: Prepared, b: Prepared, *, weights: Mapping[str, float] | N
     combined = (_W_OVERLAP * overlap + _W_RUN * run_strength + _W_REST * rest_overlap) / _W_SUM
     # Character ratio only counts well above the 50 to 70 that related news sentences get.
     near_copy = (ratio - _RATIO_FLOOR) / (100.0 - _RATIO_FLOOR)
-    shared = tuple(
-        " ".join(t.norm for t in a.tokens[start:end]) for start, end, cs, _ in runs if len(cs) >= 2
-    )
+    shared = tuple(" ".join(a.norms[start:end]) for start, end, cs, _ in runs if len(cs) >= 2)
     return PassageScore(
         score=round(100.0 * min(1.0, max(0.0, near_copy, combined)), 1),
         ratio=round(ratio, 1),
@@ -376,23 +377,24 @@ def _unit(_stem: str, default: float) -> float:
 
 
 def _shared_runs(a: Prepared, b: Prepared) -> list[tuple[int, int, frozenset[str], frozenset[str]]]:
-    """Equal blocks of the word alignment as (start, end) in ``a``'s tokens, with their content
+    """Equal blocks of the word alignment as (start, end) in ``a``'s words, with their content
     stems and those of them that are proper names on both sides."""
     runs = []
     no_names: frozenset[str] = frozenset()
-    a_tokens, b_tokens = a.tokens, b.tokens
+    stems, is_content, is_name, b_is_name = a.stems, a.is_content, a.is_name, b.is_name
     for op in Indel.opcodes(a.stems, b.stems):
         if op.tag != "equal":
             continue
-        words = a_tokens[op.src_start : op.src_end]
-        content = frozenset([t.stem for t in words if t.content])
+        start, end = op.src_start, op.src_end
+        content = frozenset(compress(stems[start:end], is_content[start:end]))
         names = no_names
         # Most blocks hold no capitalised word: the pairwise look at the other side is rare.
-        if content and any(t.name for t in words):
+        if content and any(is_name[start:end]):
+            other = b_is_name[op.dest_start : op.dest_end]
             names = frozenset(
-                [t.stem for t, u in zip(words, b_tokens[op.dest_start : op.dest_end]) if t.name and u.name]
+                [stem for stem, x, y in zip(stems[start:end], is_name[start:end], other) if x and y]
             )
-        runs.append((op.src_start, op.src_end, content, names))
+        runs.append((start, end, content, names))
     return runs
 
 
@@ -404,10 +406,11 @@ def word_diff(a: str | Prepared, b: str | Prepared, *, offset_a: int = 0, offset
     """
     pa = a if isinstance(a, Prepared) else prepare(a)
     pb = b if isinstance(b, Prepared) else prepare(b)
+    ta, tb = pa.tokens, pb.tokens  # offsets: made here, once each
     ops = []
-    for op in Indel.opcodes([t.norm for t in pa.tokens], [t.norm for t in pb.tokens]):
-        a0, a1 = _char_range(pa.tokens, op.src_start, op.src_end, pa.offset + len(pa.text))
-        b0, b1 = _char_range(pb.tokens, op.dest_start, op.dest_end, pb.offset + len(pb.text))
+    for op in Indel.opcodes([t.norm for t in ta], [t.norm for t in tb]):
+        a0, a1 = _char_range(ta, op.src_start, op.src_end, pa.offset + len(pa.text))
+        b0, b1 = _char_range(tb, op.dest_start, op.dest_end, pb.offset + len(pb.text))
         ops.append(DiffOp(op.tag, a0 + offset_a, a1 + offset_a, b0 + offset_b, b1 + offset_b))
     return tuple(_merge_replacements(ops))
 

@@ -153,8 +153,8 @@ def test_similar_set_pairs_match_a_brute_force_count():
         assert set(similar_set_pairs(sets, min_shared=min_shared, max_df=max_df)) == expected, (min_shared, max_df)
 
 
-def test_content_sequence_is_the_prepared_content_in_order():
-    from checks.similarity import content_sequence, prepare
+def test_prepared_words_agree_with_the_tokens():
+    from checks.similarity import join_prepared, prepare
 
     for text in (
         "The U.S. envoy's talks in Seoul, which officials said would resume, stalled.",
@@ -162,9 +162,17 @@ def test_content_sequence_is_the_prepared_content_in_order():
         "",
         "___ 2:00 p.m.",
     ):
-        prepared = prepare(text)
-        assert content_sequence(text) == tuple(t.stem for t in prepared.tokens if t.content)
-        assert frozenset(content_sequence(text)) == prepared.content
+        prepared = prepare(text, offset=7)
+        tokens = prepared.tokens
+        assert prepared.norms == tuple(t.norm for t in tokens)
+        assert prepared.stems == tuple(t.stem for t in tokens)
+        assert prepared.is_content == tuple(t.content for t in tokens)
+        assert prepared.is_name == tuple(t.name for t in tokens)
+        assert prepared.content == frozenset(t.stem for t in tokens if t.content)
+    a, b = prepare("Talks resumed.", offset=0), prepare("Officials in Seoul said so.", offset=15)
+    joined = join_prepared("Talks resumed. Officials in Seoul said so.", [a, b])
+    assert joined.norms == a.norms + b.norms and joined.is_name == a.is_name + b.is_name
+    assert [t.start for t in joined.tokens] == [0, 6, 15, 25, 28, 34, 39]
 
 
 def test_array_bounds_equal_the_scalar_bound():
@@ -176,3 +184,26 @@ def test_array_bounds_equal_the_scalar_bound():
     total = np.array([0.0, 4.0, 1.0, 3.0, 9.5, 12.0, 0.0])
     got = score_upper_bounds(shared, total)
     assert got.tolist() == pytest.approx([score_upper_bound(s, m) for s, m in zip(shared, total)])
+
+
+@pytest.mark.parametrize("words", [1, 4])
+def test_signature_bounds_are_never_below_the_exact_counts(monkeypatch, words):
+    """The numpy gate bounds shared stems and weight from above: with tiny signatures (many stems
+    on one bit, within a window and across) it may say too much, never too little."""
+    import numpy as np
+
+    from checks import indexed_duplicates
+    from checks.indexed_duplicates import LightWindows, _Signatures
+
+    monkeypatch.setattr(indexed_duplicates, "_SIGNATURE_WORDS", words)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.*"))]
+    light = LightWindows(parse_article("\n\n".join([*seeds, REPEAT, REWORDED])), 2)
+    signatures = _Signatures(light)
+    assert signatures.lost.max() > 0 or words > 1  # one word a band does crowd some windows
+    rng = random.Random(5)
+    i, j = (np.array(x) for x in zip(*(rng.sample(range(len(light)), 2) for _ in range(20_000))))
+    shared, weight = signatures.bounds(i, j)
+    for a, b, s, w in zip(i.tolist(), j.tolist(), shared.tolist(), weight.tolist()):
+        common = light.contents[a] & light.contents[b]
+        assert s >= len(common)
+        assert w >= sum(map(light.weights.__getitem__, common)) - 1e-9
