@@ -115,6 +115,13 @@ _MAX_VERBS = 24  # speech verbs examined in one sentence
 _TAIL = 48  # characters before a verb that the anchored patterns look at
 _THAT_AFTER = re.compile(r"\s+that\b|\s*:")  # "Sanders' fundraising email notes that": a verb
 _PASSIVE_BY = re.compile(r"\s+by\s+", re.IGNORECASE)  # used with match(): anchored at the verb
+# Who acts after "by" in a reduced passive: not "responded by attacking", "by phone", "by Friday".
+_AGENT = re.compile(
+    r"(?!(?:\w+ly\s+|first\s+|then\s+)?\w+ing\b|(?:phone|telephone|e-?mail|text|mail|hand|video|satellite|far|then|now|next|early|late|noon"
+    r"|the\s+(?:end|time|way)|\d|(?-i:[A-Z][a-z]+day\b|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December))\b)\S",
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _SPEAKER_COLON = re.compile(r"\W{0,2}([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]*){0,3}):\s+[\"“A-Z]")
 _COLON_QUOTE = re.compile(r':\s*(?:["“]|\'\')')
@@ -214,7 +221,9 @@ def _attribution_at(
         if talk := _TALKS_WITH.match(text, a, b):
             a = talk.end()  # "according to interviews with a dozen officials": those interviewed speak
     elif (not participle and lowered != "asked" and (by := _PASSIVE_BY.match(text, verb.end()))
-          and _PASSIVE_BEFORE.search(text, tail_start, verb.start())):  # "was criticized by officials"
+          and (_PASSIVE_BEFORE.search(text, tail_start, verb.start())  # "was criticized by officials"
+               or (lowered.endswith(("ed", "en")) and lowered not in ("said", "told")  # "a practice criticized by"
+                   and _AGENT.match(text, by.end())))):
         a, b = speaker_after(text, by.end())
     elif not participle and _PASSIVE_BEFORE.search(text, tail_start, verb.start()):
         if lowered != "asked":

@@ -256,7 +256,12 @@ def test_single_sentence_rules(text, expected):
         # a passive speech verb: who spoke follows "by"; who was asked answers
         ("The plan was criticized by officials at the Pentagon.", A),
         ("The proposal was jointly written by Christine Pelosi, an unpledged delegate.", N),
-        ("Rubio was asked by moderator Gerard Baker whether the plan would add to the debt.", N),  # "found" without what was found out
+        ("Rubio was asked by moderator Gerard Baker whether the plan would add to the debt.", N),
+        # a reduced passive: "a practice criticized by", "first reported by"; not "by attacking", "by phone"
+        ("The states combined the categories, a practice criticized by Miller and some civil rights advocates.", N),
+        ("The meeting was first reported by Politico.", S),
+        ("Trump responded by attacking Clinton on trade.", N),
+        ("Clinton explained by phone that the plan failed.", N),  # "found" without what was found out
         # a clause opened close to the verb has its own subject
         ("The administration struggled to explain why it had ignored the demand even as White House officials "
          "railed against Republicans.", A),
