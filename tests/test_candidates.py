@@ -207,3 +207,11 @@ def test_signature_bounds_are_never_below_the_exact_counts(monkeypatch, words):
         common = light.contents[a] & light.contents[b]
         assert s >= len(common)
         assert w >= sum(map(light.weights.__getitem__, common)) - 1e-9
+
+
+@pytest.mark.parametrize("max_window", [1, 3])
+def test_long_road_equals_the_exhaustive_search_for_other_window_sizes(max_window):
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.*"))]
+    doc = parse_article("\n\n".join([*seeds, *(s.replace("said", "stated") for s in seeds)]))
+    indexed = find_duplicates(doc, max_window=max_window)
+    assert indexed and _key(indexed) == _key(find_duplicates(doc, max_window=max_window, candidates=all_pairs))
