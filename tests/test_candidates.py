@@ -209,9 +209,17 @@ def test_signature_bounds_are_never_below_the_exact_counts(monkeypatch, words):
         assert w >= sum(map(light.weights.__getitem__, common)) - 1e-9
 
 
-@pytest.mark.parametrize("max_window", [1, 3])
-def test_long_road_equals_the_exhaustive_search_for_other_window_sizes(max_window):
+@pytest.mark.parametrize(("max_window", "copies"), [(1, 6), (3, 2)])
+def test_long_road_equals_the_exhaustive_search_for_other_window_sizes(monkeypatch, max_window, copies):
+    from checks import indexed_duplicates
+
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.*"))]
-    doc = parse_article("\n\n".join([*seeds, *(s.replace("said", "stated") for s in seeds)]))
+    words = [("said", "stated"), (" was ", " is "), (" the ", " a "), ("officials", "aides"), (" and ", " & ")]
+    texts = [*seeds, *(s.replace(*words[k % len(words)]) for k in range(copies - 1) for s in seeds)]
+    doc = parse_article("\n\n".join(texts))
+    used = []
+    real = indexed_duplicates.indexed_window_pairs
+    monkeypatch.setattr(indexed_duplicates, "indexed_window_pairs", lambda *a, **k: used.append(1) or real(*a, **k))
     indexed = find_duplicates(doc, max_window=max_window)
+    assert used, "the document must be long enough to take the long road"
     assert indexed and _key(indexed) == _key(find_duplicates(doc, max_window=max_window, candidates=all_pairs))
