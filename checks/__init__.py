@@ -41,7 +41,8 @@ from .reattach import ReattachResult, WeakMatch, accept_weak
 from .report_md import render_report
 from .segment import ArticleError, parse_article
 from .serialize import analysis_to_dict, format_text_report
-from .similarity import PassageScore, normalise, score_passages, word_diff
+from .similarity import PassageScore, normalise, score_passages
+from .word_diff import word_diff
 from .sourcing import grade_sentences
 
 __all__ = [

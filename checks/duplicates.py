@@ -29,8 +29,8 @@ from .similarity import (
     rarity_weights,
     score_prepared,
     score_upper_bound,
-    word_diff,
 )
+from .word_diff import word_diff
 
 __all__ = ["CandidateFn", "DEFAULT_MIN_SCORE", "all_pairs", "compare_documents", "find_duplicates", "pair_id"]
 

@@ -1,8 +1,8 @@
 """``find_duplicates`` for long documents: the same windows and scorer, without touching every window.
 
-On a 300-page report the exhaustive search is out of reach, and even preparing every window for
-the scorer (tokens with offsets, for the word alignment) costs more than the search itself. So a
-long document takes a lighter road to the same verification:
+On a 300-page report the exhaustive search is out of reach, and even handing the scorer every
+pair that shares a rare phrase costs minutes. So a long document takes a lighter road to the same
+verification:
 
 1. every sentence prepared for the scorer once (words, stems, content flags, no offsets), which
    gives the rarity weights, the windows' content sets, and the word shingles;
@@ -39,7 +39,7 @@ SHINGLE_MAX_DF = 40
 SHINGLE_MIN_SHARED = 1
 
 
-_SIGNATURE_WORDS = 4  # 256-bit content signatures per band: a cheap, never-too-low count of shared stems
+_SIGNATURE_WORDS = 4  # 256-bit content signatures per band of weight (see _Signatures)
 # Rarity weights go in bands with these tops (weights are at most 1): the shared weight is bounded
 # by the band tops times the shared bits of each band.
 _BAND_TOPS = (0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0)
@@ -69,8 +69,8 @@ def find_duplicates_indexed(
 
 
 class _LazyWindow:
-    """A window of a long document, tokenised the first time its ``prepared`` or ``parts`` is read
-    (most windows never are); otherwise what ``duplicates._Window`` is."""
+    """A window of a long document, joined from its prepared sentences the first time its
+    ``prepared`` or ``parts`` is read (most windows never are); otherwise ``duplicates._Window``."""
 
     __slots__ = ("light", "index", "doc", "first", "last", "_prepared", "_parts")
 
@@ -114,7 +114,7 @@ def _verify_in_processes(
     global _INHERITED
     _INHERITED = (light, windows, totals, min_score)
     try:
-        # Slices in pair order keep each process on nearby windows, so it tokenises fewer of them.
+        # Slices in pair order keep each process on nearby windows, so it joins fewer of them.
         slices = np.array_split(codes, n * 4)
         with process_pool(n) as pool:
             found = [m for part in pool.map(_verify_slice, slices) for m in part]

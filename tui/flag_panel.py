@@ -19,7 +19,7 @@ from textual.widgets import Static
 from checks import Document, DuplicatePair, Flag, FlagKind
 from checks.model import DiffOp
 from checks.reattach import WeakMatch
-from checks.similarity import word_diff
+from checks.word_diff import word_diff
 from checks.verdicts import Verdict
 
 from .line_map import display_text

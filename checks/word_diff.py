@@ -1,0 +1,62 @@
+"""Word-level diff of two passages, with character offsets, for showing a duplicate pair."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Indel
+
+from .model import DiffOp
+from .similarity import Prepared, Token, prepare
+
+__all__ = ["word_diff"]
+
+
+def word_diff(a: str | Prepared, b: str | Prepared, *, offset_a: int = 0, offset_b: int = 0) -> tuple[DiffOp, ...]:
+    """Word-level diff from ``a`` to ``b`` with character offsets (shifted by the offsets given).
+
+    Words compare by normal form, so "U.S." and "US" are equal; an insert or delete sits at the
+    position in the other passage where it would go.
+    """
+    pa = a if isinstance(a, Prepared) else prepare(a)
+    pb = b if isinstance(b, Prepared) else prepare(b)
+    ta, tb = pa.tokens, pb.tokens  # offsets: made here, once each
+    ops = []
+    for op in Indel.opcodes([t.norm for t in ta], [t.norm for t in tb]):
+        a0, a1 = _char_range(ta, op.src_start, op.src_end, pa.offset + len(pa.text))
+        b0, b1 = _char_range(tb, op.dest_start, op.dest_end, pb.offset + len(pb.text))
+        ops.append(DiffOp(op.tag, a0 + offset_a, a1 + offset_a, b0 + offset_b, b1 + offset_b))
+    return tuple(_merge_replacements(ops))
+
+
+def _char_range(tokens: Sequence[Token], start: int, end: int, length: int) -> tuple[int, int]:
+    """Character span of tokens[start:end]; an empty range sits where token ``start`` would begin."""
+    if start < end:
+        return tokens[start].start, tokens[end - 1].end
+    if start < len(tokens):
+        return tokens[start].start, tokens[start].start
+    pos = tokens[-1].end if tokens else length
+    return pos, pos
+
+
+def _merge_replacements(ops: list[DiffOp]) -> list[DiffOp]:
+    """Indel has no "replace": a delete next to an insert becomes one replace, as difflib shows it."""
+    merged: list[DiffOp] = []
+    for op in ops:
+        prev = merged[-1] if merged else None
+        if prev is not None and op.tag != "equal" and prev.tag != "equal" and prev.tag != op.tag:
+            a0, a1 = _union((prev.a_start, prev.a_end), (op.a_start, op.a_end))
+            b0, b1 = _union((prev.b_start, prev.b_end), (op.b_start, op.b_end))
+            merged[-1] = DiffOp("replace", a0, a1, b0, b1)
+        else:
+            merged.append(op)
+    return merged
+
+
+def _union(x: tuple[int, int], y: tuple[int, int]) -> tuple[int, int]:
+    """Cover both ranges; an empty range (an insertion point) does not widen a non-empty one."""
+    if x[0] == x[1]:
+        return y if y[0] != y[1] else x
+    if y[0] == y[1]:
+        return x
+    return min(x[0], y[0]), max(x[1], y[1])
