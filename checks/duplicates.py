@@ -299,7 +299,7 @@ def _passage_pairs(
 
 def _touching_groups(matches: list[_Match]) -> list[list[_Match]]:
     """Matches in (a, b) order, each put in the earliest group holding a match it touches (a new
-    group if none): ``_grouped_slowly``'s result, but members are found through an index on their
+    group if none): the result of the quadratic statement in the tests, but members are found through an index on their
     first sentences, so the work is linear in the matches instead of quadratic. A match touching
     two groups joins the earlier one and does not merge them, as before."""
     ordered = sorted(matches, key=lambda m: (m.a.first, m.b.first))
@@ -322,18 +322,6 @@ def _touching_groups(matches: list[_Match]) -> list[list[_Match]]:
             groups.append([])
         groups[home].append(m)
         by_start.setdefault((m.a.first, m.b.first), []).append((home, m))
-    return groups
-
-
-def _grouped_slowly(matches: list[_Match]) -> list[list[_Match]]:
-    """The plain statement of ``_touching_groups`` (quadratic), kept for the test that checks it."""
-    groups: list[list[_Match]] = []
-    for m in sorted(matches, key=lambda m: (m.a.first, m.b.first)):
-        home = next((g for g in groups if any(_touch(m, other) for other in g)), None)
-        if home is None:
-            groups.append([m])
-        else:
-            home.append(m)
     return groups
 
 
