@@ -9,6 +9,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from syntok import segmenter
 
@@ -217,7 +218,44 @@ def _sentence_spans(chunk: str) -> list[tuple[int, int]]:
                 spans.append((start, end))
     if not spans and chunk.strip():
         spans.append((0, len(chunk)))
-    return _merge_fragments(chunk, spans)
+    return _join_titles(chunk, _merge_fragments(chunk, spans))
+
+
+@cache
+def _title_end() -> re.Pattern[str]:
+    from .files import read_package_yaml  # here: files reads articles through this module
+
+    titles = read_package_yaml("segmentation.yaml").get("titles_before_names", ())
+    words = "|".join(sorted((re.escape(str(t)) for t in titles), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{words})\.\Z")
+
+
+def _join_titles(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a piece ending in a title ("Gov.") to the next when that starts with a name: the
+    title belongs to it (checks/data/segmentation.yaml). A next piece opening with a stopword
+    ("The law takes effect") is a new sentence after all."""
+    if len(spans) < 2 or "." not in chunk:
+        return spans
+    from .similarity import stopwords  # here: similarity reads its data through files, which imports this module
+
+    title_end, common = _title_end(), stopwords()
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        first = _FIRST_WORD.match(chunk, start, end)
+        if (
+            joined
+            and first is not None
+            and first.group(0)[0].isupper()
+            and first.group(0).casefold() not in common
+            and title_end.search(chunk, joined[-1][0], joined[-1][1])
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _merge_fragments(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

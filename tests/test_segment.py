@@ -61,3 +61,20 @@ def test_binary_refused():
 def test_line_endings_normalised():
     doc = parse_article(b"One line.\r\nTwo.\rThree.\n")
     assert "\r" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aides to Gov. Chris Christie said the bridge was closed.", 1),
+        ("Rep. John Lewis spoke. Lt. Col. Smith and Sgt. Pepper and Rev. Al Sharpton agreed.", 2),
+        ("It was signed by the Gov. The law takes effect in July.", 2),  # a stopword opens a new sentence
+        ("He met the Gov. at noon. Then he left.", 2),
+    ],
+)
+def test_a_title_before_a_name_does_not_end_the_sentence(text, expected):
+    """syntok ends a sentence after "Gov.", "Rep.", "Lt.", "Sgt.", "Rev." when a name follows,
+    which cut speakers from their verbs on PolNeAR train ("aides to Gov. | Chris Christie said")."""
+    sentences = parse_article(text).sentences
+    assert len(sentences) == expected, [s.text for s in sentences]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
