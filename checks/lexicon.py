@@ -57,6 +57,31 @@ class Lexicon:
         return cached
 
 
+    def pattern_with_capitals(self, category: str, capitalised: str) -> re.Pattern[str]:
+        """``pattern(category)``, or a term of ``capitalised`` written with a capital as the
+        first letter of its first word after an optional "the" ("The Economist", "the Post";
+        not "the economist Jared Bernstein")."""
+        key = f"{category}+{capitalised}"
+        cached = self._patterns.get(key)
+        if cached is None:
+            body = phrase_alternation(self.terms(category))
+            capitals = "|".join(_capitalised(term) for term in self.terms(capitalised))
+            cached = re.compile(rf"(?<![\w-])(?:(?i:{body})|{capitals or '(?!x)x'})(?![\w-])")
+            self._patterns[key] = cached
+        return cached
+
+
+def _capitalised(term: str) -> str:
+    words = term.split()
+    lead = ""
+    if len(words) > 1 and words[0] == "the":
+        lead, words = r"[Tt]he\s+", words[1:]
+    first, rest = words[0], words[1:]
+    head = re.escape(first[0].upper()) + (f"(?i:{re.escape(first[1:])})" if first[1:] else "")
+    tail = "".join(rf"\s+(?i:{re.escape(w)})" for w in rest)
+    return lead + head + tail
+
+
 _WORD_TOKEN = re.compile(r"[\w-]+")
 
 

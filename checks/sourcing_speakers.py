@@ -175,7 +175,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         anonymous_heads=lexicon.pattern("anonymous_heads"),
         vague_markers=lexicon.pattern("vague_markers"),
         vague_sources=lexicon.pattern("vague_sources"),
-        outlets=lexicon.pattern("outlets"),
+        outlets=lexicon.pattern_with_capitals("outlets", "outlets_by_capitals"),
         pronouns=re.compile(rf"^(?:{alternation('speaker_pronouns')})$", re.IGNORECASE),
         publication=publication,
         publication_nouns=frozenset(lexicon.terms("publication_nouns")),

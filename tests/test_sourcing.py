@@ -132,6 +132,10 @@ def grade(text: str) -> list[Sourcing]:
         ("New York Times columnist David Brooks wrote that the debate was substantive.", N),
         ("Fox News host Sean Hannity said Tuesday that the feud was over.", N),
         ("Washington Post reporter Ben Terris reported that the manager grabbed her.", S),  # reporting
+        # an outlet whose name is an ordinary word counts only with its capital
+        ("The economist Jared Bernstein said the plan would fail.", N),
+        ("The Economist reported that the plan would fail.", S),
+        ("According to the Post, the deal collapsed.", S),
         # unsourced, opinion, none
         ("The two Koreas agreed on plans to resume economic cooperation.", U),
         ("The minister has reportedly resigned.", U),
