@@ -132,7 +132,8 @@ def _verify_slice(codes: np.ndarray) -> list:
 
 
 class LightWindows:
-    """Every window's sentence range and content stems, with tokens prepared on demand."""
+    """Every sentence prepared for the scorer once, every window's sentence range and content
+    stems; a window of several sentences is joined from its sentences when asked."""
 
     def __init__(self, doc: Document, max_window: int) -> None:
         if max_window < 1:
