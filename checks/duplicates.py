@@ -44,10 +44,10 @@ _MIN_SHARED_CONTENT = 3  # a cheap gate: fewer shared content words cannot reach
 _MIN_CONTENT = 4
 _ALIGNED_BONUS = 10.0
 _ALIGNED_SHARED = 2  # content words each aligned sentence pair must share
-_COMMON_WEIGHT = 0.5
+_COMMON_WEIGHT = 0.5  # stems at or below this rarity weight go in the gate's "common" mask
 _TRIM_LENGTH_RATIO = 1.5  # a side this much longer than the other gets trimmed to the aligned stretch
 _TRIM_MIN_ALIGNMENT = 85.0
-_CLOSING = ".,;:!?\"”’)"  # stems at or below this rarity weight go in the gate's "common" mask
+_CLOSING = ".,;:!?\"”’)"  # punctuation a trimmed stretch keeps at its end
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +215,7 @@ def _verify(
 ) -> list[_Match]:
     """Score each candidate pair that passes the cheap gates. ``contents`` and ``totals`` (each
     window's content stems and their summed weight) may come precomputed, so that a window is
-    only touched (and, on a long document, tokenised) once a pair of it passes the gates."""
+    only touched (and, on a long document, joined) once a pair of it passes the gates."""
     matches = []
     weight = weights.get
     if contents is None:
@@ -245,7 +245,7 @@ def _verify(
         # Only a near copy can pass below the bound, and a near copy shares most of its content words.
         if bound + _ALIGNED_BONUS < min_score and 2 * n_shared < min(sizes[i], sizes[j]):
             continue
-        # Only now the windows themselves (a long document tokenises them on first use).
+        # Only now the windows themselves (a long document joins them on first use).
         if j < i:
             i, j = j, i
         a, b = windows[i], windows[j]
@@ -253,18 +253,13 @@ def _verify(
             a, b = b, a
         if a.doc == b.doc and a.last >= b.first:
             continue  # overlapping windows share sentences: trivially alike
-        if bound + _ALIGNED_BONUS < min_score and not near_copy_possible(
-            a.prepared, b.prepared, min_score - _ALIGNED_BONUS
-        ):
-            continue
         aligned = _aligned(a, b)
-        if bound + (_ALIGNED_BONUS if aligned else 0.0) < min_score and not near_copy_possible(
-            a.prepared, b.prepared, min_score - (_ALIGNED_BONUS if aligned else 0.0)
-        ):
+        bonus = _ALIGNED_BONUS if aligned else 0.0
+        if bound + bonus < min_score and not near_copy_possible(a.prepared, b.prepared, min_score - bonus):
             continue
         score = score_prepared(a.prepared, b.prepared, weights=weights)
         if aligned:
-            score = replace(score, score=min(100.0, score.score + _ALIGNED_BONUS))
+            score = replace(score, score=min(100.0, score.score + bonus))
         if score.score >= min_score:
             matches.append(_Match(a, b, score))
     return matches
@@ -299,9 +294,9 @@ def _passage_pairs(
 
 def _touching_groups(matches: list[_Match]) -> list[list[_Match]]:
     """Matches in (a, b) order, each put in the earliest group holding a match it touches (a new
-    group if none): the result of the quadratic statement in the tests, but members are found through an index on their
-    first sentences, so the work is linear in the matches instead of quadratic. A match touching
-    two groups joins the earlier one and does not merge them, as before."""
+    group if none). Members are found through an index on their first sentences, so the work is
+    linear in the matches; a test checks it against the plain quadratic statement. A match
+    touching two groups joins the earlier one and does not merge them."""
     ordered = sorted(matches, key=lambda m: (m.a.first, m.b.first))
     # A touching member starts at most ``reach`` sentences before this match on either side.
     reach = 1 + max((max(m.a.last - m.a.first, m.b.last - m.b.first) for m in ordered), default=0)
