@@ -23,46 +23,24 @@ the exhaustive search by ``benchmarks/bench_scale.py``.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
 
 import numpy as np
 
-from .files import read_package_yaml
+from .similarity import word_stems
 
-__all__ = ["LONG_INPUT", "WINDOW_CANDIDATES", "CandidateFinder", "candidate_pairs", "content_stems", "shingles", "similar_set_codes", "similar_set_pairs"]
+__all__ = ["LONG_INPUT", "CandidateFinder", "candidate_pairs", "content_stems", "shingles", "similar_set_codes", "similar_set_pairs"]
 
 Progress = Callable[[int, int], None]
 
 # Above this many texts, the exhaustive search is slower than building the index.
 LONG_INPUT = 400
 
-# The scorer's word pattern: an acronym with dots is one word; letters/digits with inner apostrophes.
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s\Z")
-_STEM_LENGTH = 6
-
-
-@cache
-def _stopwords() -> frozenset[str]:
-    # The scorer's own list, so "content word" means the same thing on both sides.
-    return frozenset(str(w) for w in read_package_yaml("similarity.yaml").get("stopwords", ()))
-
-
-@cache
-def _stem(word: str) -> str:
-    """A word's content stem, or "" for a stopword or a word with no letters left."""
-    norm = _POSSESSIVE.sub("", unicodedata.normalize("NFKC", word).casefold())
-    norm = norm.replace(".", "").replace("'", "").replace("’", "")
-    return "" if norm in _stopwords() else norm[:_STEM_LENGTH]
-
 
 def content_stems(text: str) -> list[str]:
-    """The content words of ``text`` in order, as 6-letter stems of their normal form."""
-    return list(filter(None, map(_stem, _WORD.findall(text))))
+    """The content words of ``text`` in order, as the scorer's 6-letter stems of their normal form."""
+    return word_stems(text)
 
 
 def shingles(stems: Sequence[str]) -> frozenset[int]:
@@ -144,12 +122,6 @@ class CandidateFinder:
 
     def __call__(self, texts: Sequence[str]) -> list[tuple[int, int]]:
         return candidate_pairs(texts, min_shared=self.min_shared, max_df=self.max_df, progress=self.progress)
-
-
-# For find_duplicates on long documents. Its scorer reports pairs from 40 up, and a few of those
-# share one rare shingle only: one is enough here (ten times the candidates of two, still
-# sub-quadratic). bench_scale.py measured recall 64/64 on sample windows, against 63/64 with two.
-WINDOW_CANDIDATES = CandidateFinder(min_shared=1)
 
 
 class _Pieces:

@@ -60,6 +60,7 @@ __all__ = [
     "score_upper_bounds",
     "stopwords",
     "tokenize",
+    "word_stems",
 ]
 
 # An acronym with dots ("U.S.", "e.g.") is one word; otherwise letters/digits, with inner apostrophes.
@@ -154,6 +155,13 @@ def _norm_word(word: str) -> str:
     word = unicodedata.normalize("NFKC", word).casefold()
     word = _POSSESSIVE.sub("", word)
     return word.replace(".", "").replace("'", "").replace("’", "")
+
+
+def word_stems(text: str) -> list[str]:
+    """The 6-letter stems of ``text``'s words that are no stopwords, in order (stock phrases
+    kept): what the candidate indexes shingle (``checks.candidates.content_stems``)."""
+    common = stopwords()
+    return [word[:_STEM_LENGTH] for word in map(_norm_word, _WORD.findall(text)) if word and word not in common]
 
 
 def normalise(text: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checks import find_duplicates, parse_article, read_article
-from checks.candidates import LONG_INPUT, WINDOW_CANDIDATES, CandidateFinder, candidate_pairs, content_stems, similar_set_pairs
+from checks.candidates import LONG_INPUT, CandidateFinder, candidate_pairs, content_stems, similar_set_pairs
 from checks.duplicates import all_pairs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -31,7 +31,7 @@ def _seed_with_repeats(name: str):
     return parse_article("\n\n".join(paragraphs))
 
 
-@pytest.mark.parametrize("generator", [candidate_pairs, WINDOW_CANDIDATES], ids=["two-shared", "one-shared"])
+@pytest.mark.parametrize("generator", [candidate_pairs, CandidateFinder(min_shared=1)], ids=["two-shared", "one-shared"])
 @pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.*")))
 def test_same_duplicates_as_exhaustive_search(name, generator):
     doc = _seed_with_repeats(name)

@@ -248,7 +248,7 @@ def test_indexed_grouping_matches_the_plain_one_on_many_matches():
     of the quadratic statement it replaces, and so the same pairs."""
     import random
 
-    from checks.candidates import WINDOW_CANDIDATES
+    from checks.candidates import CandidateFinder
     from checks.duplicates import _touch, _touching_groups, _verify, _windows
 
     rng = random.Random(3)
@@ -262,7 +262,7 @@ def test_indexed_grouping_matches_the_plain_one_on_many_matches():
     d = doc(*(" ".join(text[i : i + 4]) for i in range(0, len(text), 4)))
     windows = _windows(d, 0, 2)
     weights = rarity_weights(w.prepared for w in windows if w.first == w.last)
-    matches = _verify(windows, WINDOW_CANDIDATES([w.prepared.text for w in windows]), 40.0, weights)
+    matches = _verify(windows, CandidateFinder(min_shared=1)([w.prepared.text for w in windows]), 40.0, weights)
     assert len(matches) > 300
     def grouped_slowly(matches):
         """The plain, quadratic statement of the grouping."""
