@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 from itertools import chain, compress
 from typing import NamedTuple
@@ -238,8 +238,7 @@ def join_prepared(text: str, parts: Sequence[Prepared]) -> Prepared:
     """A passage made of consecutive prepared pieces (sentences) of one document, without
     tokenising again; ``text`` is the document slice from the first piece's start to the last's end."""
     if len(parts) == 1:
-        return Prepared(text, parts[0].norm, parts[0].offset, parts[0].norms, parts[0].stems,
-                        parts[0].is_content, parts[0].is_name, parts[0].content)
+        return replace(parts[0], text=text)
     return Prepared(
         text=text,
         norm=" ".join(p.norm for p in parts if p.norm),
@@ -267,8 +266,7 @@ class Weights(dict):
 def score_prepared(a: Prepared, b: Prepared, *, weights: Mapping[str, float] | None = None) -> PassageScore:
     """Score two prepared passages. ``weights`` (stem -> 0..1, default 1) makes words that recur all
     over a document count less than rare ones: see ``rarity_weights``."""
-    # A C-level lookup with 1.0 for a stem without a weight: this runs for every scored pair.
-    w = weights.__getitem__ if isinstance(weights, Weights) else _lookup(weights)
+    w = _weight_of(weights)
     ratio = fuzz.ratio(a.norm, b.norm)
     mean_total = (sum(map(w, a.content)) + sum(map(w, b.content))) / 2
     shared_weight = sum(map(w, a.content & b.content))
@@ -306,9 +304,9 @@ def could_reach(
 ) -> bool:
     """A cheap upper bound: False when ``score_prepared(a, b).score + bonus`` cannot reach
     ``min_score``, so most pairs of a long document skip the word alignment."""
-    w = weights.get if weights is not None else _unit
-    shared_weight = sum(w(s, 1.0) for s in a.content & b.content)
-    mean_total = (sum(w(s, 1.0) for s in a.content) + sum(w(s, 1.0) for s in b.content)) / 2
+    w = _weight_of(weights)
+    shared_weight = sum(map(w, a.content & b.content))
+    mean_total = (sum(map(w, a.content)) + sum(map(w, b.content))) / 2
     if score_upper_bound(shared_weight, mean_total) + bonus >= min_score:
         return True
     return near_copy_possible(a, b, min_score - bonus)
@@ -356,7 +354,7 @@ def rarity_weights(passages: Iterable[Prepared]) -> Weights:
 
 
 def rarity_weights_of(contents: Iterable[frozenset[str]]) -> Weights:
-    """``rarity_weights`` from the passages' content stems alone (see ``content_sequence``)."""
+    """``rarity_weights`` from the passages' content stems alone (``Prepared.content``)."""
     df: Counter[str] = Counter()
     n = 0
     for content in contents:
@@ -368,7 +366,11 @@ def rarity_weights_of(contents: Iterable[frozenset[str]]) -> Weights:
     return Weights({stem: max(_MIN_WEIGHT, min(1.0, math.log((n + 1) / k) / top)) for stem, k in df.items()})
 
 
-def _lookup(weights: Mapping[str, float] | None) -> Callable[[str], float]:
+def _weight_of(weights: Mapping[str, float] | None) -> Callable[[str], float]:
+    """A stem's weight, 1.0 without one: a C-level look-up for ``Weights`` (every scored pair of
+    a long document comes here), a closure for any other mapping."""
+    if isinstance(weights, Weights):
+        return weights.__getitem__
     if not weights:
         return _one
     get = weights.get
@@ -377,10 +379,6 @@ def _lookup(weights: Mapping[str, float] | None) -> Callable[[str], float]:
 
 def _one(_stem: str) -> float:
     return 1.0
-
-
-def _unit(_stem: str, default: float) -> float:
-    return default
 
 
 def _shared_runs(a: Prepared, b: Prepared) -> list[tuple[int, int, frozenset[str], frozenset[str]]]:
