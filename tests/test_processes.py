@@ -18,20 +18,37 @@ def seed_doc():
     return parse_article(text)
 
 
+@pytest.fixture
+def pools(monkeypatch) -> list[str]:
+    """Start methods of the process pools made, so that running here by mistake shows."""
+    made: list[str] = []
+
+    class Recording(processes.ProcessPoolExecutor):
+        def __init__(self, *args, mp_context=None, **kwargs):
+            made.append(mp_context.get_start_method())
+            super().__init__(*args, mp_context=mp_context, **kwargs)
+
+    monkeypatch.setattr(processes, "ProcessPoolExecutor", Recording)
+    monkeypatch.setattr(processes.os, "cpu_count", lambda: 2)  # a one-core runner would run it here
+    return made
+
+
 def _same(a, b) -> None:
     assert a.duplicates == b.duplicates
     assert a.grades == b.grades
     assert a.flags == b.flags
 
 
-def test_duplicates_in_a_process_of_their_own_change_nothing(seed_doc, monkeypatch):
+def test_duplicates_in_a_process_of_their_own_change_nothing(seed_doc, monkeypatch, pools):
     here = analyze(seed_doc)
     assert here.duplicates  # the seeds repeat passages: the background result is not empty by luck
+    assert pools == []
     monkeypatch.setattr(analysis, "BACKGROUND_DUPLICATES", 1)
     _same(analyze(seed_doc), here)
+    assert len(pools) == 1  # fork, or spawn if another test left a thread running
 
 
-def test_with_threads_running_the_background_process_is_spawned(seed_doc, monkeypatch):
+def test_with_threads_running_the_background_process_is_spawned(seed_doc, monkeypatch, pools):
     here = analyze(seed_doc)
     monkeypatch.setattr(analysis, "BACKGROUND_DUPLICATES", 1)
     stop = threading.Event()
@@ -42,6 +59,7 @@ def test_with_threads_running_the_background_process_is_spawned(seed_doc, monkey
     finally:
         stop.set()
         other.join()
+    assert pools == ["spawn"]
 
 
 def test_one_core_or_no_processes_runs_it_here(monkeypatch):
