@@ -18,7 +18,7 @@ import yaml
 
 from .model import Document
 from .segment import ArticleError, parse_article
-from .verdicts import Review, ReviewFormatError, review_from_dict, review_to_dict
+from .verdicts import Review, review_from_dict, review_to_dict
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
