@@ -21,6 +21,22 @@ def seed_analysis():
     return analyze(read_article(SEED))
 
 
+@pytest.fixture
+def pools(monkeypatch) -> list[str]:
+    """Start methods of the process pools made, so a silent fall-back to one process shows."""
+    from checks import processes
+
+    made: list[str] = []
+
+    class Recording(processes.ProcessPoolExecutor):
+        def __init__(self, *args, mp_context=None, **kwargs):
+            made.append(mp_context.get_start_method())
+            super().__init__(*args, mp_context=mp_context, **kwargs)
+
+    monkeypatch.setattr(processes, "ProcessPoolExecutor", Recording)
+    return made
+
+
 def shared_data(name: str) -> Path:
     """A folder of ../shared/data, or skip the test with the reason when it is absent."""
     folder = SHARED_DATA / name

@@ -7,24 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from checks import processes, segment
+from checks import segment
 from checks.segment import parse_article, split_paragraphs, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-@pytest.fixture
-def pools(monkeypatch) -> list[str]:
-    """Start methods of the process pools made, so a silent fall-back to one process shows."""
-    made: list[str] = []
-
-    class Recording(processes.ProcessPoolExecutor):
-        def __init__(self, *args, mp_context=None, **kwargs):
-            made.append(mp_context.get_start_method())
-            super().__init__(*args, mp_context=mp_context, **kwargs)
-
-    monkeypatch.setattr(processes, "ProcessPoolExecutor", Recording)
-    return made
 
 
 @pytest.fixture

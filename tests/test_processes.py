@@ -19,18 +19,8 @@ def seed_doc():
 
 
 @pytest.fixture
-def pools(monkeypatch) -> list[str]:
-    """Start methods of the process pools made, so that running here by mistake shows."""
-    made: list[str] = []
-
-    class Recording(processes.ProcessPoolExecutor):
-        def __init__(self, *args, mp_context=None, **kwargs):
-            made.append(mp_context.get_start_method())
-            super().__init__(*args, mp_context=mp_context, **kwargs)
-
-    monkeypatch.setattr(processes, "ProcessPoolExecutor", Recording)
+def two_cores(monkeypatch) -> None:
     monkeypatch.setattr(processes.os, "cpu_count", lambda: 2)  # a one-core runner would run it here
-    return made
 
 
 def _same(a, b) -> None:
@@ -39,7 +29,7 @@ def _same(a, b) -> None:
     assert a.flags == b.flags
 
 
-def test_duplicates_in_a_process_of_their_own_change_nothing(seed_doc, monkeypatch, pools):
+def test_duplicates_in_a_process_of_their_own_change_nothing(seed_doc, monkeypatch, pools, two_cores):
     here = analyze(seed_doc)
     assert here.duplicates  # the seeds repeat passages: the background result is not empty by luck
     assert pools == []
@@ -48,7 +38,7 @@ def test_duplicates_in_a_process_of_their_own_change_nothing(seed_doc, monkeypat
     assert len(pools) == 1  # fork, or spawn if another test left a thread running
 
 
-def test_with_threads_running_the_background_process_is_spawned(seed_doc, monkeypatch, pools):
+def test_with_threads_running_the_background_process_is_spawned(seed_doc, monkeypatch, pools, two_cores):
     here = analyze(seed_doc)
     monkeypatch.setattr(analysis, "BACKGROUND_DUPLICATES", 1)
     stop = threading.Event()
