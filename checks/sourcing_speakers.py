@@ -90,7 +90,12 @@ _DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHER = re.compile(r"\s(?:by|from)\s+\S")
-_NAME_AFTER_HEAD = re.compile(r"\s+[A-Z][a-z]")  # "aide Huma Abedin", "spokesman Josh Earnest"
+# "aide Huma Abedin", "spokesman Josh Earnest"; not a day ("Officials Tuesday said") nor a date ("aides
+# March 3"): a time word between the head and the verb names no one.
+_NAME_AFTER_HEAD = re.compile(
+    r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b(?!\s+[A-Z]))[A-Z][a-z]"
+)
 _DEFINITE = re.compile(r"^(?:the|his|her|their|its|our)\s+\w", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)

@@ -288,6 +288,20 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
     assert grade(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day or a date between an unnamed head and the verb names no one
+        ("Officials Tuesday said the bridge would reopen in the spring.", A),
+        ("Several aides Friday night told reporters the vote had slipped.", A),
+        ("Senate aides March 3 said the hearing was postponed.", A),
+        ("Campaign aide May Ferrell said the hearing was postponed.", N),  # a first name
+    ],
+)
+def test_unnamed_sources_stay_anonymous(text, expected):
+    assert grade(text) == [expected]
+
+
 def test_a_view_held_by_unnamed_people_is_no_antecedent_for_he():
     text = 'His advisers believe he can win the state. "I like this town," he said.'
     assert grade(text) == [A, N]
