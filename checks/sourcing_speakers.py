@@ -39,6 +39,12 @@ _COUNTED_PEOPLE = re.compile(
     r"(?!(?:times|hours|days|weeks|months|years|minutes|seconds|percent|points|votes|dollars|miles|a|an)\b)[a-z]",
     re.IGNORECASE,
 )
+# "a group of 40 rabbis", "a coalition of conservative activists": an unnamed group of people.
+_COLLECTIVE = re.compile(
+    r"(?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,2}?(?:group|coalition|panel|team|delegation|bloc|band|handful|number"
+    r"|collection|contingent|cadre)\s+of\s+\S",
+    re.IGNORECASE,
+)
 _PLURAL_GROUP = re.compile(r"(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*[^s’'\W]s)\b")
 _NOT_PLURAL = frozenset(
     "his its was has is this us yes does goes hers ours theirs yours whereas perhaps always news "
@@ -352,6 +358,8 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
         return Sourcing.NAMED, "source", False
     if rules.vague_sources.search(words) or _GENERIC_EXPERT.search(words):
         return Sourcing.VAGUE, "vague", False
+    if _COLLECTIVE.match(words) and len(tokens) <= 8:
+        return Sourcing.ANONYMOUS, "anonymity", False  # "a group of 40 rabbis said": an unnamed group
     if _COUNTED_PEOPLE.match(words) and len(tokens) <= 6:
         return Sourcing.ANONYMOUS, "anonymity", False  # "five past and current employees told"
     group = _PLURAL_GROUP.match(words)

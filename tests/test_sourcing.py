@@ -296,6 +296,10 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
         ("Several aides Friday night told reporters the vote had slipped.", A),
         ("Senate aides March 3 said the hearing was postponed.", A),
         ("Campaign aide May Ferrell said the hearing was postponed.", N),  # a first name
+        # an unnamed group of people, counted or described ("a group of", "a coalition of")
+        ("A group of 40 pastors said the sermon had been misquoted.", A),
+        ("A coalition of local activists told the council the plan was rushed.", A),
+        ("A group of Harvard professors said the study was flawed.", N),  # a name in the group
     ],
 )
 def test_unnamed_sources_stay_anonymous(text, expected):
