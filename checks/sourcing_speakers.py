@@ -53,6 +53,7 @@ _NOT_PLURAL = frozenset(
 _INDEFINITE_PERSON = re.compile(r"(?:a|an|another|one)\s+[a-z]", re.IGNORECASE)
 _REACH_BACK = (",", "—", "–", " - ")
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")  # "Phil Bryant (R) said": skipped when looking back
+_AGE = re.compile(r"\d{1,3}")
 _AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\'\'|\s-\s|\.\s*\Z')
 _RELATIVE = re.compile(r"^\s*(?:who|which|that|whom)\b", re.IGNORECASE)
 CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
@@ -222,7 +223,9 @@ def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
         start = breaks[-1].end() if breaks else lo
         segment = text[start:end]
         bare = _TRAILING_ADVERBS.sub("", " " + _CONNECTOR.sub("", segment.strip())).strip()
-        if WORD.search(bare) and not _RELATIVE.fullmatch(bare):
+        if _AGE.fullmatch(bare) and not text[max(0, start - 2) : max(0, start - 1)].isdigit():
+            pass  # "Yin Myint May, 60, a doctor, said": an age is no candidate (not "21,000 said")
+        elif WORD.search(bare) and not _RELATIVE.fullmatch(bare):
             relative = _RELATIVE.match(segment) if start > 0 else None  # "That person said" opens
             out.append((start + (relative.end() if relative else 0), end))  # "which officials said"
         if not breaks or breaks[-1].group(0) not in _REACH_BACK or len(out) >= 2:

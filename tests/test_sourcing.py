@@ -300,6 +300,8 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
         ("A group of 40 pastors said the sermon had been misquoted.", A),
         ("A coalition of local activists told the council the plan was rushed.", A),
         ("A group of Harvard professors said the study was flawed.", N),  # a name in the group
+        # an age between a name and a description: the name speaks, not "a retired teacher"
+        ("Jane Ortiz, 44, a retired teacher, said she would vote for the first time.", N),
     ],
 )
 def test_unnamed_sources_stay_anonymous(text, expected):
