@@ -97,12 +97,12 @@ _DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHER = re.compile(r"\s(?:by|from)\s+\S")
-# "aide Huma Abedin", "spokesman Josh Earnest"; not a day ("Officials Tuesday said") nor a date ("aides
-# March 3"): a time word between the head and the verb names no one.
-_NAME_AFTER_HEAD = re.compile(
-    r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\b(?!\s+[A-Z]))[A-Z][a-z]"
-)
+# A day or a month is capitalised and names no one.
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "aide Huma Abedin", "spokesman Josh Earnest"; not "Officials Tuesday said", "aides March 3 said" (but
+# "aide May Ferrell": a month followed by a capital is a first name).
+_NAME_AFTER_HEAD = re.compile(rf"\s+(?!{_DAY}\b|{_MONTH}\b(?!\s+[A-Z]))[A-Z][a-z]")
 _DEFINITE = re.compile(r"^(?:the|his|her|their|its|our)\s+\w", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +311,8 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
     words = _TRAILING_ADVERBS.sub("", _CONNECTOR.sub("", _CONTRACTED_HAS.sub("", phrase.strip(" ,'’")), count=1))
     if not words or not WORD.search(words):
         return None, "", False
-    if len(words.split()) > _MAX_SPEAKER_WORDS:
+    cut = len(words.split()) > _MAX_SPEAKER_WORDS
+    if cut:
         tokens = words.split()
         # "... even as White House officials railed": a clause opened near the verb has its own
         # subject; otherwise ("The Arizona Republican survived ... and says") the first words speak.
@@ -369,5 +370,9 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
     if group and group.group(1).lower() not in _NOT_PLURAL and len(tokens) <= 8:
         return Sourcing.VAGUE, "vague", False  # "proponents of more controls say": an unnamed group
     if _INDEFINITE_PERSON.match(words) and len(tokens) <= 4:
+        if any(t.lower() in rules.publication_nouns for t in tokens[1:]):
+            # "a new poll found" names no pollster (vague); cut from a longer phrase ("a study last
+            # year by economists at Duke ...") the first words are no speaker at all.
+            return (None, "", False) if cut else (Sourcing.VAGUE, "vague", False)
         return Sourcing.ANONYMOUS, "anonymity", False  # "a voter said": someone the reader cannot check
     return None, "", False

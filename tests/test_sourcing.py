@@ -302,6 +302,12 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
         ("A group of Harvard professors said the study was flawed.", N),  # a name in the group
         # an age between a name and a description: the name speaks, not "a retired teacher"
         ("Jane Ortiz, 44, a retired teacher, said she would vote for the first time.", N),
+        # an indefinite publication with no pollster named is vague, not an unnamed person
+        ("The senator leads in Ohio, according to a new poll.", V),
+        ("The senator leads in Ohio, a new statewide poll has found.", V),
+        ("The senator leads in Ohio, according to a new Marist poll.", N),
+        ("Fares rose, according to a study published last spring by researchers at Tulane University and the "
+         "University of Leeds.", N),  # the first words of a long phrase: no speaker, the study is named
     ],
 )
 def test_unnamed_sources_stay_anonymous(text, expected):
