@@ -75,7 +75,7 @@ def _capitalised(term: str) -> str:
     words = term.split()
     lead = ""
     if len(words) > 1 and words[0] == "the":
-        lead, words = r"[Tt]he\s+", words[1:]
+        lead, words = r"(?:[Tt]he|THE)\s+", words[1:]  # "THE HILL" in a capitalised line too
     first, rest = words[0], words[1:]
     head = re.escape(first[0].upper()) + (f"(?i:{re.escape(first[1:])})" if first[1:] else "")
     tail = "".join(rf"\s+(?i:{re.escape(w)})" for w in rest)

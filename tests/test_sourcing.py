@@ -136,6 +136,7 @@ def grade(text: str) -> list[Sourcing]:
         ("The economist Jared Bernstein said the plan would fail.", N),
         ("The Economist reported that the plan would fail.", S),
         ("According to the Post, the deal collapsed.", S),
+        ("THE HILL reported that the deal collapsed.", S),  # a headline or a byline line in capitals
         # unsourced, opinion, none
         ("The two Koreas agreed on plans to resume economic cooperation.", U),
         ("The minister has reportedly resigned.", U),
