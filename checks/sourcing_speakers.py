@@ -243,6 +243,8 @@ def speaks_before_aside(text: str, candidates: list[tuple[int, int]], verb_start
     state, said"). "Trump, a source said, will" is no aside."""
     (start, end), (a, b) = candidates[0], candidates[1]
     closer = _ADVERBS.sub("", text[end:verb_start]).strip()  # "Zarate, a top adviser, also questioned"
+    if not closer and _WHO_BEFORE.search(text, start, end):
+        closer = ","  # "Jo Arnold, a former aide who said she would march": the description's own verb
     if closer in ("—", "–", "-", "--") and text[b:start].strip() == closer:
         return True  # "insiders in the next two states — Nevada and South Carolina — said"
     if closer not in (",", "—", "–", "--"):
@@ -271,6 +273,7 @@ _ASIDE_OPENER = re.compile(
     r"|each|speaking|asked|pressed|writing|reached)\s"
 )
 _INDEFINITE_ASIDE = re.compile(r"\s*(?:a|an)\s")  # "a swing state", "a former adviser in the White House"
+_WHO_BEFORE = re.compile(r"\swho(?:\s+(?:also|later|then|has|had|have|(?-i:[a-z]+ly)))*\s*\Z")
 _ADVERBS = re.compile(r"\s+(?:also|later|then|again|still|has|have|had|(?-i:[a-z]+ly))(?=\s|\Z)")
 _CONNECTOR_BEFORE = re.compile(r"(?:^|\s)(?:And|But|Yet|So|Still|Meanwhile|However|Now|Then|Also),?\s*\Z")
 _ASIDE = re.compile(r"\([^()]*\)")

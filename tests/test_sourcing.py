@@ -303,6 +303,9 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
         ("A group of Harvard professors said the study was flawed.", N),  # a name in the group
         # an age between a name and a description: the name speaks, not "a retired teacher"
         ("Jane Ortiz, 44, a retired teacher, said she would vote for the first time.", N),
+        # "who said" after a description of a named person: the name speaks, not "a former aide"
+        ('"We will march," said Jo Arnold, 32, a former aide to the mayor who said she planned to protest.', N),
+        ("A retired teacher who said she would march was arrested.", A),
         # an indefinite publication with no pollster named is vague, not an unnamed person
         ("The senator leads in Ohio, according to a new poll.", V),
         ("The senator leads in Ohio, a new statewide poll has found.", V),
