@@ -110,6 +110,7 @@ _TALKS_WITH = re.compile(  # "according to interviews with ...": those interview
     r"\s*(?:(?:several|many|more\s+than\s+\w+|\w+)\s+)?(?:interviews|conversations|discussions)\s+with\s+", re.I
 )
 _NAMING = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){1,3}\Z")  # "a show called", "a group of exiles called"
+_WHEN_ASKED = re.compile(r"\b(?:when|if|after|before|once|as|unless|until|while)\s+asked\Z", re.IGNORECASE)
 _PUNCT = re.compile(r'[,;:"“”()—–]')
 _MAX_VERBS = 24  # speech verbs examined in one sentence
 _TAIL = 48  # characters before a verb that the anchored patterns look at
@@ -166,8 +167,9 @@ def find_attribution(
             continue
         attribution = _attribution_at(text, verb, rules, anonymity_cue)
         if attribution is not None:
-            # A participle ("speaking", "saying") counts only when nothing better turns up.
-            participle = verb.group(0).lower().endswith("ing")
+            # A participle ("speaking", "saying") or a reduced clause ("said when asked how ...")
+            # counts only when nothing better turns up.
+            participle = verb.group(0).lower().endswith("ing") or bool(_WHEN_ASKED.search(text, 0, verb.end()))
             found.append((_PRIORITY[attribution.sourcing] + (10 if participle else 0), attribution))
     if found:
         # With several speakers the one an editor must check wins: anonymous, second-hand, vague.

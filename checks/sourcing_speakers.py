@@ -243,8 +243,11 @@ def speaks_before_aside(text: str, candidates: list[tuple[int, int]], verb_start
     state, said"). "Trump, a source said, will" is no aside."""
     (start, end), (a, b) = candidates[0], candidates[1]
     closer = _ADVERBS.sub("", text[end:verb_start]).strip()  # "Zarate, a top adviser, also questioned"
-    if not closer and _WHO_BEFORE.search(text, start, end):
-        closer = ","  # "Jo Arnold, a former aide who said she would march": the description's own verb
+    relative = closer in ("", ", who", ",who") and _WHO_BEFORE.search(text, start, verb_start) is not None
+    if relative:
+        # "Jo Arnold, a former aide who said she would march", "said Reed, the group's strategist, who
+        # added": the description's own verb, so the name before it speaks
+        closer = ","
     if closer in ("—", "–", "-", "--") and text[b:start].strip() == closer:
         return True  # "insiders in the next two states — Nevada and South Carolina — said"
     if closer not in (",", "—", "–", "--"):
@@ -260,8 +263,9 @@ def speaks_before_aside(text: str, candidates: list[tuple[int, int]], verb_start
     if _INDEFINITE_ASIDE.match(text, start) and classify_speaker(text[a:b], rules)[0] is not None:
         return True
     tokens = _ASIDE.sub(" ", text[a:b]).split()  # "Phil Bryant (R), a former aide, said"
-    if tokens and tokens[0].lower() in ("and", "but", "still", "also", "meanwhile"):
-        tokens = tokens[1:]  # "And Sen. Rob Portman, another incumbent, said"
+    if tokens and (tokens[0].lower() in ("and", "but", "still", "also", "meanwhile")
+                   or (relative and rules.speech.fullmatch(tokens[0]))):
+        tokens = tokens[1:]  # "And Sen. Rob Portman, another incumbent, said"; "said Reed, ..., who added"
     first = tokens[0].rstrip(".") if tokens else ""
     return (0 < len(tokens) <= 6 and (first not in FUNCTION_CAPS or first in _TITLES)
             and all(t[0].isupper() or t in _NAME_PARTICLES for t in tokens))

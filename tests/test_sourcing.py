@@ -306,6 +306,10 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
         # "who said" after a description of a named person: the name speaks, not "a former aide"
         ('"We will march," said Jo Arnold, 32, a former aide to the mayor who said she planned to protest.', N),
         ("A retired teacher who said she would march was arrested.", A),
+        ('"We are ready," said Tom Reed, the council\'s chief strategist, who added that the group would spend more.', N),
+        # "when asked" is a reduced clause: the sentence's own speaker wins over it
+        ('"It is on his phone," Sam Quill, a former campaign aide, said when asked how the mayor reads the news.', N),
+        ('"We are fine," the actor told CNN on Monday when asked about the polls.', N),  # not second-hand
         # an indefinite publication with no pollster named is vague, not an unnamed person
         ("The senator leads in Ohio, according to a new poll.", V),
         ("The senator leads in Ohio, a new statewide poll has found.", V),
