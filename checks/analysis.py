@@ -8,7 +8,7 @@ from .duplicates import find_duplicates
 from .flags import assign_ids, flags_from_duplicates, flags_from_grades
 from .lexicon import Lexicon, default_lexicon
 from .model import Analysis, Document
-from .processes import in_background
+from .processes import in_background, without_gc
 from .sourcing import grade_sentences
 from .text_flags import find_text_flags
 
@@ -24,8 +24,11 @@ def analyze(
 ) -> Analysis:
     """Grades, duplicates and every flag of ``doc``. ``progress(done, 4)`` hears each stage end
     (grades, text flags, duplicates, flags), for a bar on long work."""
-    lex = lexicon or default_lexicon()
-    step = progress or _quiet
+    with without_gc():
+        return _analyze(doc, lexicon or default_lexicon(), progress or _quiet)
+
+
+def _analyze(doc: Document, lex: Lexicon, step: Callable[[int, int], None]) -> Analysis:
     step(0, 4)
     if len(doc.sentences) >= BACKGROUND_DUPLICATES:
         with in_background(find_duplicates, doc) as pending:

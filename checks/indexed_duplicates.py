@@ -27,7 +27,7 @@ import numpy as np
 from .candidates import shingles, similar_set_codes
 from .duplicates import _ALIGNED_BONUS, _MIN_CONTENT, _MIN_SHARED_CONTENT, _Match, _passage_pairs, _verify
 from .model import Document, DuplicatePair
-from .processes import can_fork, cores, process_pool
+from .processes import can_fork, cores, process_pool, without_gc
 from .similarity import Prepared, join_prepared, prepare, rarity_weights_of, score_upper_bounds
 
 __all__ = ["SHINGLE_MAX_DF", "SHINGLE_MIN_SHARED", "find_duplicates_indexed", "indexed_window_pairs"]
@@ -54,18 +54,19 @@ def find_duplicates_indexed(
 ) -> tuple[DuplicatePair, ...]:
     """``duplicates.find_duplicates`` for a long document (see the module docstring); many pairs
     to score are shared among ``workers`` processes (default: the machine's cores)."""
-    light = LightWindows(doc, max_window)
-    pairs, totals = indexed_window_pairs(
-        light, min_score, min_content=_MIN_CONTENT, min_shared=_MIN_SHARED_CONTENT, bonus=_ALIGNED_BONUS
-    )
-    windows = [_LazyWindow(light, w) for w in range(len(light))]
-    n = cores(workers)
-    if n >= 2 and len(pairs) >= PARALLEL_MIN_PAIRS and can_fork():
-        matches = _verify_in_processes(light, windows, pairs, totals, min_score, n)
-    else:
-        matches = _verify(windows, _decoded(pairs, len(light)), min_score, light.weights,
-                          contents=light.contents, totals=totals)
-    return _passage_pairs(doc, doc, matches, min_score, light.weights)
+    with without_gc():
+        light = LightWindows(doc, max_window)
+        pairs, totals = indexed_window_pairs(
+            light, min_score, min_content=_MIN_CONTENT, min_shared=_MIN_SHARED_CONTENT, bonus=_ALIGNED_BONUS
+        )
+        windows = [_LazyWindow(light, w) for w in range(len(light))]
+        n = cores(workers)
+        if n >= 2 and len(pairs) >= PARALLEL_MIN_PAIRS and can_fork():
+            matches = _verify_in_processes(light, windows, pairs, totals, min_score, n)
+        else:
+            matches = _verify(windows, _decoded(pairs, len(light)), min_score, light.weights,
+                              contents=light.contents, totals=totals)
+        return _passage_pairs(doc, doc, matches, min_score, light.weights)
 
 
 class _LazyWindow:

@@ -14,7 +14,7 @@ from functools import cache
 from syntok import segmenter
 
 from .model import Document, Paragraph, Sentence
-from .processes import cores, process_pool
+from .processes import cores, process_pool, without_gc
 
 __all__ = ["ArticleError", "decode_bytes", "parse_article", "split_paragraphs", "split_sentences"]
 
@@ -90,8 +90,9 @@ def parse_article(
         text = data.replace("\r\n", "\n").replace("\r", "\n")
         raw, encoding, warnings = text.encode("utf-8"), "utf-8", ()
     date, title, body_start = _metadata(text) if parse_metadata else (None, None, 0)
-    paragraphs = split_paragraphs(text, body_start)
-    sentences = split_sentences(text, paragraphs, progress=progress)
+    with without_gc():
+        paragraphs = split_paragraphs(text, body_start)
+        sentences = split_sentences(text, paragraphs, progress=progress)
     return Document(
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),

@@ -144,3 +144,29 @@ def test_scan_draws_a_bar_on_a_terminal_and_nothing_in_a_pipe(monkeypatch, capsy
     capsys.readouterr()
     assert cli.main(["scan", "--format", "json", seed]) == 1
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_without_gc_pauses_the_collector_and_sets_it_back(enabled):
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with processes.without_gc():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(ValueError), processes.without_gc():
+            raise ValueError("work that fails still sets the collector back")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_pool_workers_run_without_the_collector():
+    import gc
+
+    assert gc.isenabled()
+    with processes.process_pool(1) as pool:
+        assert pool.submit(gc.isenabled).result() is False
+    assert gc.isenabled()  # the parent's collector is untouched
