@@ -10,8 +10,15 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import cache
+from importlib import metadata
 
+import regex
 from syntok import segmenter
+
+try:
+    from syntok._segmentation_states import State as _SyntokState
+except ImportError:  # another syntok: the fast path's reasoning is for 1.4.4
+    _SyntokState = None
 
 from .model import Document, Paragraph, Sentence
 from .processes import cores, process_pool, without_gc
@@ -207,6 +214,137 @@ def _spans_of_batch(chunks: Sequence[str]) -> list[list[tuple[int, int]]]:
 
 
 def _sentence_spans(chunk: str) -> list[tuple[int, int]]:
+    """The spans ``_syntok_spans`` finds, with syntok run only on the pieces between the sentence
+    ends it certainly makes that may hold more than one sentence."""
+    if not _FAST_PATH:
+        return _syntok_spans(chunk)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end, next_start in (*_certain_ends(chunk), (len(chunk), len(chunk))):
+        piece = chunk[start:end]
+        if _one_sentence(piece):
+            spans.append((start, end))
+        else:
+            spans.extend((start + a, start + b) for a, b in _syntok_spans(piece))
+        start = next_start
+    return spans
+
+
+# syntok is most of the cost of a scan's splitting (its tokenizer and state machine, about 0.1 ms
+# a sentence), yet much of news text is sentences it cannot but split as they stand. The two tests
+# below follow syntok 1.4.4's source (_segmentation_states.py, tokenizer.py), so another version
+# takes the plain path until it is checked again (benchmarks/bench_segment.py --verify).
+_SYNTOK_CHECKED = ("1.4.4",)
+_FAST_PATH = _SyntokState is not None and metadata.version("syntok") in _SYNTOK_CHECKED
+
+# 1. syntok ends a sentence only just after a token that is a terminal (". ! ? ; ..." and their
+# full-width forms) or an opening bracket. With no such token before a piece's last letter or
+# digit, any piece it cuts off after that holds no letter or digit, and _merge_fragments glues it
+# back: the piece is one sentence, from its first to its last character that is no space.
+_BRACKETS = r"(\[{\u2329\u2983\u2985\u3018\u301a\ufd3e\ufe59\ufe5b\ufe5d\uff08\uff3b\uff5b\uff5f"
+_TRIGGERS = re.compile(rf"[.!?;\u203c\u203d\u2047-\u2049\u3002\ufe52\ufe57\uff01\uff0e\uff1f\uff61{_BRACKETS}]")
+_OPENING_BRACKET = re.compile(rf"[{_BRACKETS}]")
+# syntok's own regex engine decides spaces, capitals and paragraph breaks (its Unicode tables are
+# not the standard library's), so these use it too.
+_SYNTOK_SPACE = regex.compile(r"[\s\u200b]")
+_SYNTOK_PARAGRAPH = regex.compile(r"\r?\n(?:\s*\r?\n)+")
+_CUT_AT_DOT = regex.compile(r"\p{Ll}\.\p{Lu}")  # the tokenizer cuts "end.The" at the full stop
+
+
+def _is_space(c: str) -> bool:
+    """White space to str.strip (the gluing) and to syntok's tokenizer alike."""
+    return c.isspace() and _SYNTOK_SPACE.match(c) is not None
+
+
+def _maybe_space(c: str) -> bool:
+    return c.isspace() or _SYNTOK_SPACE.match(c) is not None
+
+
+def _one_sentence(chunk: str) -> bool:
+    """True when syntok and the gluing after it certainly make all of ``chunk`` one sentence.
+    Conservative: a wrong False only costs the syntok run."""
+    if not chunk or _maybe_space(chunk[0]) or _maybe_space(chunk[-1]):
+        return False  # syntok's first or last token might not start or end at the edge
+    if "\n" in chunk and _SYNTOK_PARAGRAPH.search(chunk):
+        return False  # syntok would split it into paragraphs
+    body = len(chunk)
+    while body and not chunk[body - 1].isalnum():
+        body -= 1
+    if any(unicodedata.category(c)[0] in "LN" for c in chunk[body:]):
+        return False
+    for m in _TRIGGERS.finditer(chunk, 0, body):
+        i = m.start()
+        # A full stop between letters or digits ("U.S", "3.5", "bbc.co.uk") stays inside a word
+        # token, which is no terminal; anything else may end a sentence.
+        if chunk[i] != "." or i == 0 or not chunk[i - 1].isalnum() or not chunk[i + 1].isalnum():
+            return False
+        if _CUT_AT_DOT.match(chunk, i - 1):
+            return False
+    return True
+
+
+# 2. syntok certainly ends a sentence at 'word. Next' or 'said "no". Next' when its state machine
+# meets the terminal just after that word or quote token (no opening bracket before it in the
+# piece, whose skipping could swallow the terminal) and none of _move_and_maybe_extract_terminal's
+# reasons to go on holds: the next token, spaced off, starts with a capital (or an opening quote),
+# and the token before is a quote or a word of two or more characters that is no abbreviation,
+# Roman numeral or "no", and no number before a month. Nothing after such an end is read to
+# segment what comes before, so syntok on each piece finds what it finds in the whole; each piece
+# starts with a letter and its last sentence ends in no title, so _merge_fragments and
+# _join_titles do not reach across either.
+_END = re.compile(r"([^\W_]+)([\"”’']?)[.!?][\"”’']?(\s+)(?=[\"“‘']?([^\W\d_]+))")
+_HYPHEN_CUT = regex.compile(r"(?<=\p{L})-(?=[\p{L}\p{Nd}])|(?<=[\p{L}\p{Nd}])-(?=\p{L})")  # the tokenizer's
+_CAMEL_CUT = regex.compile(r"\p{Ll}\p{Lu}")  # the tokenizer cuts "McCain" into "Mc", "Cain"
+_BEFORE_WORD = frozenset("\"“‘'£$€")  # single-character tokens before a word
+
+
+def _certain_ends(chunk: str) -> list[tuple[int, int]]:
+    """(end, start of the next) of the sentence ends syntok certainly makes in ``chunk``, in order."""
+    if "\n" in chunk and _SYNTOK_PARAGRAPH.search(chunk):
+        return []
+    ends: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(chunk):
+        if _OPENING_BRACKET.search(chunk, start, m.start(3)):
+            break
+        first = m.group(4)[0]  # of the next token: not lower case, and no number ("Ⅻ" is both)
+        if not first.isupper() or first.isnumeric() or not all(map(_is_space, m.group(3))):
+            continue
+        if m.group(2) or _word_ends(chunk, m):
+            ends.append((m.start(3), m.end(3)))
+            start = m.end(3)
+    return ends
+
+
+def _word_ends(chunk: str, m: re.Match[str]) -> bool:
+    """Whether syntok ends a sentence after ``m``'s word and terminal (see above)."""
+    word, before = m.group(1), m.start(1)
+    if before and chunk[before - 1] == "-":
+        if not _HYPHEN_CUT.match(chunk, before - 1):
+            return False  # no token of its own
+    else:
+        while before and chunk[before - 1] in _BEFORE_WORD:
+            before -= 1
+        if before and not _is_space(chunk[before - 1]):
+            return False
+    if len(word) < 2 or word in _not_before_end() or _CAMEL_CUT.search(word):
+        return False
+    if word.isnumeric():  # "in 2004. May" goes on
+        camel = _CAMEL_CUT.search(following := m.group(4))
+        if (following[: camel.start() + 1] if camel else following) in _SyntokState.months:
+            return False
+    end = m.start(3)  # "Gov." is joined to the name after it
+    return not (chunk[end - 1] == "." and _title_end().search(chunk, m.start(1), end))
+
+
+@cache
+def _not_before_end() -> frozenset[str]:
+    """Words after which syntok may go on past a terminal."""
+    return frozenset(_SyntokState.abbreviations | _SyntokState.roman_numerals | {"no", "No", "NO"})
+
+
+def _syntok_spans(chunk: str) -> list[tuple[int, int]]:
+    """Sentence spans as syntok finds them, then glued: the plain path that ``_one_sentence`` skips."""
     spans: list[tuple[int, int]] = []
     for syn_paragraph in segmenter.analyze(chunk):
         for sentence in syn_paragraph:

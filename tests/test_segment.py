@@ -78,3 +78,132 @@ def test_a_title_before_a_name_does_not_end_the_sentence(text, expected):
     sentences = parse_article(text).sentences
     assert len(sentences) == expected, [s.text for s in sentences]
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+# The fast path of sentence splitting (checks/segment.py) must give exactly syntok's spans. These
+# paragraphs are written for the cases where syntok goes on past a terminal or stops before one.
+FAST_PATH_PARAGRAPHS = [
+    "The council approved the budget on Monday.",  # one sentence, full stop at the end
+    "The council approved the budget on Monday",  # no terminal at all
+    "The council approved the budget on Monday.   ",  # trailing white space
+    "\u200bThe council met.\u200b",  # a zero-width space is a space to syntok, not to str.strip
+    "\x1cThe council met.\x1c",  # and a file separator the other way round
+    'She said: "We will vote on it."',  # closing quote after the terminal
+    'She said: "We will vote on it".',
+    "She said they would vote. \u201d",  # a lone closing quote, spaced off, glued back
+    "The vote was close (six to five).",  # bracket at the end
+    "The vote (six to five) was close. Members left.",  # bracket before the first end
+    "Members left. The vote (six to five) was close. Then they went.",
+    "Did he vote? Nobody knows!",
+    'He asked "Did she vote?" and left.',  # question mark inside quotes, sentence goes on
+    '"Did she vote?" he asked. "No," she said.',
+    "Prices rose... Then they fell.",
+    "Prices rose\u2026 then they fell. Some said so.",  # a Unicode ellipsis is no terminal to syntok
+    "Prices rose . . . then fell.",
+    "The U.S. economy grew 3.5% in 2004. Exports rose.",  # abbreviation and decimal
+    "Exports rose in the U.S. The euro fell.",
+    "Mr. Smith and Dr. Jones met Gov. Chris Christie. They spoke.",  # titles joined to names
+    "It was signed by the Gov. The law takes effect in July.",
+    "He met the Gov. at noon. Then he left.",
+    "Aides to Sen. Warren said so. She agreed.",
+    "Clinton votes Feb. 27. She leads in May. Sanders trails.",  # months and numbers
+    "He won in 2004. May was a good month. Sales rose in 2005. Mar-a-Lago was sold.",
+    "He won 2004. MayDay was next. It rained in 2004. Ⅻ came after.",
+    "It was Henry VI. The king was young. Part II. It followed.",  # Roman numerals
+    "Was it no. It was not. Say no. No5 was the answer.",
+    "He met John F. Kennedy. Then he left. He was born in Washington, D.C. He moved.",
+    "The iPod. McCain said it. The well-known. Lt-Gov. Smith agreed. A 3Dr. Who knows.",
+    "Visit bbc.co.uk for more. The site.It was down. The end.The start.",
+    'Turnout was "high". Officials said so. It was a "record"! Others said "low."',
+    "\u201cWe won,\u201d he said. \u2018It was close.\u2019 The count ended.",
+    "He paid \u00a32m. It was \u20ac3m. Then $5m. 'Tis the season.",
+    "First line of the paragraph.\nSecond line. Third line.",
+    "First part.\n\u00a0\nSecond part after a line that only holds a no-break space.",
+    "One sentence;\tanother clause. Next\u00a0sentence. Last\u2009one.",
+    "(Reuters) The council met. It voted.",
+    "[Editor's note: updated.] The council met.",
+    "The end.\uff09 Next one\uff0e Full-width stops\uff01 Right\u3002 Done.",
+    "...",
+    "* * *",
+    ".",
+    '"',
+    "Yes. No. Maybe. So. It. Is.",
+]
+
+
+@pytest.mark.parametrize("paragraph", FAST_PATH_PARAGRAPHS)
+def test_fast_path_gives_syntoks_spans(paragraph):
+    from checks.segment import _sentence_spans, _syntok_spans
+
+    assert _sentence_spans(paragraph) == _syntok_spans(paragraph)
+
+
+def test_fast_path_is_taken():
+    """Not only equal: the fast path does skip syntok on plain news sentences."""
+    from checks.segment import _FAST_PATH, _certain_ends, _one_sentence
+
+    assert _FAST_PATH, "syntok is not the version the fast path was checked against; see _SYNTOK_CHECKED"
+    assert _one_sentence("The council approved the budget on Monday.")
+    assert _one_sentence('She said: "We will vote on it."')
+    assert _one_sentence("The U.S economy grew 3.5% on bbc.co.uk")
+    assert not _one_sentence("Exports rose. The euro fell.")
+    text = 'Exports rose in 2004. The euro fell. Turnout was "high". Officials said so.'
+    assert [text[a:b] for a, b in _certain_ends(text)] == [" ", " ", " "]
+    assert _certain_ends("Mr. Smith left. Gov. Chris Christie spoke.") == [(15, 16)]
+
+
+def test_fast_path_knows_syntoks_terminals_and_brackets():
+    """The fast path's character classes hold every terminal and opening bracket of syntok."""
+    from syntok._segmentation_states import State
+
+    from checks.segment import _OPENING_BRACKET, _TRIGGERS
+
+    for token in State.terminals | State.opening_brackets:
+        assert all(_TRIGGERS.match(c) for c in token), token
+    for token in State.opening_brackets:
+        assert _OPENING_BRACKET.match(token), token
+
+
+def test_fast_path_on_random_paragraphs():
+    """Random paragraphs of awkward pieces (abbreviations, titles, months, numbers, quotes,
+    brackets, odd spaces): the fast path and syntok agree on every one."""
+    import random
+
+    from checks.segment import _sentence_spans, _syntok_spans
+
+    words = ["the", "The", "said", "Mr", "Gov", "Sen", "Dr", "U.S", "May", "Feb", "Sept", "2004", "27", "1", "II",
+             "No", "no", "McCain", "iPod", "well-known", "Lt-Gov", "3Dr", "A", "I", "However", "Smith", "3.5",
+             "end.The", "e.g", "etc", "St", "Inc", "Müller", "ǅemal", "½", "3rd", "2004-05", "Mar-a-Lago", "don't",
+             "Jones'", "£2m", "Ⅻ", "ⅰv", "(Reuters)", "(AP", "it)", "[sic]", "MayDay", "Mar3", "'Tis", "1000"]
+    opens = ["", "", "", '"', "“", "‘", "'", "(", "’", "—"]
+    ends = [".", ".", ".", "!", "?", ";", "...", "…", ":", "", ".)", ").", '."', '".', ".”", "”.", ".’", "'.",
+            '?"', "?!", "。", "．", " .", ". ."]
+    spaces = [" ", " ", " ", "  ", "\n", "\u00a0", "\u200b", "\x1c", "\t", "\n\u00a0\n", "", "\u3000"]
+    rng = random.Random(20261130)
+    for _ in range(3000):
+        pieces = []
+        for k in range(rng.randint(1, 6)):
+            words_ = " ".join(rng.choice(words) for _ in range(rng.randint(1, 5)))
+            pieces.append((rng.choice(spaces) if k else "") + rng.choice(opens) + words_ + rng.choice(ends))
+        paragraph = "".join(pieces).strip()
+        if paragraph:
+            assert _sentence_spans(paragraph) == _syntok_spans(paragraph), paragraph
+
+
+def test_fast_path_on_shared_data():
+    """Every paragraph of PolNeAR dev and Clough & Stevenson (real news and student prose):
+    identical spans. benchmarks/bench_segment.py --verify runs all of ../shared/data."""
+    from conftest import shared_data
+
+    from checks.segment import _sentence_spans, _syntok_spans, decode_bytes, split_paragraphs
+
+    files = sorted((shared_data("polnear") / "dev" / "text").glob("*.txt"))
+    files += sorted((shared_data("clough_stevenson") / "texts").glob("*.txt"))
+    compared = 0
+    for path in files:
+        text = decode_bytes(path.read_bytes())[0]
+        for para in split_paragraphs(text):
+            chunk = text[para.start : para.end]
+            assert _sentence_spans(chunk) == _syntok_spans(chunk), (path.name, chunk[:200])
+            compared += 1
+    assert compared > 1000
