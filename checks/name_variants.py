@@ -12,9 +12,10 @@ Two kinds of variant:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain, combinations
 
 from rapidfuzz.distance import Levenshtein
 
@@ -77,7 +78,7 @@ def _spelling_variants(doc: Document) -> list[NameVariant]:
     # A capitalised common word ("These", "President", "Democracy") is no name when the article
     # also writes it in lower case, or when it is a stopword.
     common = stopwords()
-    lower_words = {w for w in _LOWER_WORD.findall(doc.text)}
+    lower_words = set(_LOWER_WORD.findall(doc.text))
     names = sorted(
         n for n in occurrences if " " in n or (n.lower() not in lower_words and n.lower() not in common)
     )
@@ -85,7 +86,7 @@ def _spelling_variants(doc: Document) -> list[NameVariant]:
     # the pairs that share a key of the deletion index, in the order the pairwise loop took.
     pairs = _candidate_pairs(names)
     return [
-        _variant("spelling", _spans(occurrences[names[i]]), _spans(occurrences[names[j]]))
+        _variant("spelling", _spans(doc.text, occurrences[names[i]]), _spans(doc.text, occurrences[names[j]]))
         for i, j in sorted(pairs)
         if _is_variant(names[i], names[j])
     ]
@@ -111,10 +112,17 @@ def _candidate_pairs(names: list[str]) -> set[tuple[int, int]]:
     for members in groups.values():
         if len(members) < 2:
             continue
+        # A pair allows two edits only when both words are long, so a short word needs only one.
+        neighbours = [_deletions(word.lower(), 2 if len(word) >= _LONG_WORD else 1) for _, word in members]
+        # Nearly every deletion string belongs to one word only: count them all at C speed and
+        # bucket only the shared ones (bucketing every string was most of the cost).
+        counts = Counter(chain.from_iterable(neighbours))
+        shared = {deleted for deleted, n in counts.items() if n > 1}
+        if not shared:
+            continue
         buckets: dict[str, list[int]] = defaultdict(list)
-        for index, word in members:
-            # A pair allows two edits only when both words are long, so a short word needs only one.
-            for deleted in _deletions(word.lower(), 2 if len(word) >= _LONG_WORD else 1):
+        for (index, _), found in zip(members, neighbours):
+            for deleted in found & shared:
                 buckets[deleted].append(index)
         for bucket in buckets.values():
             for k, i in enumerate(bucket):
@@ -124,35 +132,55 @@ def _candidate_pairs(names: list[str]) -> set[tuple[int, int]]:
 
 
 def _deletions(word: str, edits: int) -> set[str]:
-    """The word and every string made from it by deleting up to ``edits`` characters."""
+    """The word and every string made from it by deleting up to ``edits`` (1 or 2) characters."""
+    if edits not in (1, 2):
+        raise ValueError(f"edits must be 1 or 2, not {edits}")
+    n = len(word)
     found = {word}
-    frontier = {word}
-    for _ in range(edits):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        found |= frontier
+    found.update(word[:i] + word[i + 1 :] for i in range(n))
+    if edits >= 2:
+        # Each pair of positions once (i < j): deleting again from every one-deletion string
+        # built each two-deletion string twice.
+        found.update(word[:i] + word[i + 1 : j] + word[j + 1 :] for i, j in combinations(range(n), 2))
     return found
 
 
-def _names(doc: Document) -> dict[str, list[re.Match[str]]]:
-    """Capitalised names (their matches), possessive dropped; a one-word name only if it occurs
-    inside a sentence somewhere (a capital at a sentence start says nothing).
+def _names(doc: Document) -> dict[str, list[int]]:
+    """Capitalised names (the offsets where they start), possessive dropped; a one-word name only
+    if it occurs inside a sentence somewhere (a capital at a sentence start says nothing).
 
-    Matches, not spans: a long document has hundreds of thousands of name occurrences and only
-    the few in a variant need a (validated) Span.
+    Offsets, not spans or matches: a long document has hundreds of thousands of name occurrences
+    and only the few in a variant need a (validated) Span. Keeping every match object alive also
+    made the garbage collector walk the whole heap again and again, the larger part of the cost.
     """
     sentence_starts = {s.start for s in doc.sentences}
-    found: dict[str, list[re.Match[str]]] = defaultdict(list)
+    text = doc.text
+    # Grouped by the matched text first, so spacing and sentence starts are looked at once per
+    # distinct spelling rather than once per occurrence.
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for m in _NAME.finditer(text):
+        by_text[m.group(0)].append(m.start())
+    found: dict[str, list[int]] = {}
     inside: set[str] = set()
-    for m in _NAME.finditer(doc.text):
-        name = " ".join(m.group(0).split())
-        found[name].append(m)
-        if name not in inside and (" " in name or not _at_sentence_start(doc.text, m.start(), sentence_starts)):
+    for raw, starts in by_text.items():
+        name = " ".join(raw.split())
+        # The same name spaced another way ("Kim  Jong\nUn") joins it, in document order.
+        found[name] = sorted(found[name] + starts) if name in found else starts
+        if name not in inside and (
+            " " in name or not all(_at_sentence_start(text, start, sentence_starts) for start in starts)
+        ):
             inside.add(name)
-    return {name: matches for name, matches in found.items() if name in inside}
+    return {name: starts for name, starts in found.items() if name in inside}
 
 
-def _spans(matches: list[re.Match[str]]) -> list[Span]:
-    return [Span(m.start(), m.end(), m.group(0)) for m in matches]
+def _spans(text: str, starts: list[int]) -> list[Span]:
+    """The name occurrences starting at ``starts`` (from ``_names``), matched again."""
+    spans = []
+    for start in starts:
+        m = _NAME.match(text, start)  # the lookbehind still sees the text before start
+        assert m is not None, f"no name at {start}"
+        spans.append(Span(m.start(), m.end(), m.group(0)))
+    return spans
 
 
 def _at_sentence_start(text: str, pos: int, sentence_starts: set[int]) -> bool:

@@ -200,7 +200,7 @@ def _pairwise_name_variants(d):
     common = nv.stopwords()
     names = sorted(n for n in occurrences if " " in n or (n.lower() not in lower_words and n.lower() not in common))
     return [
-        nv._variant("spelling", nv._spans(occurrences[a]), nv._spans(occurrences[b]))
+        nv._variant("spelling", nv._spans(d.text, occurrences[a]), nv._spans(d.text, occurrences[b]))
         for i, a in enumerate(names)
         for b in names[i + 1 :]
         if nv._is_variant(a, b)
