@@ -239,8 +239,9 @@ _FAST_PATH = _SyntokState is not None and metadata.version("syntok") in _SYNTOK_
 
 # 1. syntok ends a sentence only just after a token that is a terminal (". ! ? ; ..." and their
 # full-width forms) or an opening bracket. With no such token before a piece's last letter or
-# digit, any piece it cuts off after that holds no letter or digit, and _merge_fragments glues it
-# back: the piece is one sentence, from its first to its last character that is no space.
+# digit, bar full stops it certainly goes on past (_goes_on), any piece it cuts off after that
+# holds no letter or digit, and _merge_fragments glues it back: the piece is one sentence, from
+# its first to its last character that is no space.
 _BRACKETS = r"(\[{\u2329\u2983\u2985\u3018\u301a\ufd3e\ufe59\ufe5b\ufe5d\uff08\uff3b\uff5b\uff5f"
 _TRIGGERS = re.compile(rf"[.!?;\u203c\u203d\u2047-\u2049\u3002\ufe52\ufe57\uff01\uff0e\uff1f\uff61{_BRACKETS}]")
 _OPENING_BRACKET = re.compile(rf"[{_BRACKETS}]")
@@ -249,6 +250,10 @@ _OPENING_BRACKET = re.compile(rf"[{_BRACKETS}]")
 _SYNTOK_SPACE = regex.compile(r"[\s\u200b]")
 _SYNTOK_PARAGRAPH = regex.compile(r"\r?\n(?:\s*\r?\n)+")
 _CUT_AT_DOT = regex.compile(r"\p{Ll}\.\p{Lu}")  # the tokenizer cuts "end.The" at the full stop
+_ALNUM = re.compile(r"[^\W_]+")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_CAMEL_CUT = regex.compile(r"\p{Ll}\p{Lu}")  # the tokenizer cuts "McCain" into "Mc", "Cain"
+_BEFORE_WORD = frozenset("\"“‘'£$€")  # single-character tokens before a word
 
 
 def _is_space(c: str) -> bool:
@@ -274,13 +279,52 @@ def _one_sentence(chunk: str) -> bool:
         return False
     for m in _TRIGGERS.finditer(chunk, 0, body):
         i = m.start()
-        # A full stop between letters or digits ("U.S", "3.5", "bbc.co.uk") stays inside a word
-        # token, which is no terminal; anything else may end a sentence.
-        if chunk[i] != "." or i == 0 or not chunk[i - 1].isalnum() or not chunk[i + 1].isalnum():
+        if chunk[i] != "." or i == 0 or not chunk[i - 1].isalnum():
             return False
-        if _CUT_AT_DOT.match(chunk, i - 1):
+        if chunk[i + 1].isalnum():
+            # Between letters or digits ("U.S", "3.5", "bbc.co.uk") it stays inside a word token.
+            if _CUT_AT_DOT.match(chunk, i - 1):
+                return False
+        elif not _goes_on(chunk, i):
             return False
     return True
+
+
+def _goes_on(chunk: str, stop: int) -> bool:
+    """Whether syntok certainly goes on past the full stop at ``stop``, a token of its own after a
+    letter or digit: the next token starts in lower case, or is no sentence starter and the one
+    before is an abbreviation ("Mr."), dotted ("U.S."), a capital ("John F.") or a consonant."""
+    after = stop + 1
+    while after < len(chunk) and _is_space(chunk[after]):
+        after += 1
+    if after == stop + 1 or after == len(chunk) or not chunk[after].isalnum():
+        return False
+    if chunk[after].islower():
+        return True
+    following = _ALNUM.match(chunk, after).group()
+    if (camel := _CAMEL_CUT.search(following)) is not None:
+        following = following[: camel.start() + 1]
+    if following in _SyntokState.starters:
+        return False
+    start = stop
+    while start and not _maybe_space(chunk[start - 1]):
+        start -= 1
+    if start and not _is_space(chunk[start - 1]):
+        return False
+    while start < stop and chunk[start] in _BEFORE_WORD:
+        start += 1
+    token = chunk[start:stop]
+    if token.isalnum():
+        if _CAMEL_CUT.search(token):
+            return False
+    elif not _DOTTED.fullmatch(token) or _CUT_AT_DOT.search(token):
+        return False
+    return (
+        token in _SyntokState.abbreviations
+        or "." in token
+        or (token.isupper() and _SyntokState.is_single_letter_or_roman_numeral(token))
+        or _SyntokState.is_single_consonant(token)
+    )
 
 
 # 2. syntok certainly ends a sentence at 'word. Next' or 'said "no". Next' when its state machine
@@ -292,10 +336,9 @@ def _one_sentence(chunk: str) -> bool:
 # segment what comes before, so syntok on each piece finds what it finds in the whole; each piece
 # starts with a letter and its last sentence ends in no title, so _merge_fragments and
 # _join_titles do not reach across either.
-_END = re.compile(r"([^\W_]+)([\"”’']?)[.!?][\"”’']?(\s+)(?=[\"“‘']?([^\W\d_]+))")
+_END = re.compile(r"[.!?][\"”’']?(\s+)(?=[\"“‘']?([^\W\d_]+))")  # a terminal first: quick to scan for
 _HYPHEN_CUT = regex.compile(r"(?<=\p{L})-(?=[\p{L}\p{Nd}])|(?<=[\p{L}\p{Nd}])-(?=\p{L})")  # the tokenizer's
-_CAMEL_CUT = regex.compile(r"\p{Ll}\p{Lu}")  # the tokenizer cuts "McCain" into "Mc", "Cain"
-_BEFORE_WORD = frozenset("\"“‘'£$€")  # single-character tokens before a word
+_QUOTES = frozenset("\"”’'")
 
 
 def _certain_ends(chunk: str) -> list[tuple[int, int]]:
@@ -305,20 +348,24 @@ def _certain_ends(chunk: str) -> list[tuple[int, int]]:
     ends: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(chunk):
-        if _OPENING_BRACKET.search(chunk, start, m.start(3)):
+        terminal = m.start()
+        if _OPENING_BRACKET.search(chunk, start, terminal):
             break
-        first = m.group(4)[0]  # of the next token: not lower case, and no number ("Ⅻ" is both)
-        if not first.isupper() or first.isnumeric() or not all(map(_is_space, m.group(3))):
+        first = m.group(2)[0]  # of the next token: not lower case, and no number ("Ⅻ" is both)
+        if terminal < 2 or not first.isupper() or first.isnumeric() or not all(map(_is_space, m.group(1))):
             continue
-        if m.group(2) or _word_ends(chunk, m):
-            ends.append((m.start(3), m.end(3)))
-            start = m.end(3)
+        if (chunk[terminal - 1] in _QUOTES and chunk[terminal - 2].isalnum()) or _word_ends(chunk, m):
+            ends.append(m.span(1))
+            start = m.end(1)
     return ends
 
 
 def _word_ends(chunk: str, m: re.Match[str]) -> bool:
-    """Whether syntok ends a sentence after ``m``'s word and terminal (see above)."""
-    word, before = m.group(1), m.start(1)
+    """Whether syntok ends a sentence after the word before ``m``'s terminal (see above)."""
+    terminal = before = m.start()
+    while before and chunk[before - 1].isalnum():
+        before -= 1
+    word = chunk[before:terminal]
     if before and chunk[before - 1] == "-":
         if not _HYPHEN_CUT.match(chunk, before - 1):
             return False  # no token of its own
@@ -330,11 +377,11 @@ def _word_ends(chunk: str, m: re.Match[str]) -> bool:
     if len(word) < 2 or word in _not_before_end() or _CAMEL_CUT.search(word):
         return False
     if word.isnumeric():  # "in 2004. May" goes on
-        camel = _CAMEL_CUT.search(following := m.group(4))
+        camel = _CAMEL_CUT.search(following := m.group(2))
         if (following[: camel.start() + 1] if camel else following) in _SyntokState.months:
             return False
-    end = m.start(3)  # "Gov." is joined to the name after it
-    return not (chunk[end - 1] == "." and _title_end().search(chunk, m.start(1), end))
+    end = m.start(1)  # "Gov." is joined to the name after it
+    return not (chunk[end - 1] == "." and _title_end().search(chunk, terminal - len(word), end))
 
 
 @cache

@@ -128,6 +128,12 @@ FAST_PATH_PARAGRAPHS = [
     ".",
     '"',
     "Yes. No. Maybe. So. It. Is.",
+    "Mr. Smith met U.S. officials at 3 p.m. on Monday with John F. Kennedy Jr. and Co. staff.",
+    "Mr. The meeting began.",  # a sentence starter after an abbreviation does end the sentence
+    "He met U.S. The meeting began. It was in Washington, D.C. Officials came.",
+    "Exports rose. then fell. Item x. Y was next. Item a. B was next. Henry VIII. Tudor rule.",
+    "He met Mr.\u200bSmith. And Mr.\x1cJones. And Mr.\u00a0Brown. And e.G. Smith.",
+    "Mr. McCain and Mr. TheNews and Dr. Thebes met Sen. Ⅻ and St. 2004.",
 ]
 
 
@@ -146,7 +152,9 @@ def test_fast_path_is_taken():
     assert _one_sentence("The council approved the budget on Monday.")
     assert _one_sentence('She said: "We will vote on it."')
     assert _one_sentence("The U.S economy grew 3.5% on bbc.co.uk")
+    assert _one_sentence("Mr. Smith met U.S. officials at 3 p.m. on Monday with John F. Kennedy.")
     assert not _one_sentence("Exports rose. The euro fell.")
+    assert not _one_sentence("He met U.S. The meeting began.")
     text = 'Exports rose in 2004. The euro fell. Turnout was "high". Officials said so.'
     assert [text[a:b] for a, b in _certain_ends(text)] == [" ", " ", " "]
     assert _certain_ends("Mr. Smith left. Gov. Chris Christie spoke.") == [(15, 16)]
