@@ -23,13 +23,14 @@ from .similarity import (
     Weights,
     Prepared,
     join_prepared,
-    near_copy_possible,
+    near_copy_norms,
     normalise,
     prepare,
     rarity_weights,
     score_prepared,
     score_upper_bound,
 )
+from .run_links import run_weight_bound
 from .word_diff import word_diff
 
 __all__ = ["CandidateFn", "DEFAULT_MIN_SCORE", "all_pairs", "compare_documents", "find_duplicates", "pair_id"]
@@ -61,6 +62,10 @@ class _Window:
     @property
     def part_contents(self) -> tuple[frozenset[str], ...]:
         return tuple(p.content for p in self.parts)
+
+    @property
+    def norm(self) -> str:
+        return self.prepared.norm
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,10 +217,13 @@ def _verify(
     *,
     contents: Sequence[frozenset[str]] | None = None,
     totals: Sequence[float] | None = None,
+    links: Callable[[int], frozenset[tuple[str, str]]] | None = None,
 ) -> list[_Match]:
     """Score each candidate pair that passes the cheap gates. ``contents`` and ``totals`` (each
     window's content stems and their summed weight) may come precomputed, so that a window is
-    only touched (and, on a long document, joined) once a pair of it passes the gates."""
+    only touched (and, on a long document, joined) once a pair of it passes the gates. With
+    ``links`` (a window's ``run_links.links``), a pair whose shared run cannot be long enough skips
+    the scorer: the same matches, fewer alignments."""
     matches = []
     weight = weights.get
     if contents is None:
@@ -239,9 +247,10 @@ def _verify(
         # Weights are at most 1 and the bound grows with the shared weight, so the count of shared
         # words bounds it too: when even that fails, the weighted sum is not needed to decide.
         if score_upper_bound(n_shared, mean_total) + _ALIGNED_BONUS < min_score:
-            bound = -math.inf  # below every threshold, as the exact bound would be
+            bound = shared_weight = -math.inf  # below every threshold, as the exact bound would be
         else:
-            bound = score_upper_bound(sum(map(stem_weight, shared)), mean_total)
+            shared_weight = sum(map(stem_weight, shared))
+            bound = score_upper_bound(shared_weight, mean_total)
         # Only a near copy can pass below the bound, and a near copy shares most of its content words.
         if bound + _ALIGNED_BONUS < min_score and 2 * n_shared < min(sizes[i], sizes[j]):
             continue
@@ -255,7 +264,10 @@ def _verify(
             continue  # overlapping windows share sentences: trivially alike
         aligned = _aligned(a, b)
         bonus = _ALIGNED_BONUS if aligned else 0.0
-        if bound + bonus < min_score and not near_copy_possible(a.prepared, b.prepared, min_score - bonus):
+        if links is not None and bound + bonus >= min_score:
+            run = run_weight_bound(shared, links(i), links(j), stem_weight)
+            bound = score_upper_bound(shared_weight, mean_total, run)
+        if bound + bonus < min_score and not near_copy_norms(a.norm, b.norm, min_score - bonus):
             continue
         score = score_prepared(a.prepared, b.prepared, weights=weights)
         if aligned:

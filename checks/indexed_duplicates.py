@@ -20,7 +20,7 @@ it. ``benchmarks/bench_scale.py`` measures recall against the exhaustive search.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
+from itertools import chain, compress
 
 import numpy as np
 
@@ -28,6 +28,7 @@ from .candidates import shingles, similar_set_codes
 from .duplicates import _ALIGNED_BONUS, _MIN_CONTENT, _MIN_SHARED_CONTENT, _Match, _passage_pairs, _verify
 from .model import Document, DuplicatePair
 from .processes import can_fork, cores, process_pool, without_gc
+from .run_links import linked_stems, links
 from .similarity import Prepared, join_prepared, prepare, rarity_weights_of, score_upper_bounds
 
 __all__ = ["SHINGLE_MAX_DF", "SHINGLE_MIN_SHARED", "find_duplicates_indexed", "indexed_window_pairs"]
@@ -48,6 +49,10 @@ _BAND_TOPS = (0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0)
 # Below this many window pairs to score, starting processes costs more than it saves.
 PARALLEL_MIN_PAIRS = 200_000
 
+# Pairs per numpy step: small enough that a step's temporaries stay in the CPU's cache (with
+# 200,000 a step, the signature gate of a 74,000-sentence document took twice as long).
+_BLOCK = 16_384
+
 
 def find_duplicates_indexed(
     doc: Document, *, min_score: float, max_window: int, workers: int | None = None
@@ -65,7 +70,7 @@ def find_duplicates_indexed(
             matches = _verify_in_processes(light, windows, pairs, totals, min_score, n)
         else:
             matches = _verify(windows, _decoded(pairs, len(light)), min_score, light.weights,
-                              contents=light.contents, totals=totals)
+                              contents=light.contents, totals=totals, links=light.links)
         return _passage_pairs(doc, doc, matches, min_score, light.weights)
 
 
@@ -73,13 +78,14 @@ class _LazyWindow:
     """A window of a long document, joined from its prepared sentences the first time its
     ``prepared`` or ``parts`` is read (most windows never are); otherwise ``duplicates._Window``."""
 
-    __slots__ = ("light", "index", "doc", "first", "last", "_prepared", "_parts")
+    __slots__ = ("light", "index", "doc", "first", "last", "_prepared", "_parts", "_norm")
 
     def __init__(self, light: LightWindows, index: int) -> None:
         self.light, self.index, self.doc = light, index, 0
         self.first, self.last = light.firsts[index], light.lasts[index]
         self._prepared: Prepared | None = None
         self._parts: tuple[Prepared, ...] = ()
+        self._norm: str | None = None
 
     @property
     def prepared(self) -> Prepared:
@@ -91,6 +97,15 @@ class _LazyWindow:
     def part_contents(self) -> tuple[frozenset[str], ...]:
         """Each sentence's content stems, from the light pass: no tokens needed."""
         return tuple(self.light.sentence_contents[self.first : self.last + 1])
+
+    @property
+    def norm(self) -> str:
+        """The joined window's normal form, without joining the rest (a near-copy check needs only this)."""
+        if self._prepared is not None:
+            return self._prepared.norm
+        if self._norm is None:
+            self._norm = " ".join(norm for p in self.light.sentences[self.first : self.last + 1] if (norm := p.norm))
+        return self._norm
 
     @property
     def parts(self) -> tuple[Prepared, ...]:
@@ -128,7 +143,7 @@ def _verify_slice(codes: np.ndarray) -> list:
     assert _INHERITED is not None, "only run in a process forked by _verify_in_processes"
     light, windows, totals, min_score = _INHERITED
     matches = _verify(windows, _decoded(codes, len(light)), min_score, light.weights,
-                      contents=light.contents, totals=totals)
+                      contents=light.contents, totals=totals, links=light.links)
     return [(m.a.index, m.b.index, m.score) for m in matches]
 
 
@@ -158,6 +173,7 @@ class LightWindows:
                 if last > first:
                     content = content.union(*sentence_content[first + 1 : last + 1])
                 self.contents.append(content)
+        self._links: list[frozenset[tuple[str, str]] | None] = [None] * len(self.firsts)
 
     def __len__(self) -> int:
         return len(self.firsts)
@@ -172,6 +188,14 @@ class LightWindows:
                 out[s, filled[s]] = w
                 filled[s] += 1
         return out
+
+    def links(self, w: int) -> frozenset[tuple[str, str]]:
+        """Window ``w``'s links (``checks.run_links``), made the first time a pair of it needs them."""
+        found = self._links[w]
+        if found is None:
+            sentences = self.sentences[self.firsts[w] : self.lasts[w] + 1]
+            found = self._links[w] = links(linked_stems(chain.from_iterable(p.stems for p in sentences)))
+        return found
 
     def prepared(self, w: int) -> tuple[Prepared, tuple[Prepared, ...]]:
         """Window ``w`` ready for the scorer, and its sentences: the same as the exhaustive
@@ -205,7 +229,7 @@ def _window_codes(windows: LightWindows, sentence_pairs: np.ndarray) -> np.ndarr
     lasts = np.asarray(windows.lasts, dtype=np.int64)
     n = len(windows)
     chunks = []
-    for block in np.array_split(sentence_pairs, max(1, len(sentence_pairs) // 200_000)):
+    for block in np.array_split(sentence_pairs, max(1, len(sentence_pairs) // _BLOCK)):
         wa = holding[block[:, 0]][:, :, None]
         wb = holding[block[:, 1]][:, None, :]
         wa, wb = np.broadcast_arrays(wa, wb)
@@ -288,7 +312,7 @@ def _signature_gate(
     sizes = signatures.sizes
     total_array = np.array(signatures.totals, dtype=np.float64)
     kept = []
-    for block in np.array_split(codes, max(1, len(codes) // 200_000)):
+    for block in np.array_split(codes, max(1, len(codes) // _BLOCK)):
         i, j = np.divmod(block, len(windows))
         enough = (sizes[i] >= min_content) & (sizes[j] >= min_content)
         block, i, j = block[enough], i[enough], j[enough]

@@ -49,6 +49,7 @@ __all__ = [
     "Weights",
     "could_reach",
     "join_prepared",
+    "near_copy_norms",
     "near_copy_possible",
     "normalise",
     "prepare",
@@ -312,14 +313,15 @@ def could_reach(
     return near_copy_possible(a, b, min_score - bonus)
 
 
-def score_upper_bound(shared_weight: float, mean_total: float) -> float:
+def score_upper_bound(shared_weight: float, mean_total: float, run_weight: float | None = None) -> float:
     """The most the combined (non-ratio) part of the score can be, given only the shared content
-    weight and the mean content weight of the two passages."""
+    weight and the mean content weight of the two passages (and at most how much their longest
+    shared run can weigh, when known: ``checks.run_links``)."""
     if mean_total <= 0:
         return 0.0
     # The run is part of the shared content, and (s - r) / (m - r) <= s / m whenever s <= m.
     # Conditionals, not min/max calls: this runs for every candidate pair of a long document.
-    run = shared_weight - 1
+    run = (shared_weight if run_weight is None or run_weight > shared_weight else run_weight) - 1
     run = run / (_RUN_FULL - 1) if run > 0.0 else 0.0
     rest = shared_weight / mean_total
     return 100.0 * (
@@ -340,11 +342,16 @@ def score_upper_bounds(shared_weight: np.ndarray, mean_total: np.ndarray) -> np.
 
 def near_copy_possible(a: Prepared, b: Prepared, min_score: float) -> bool:
     """Whether the character ratio alone lifts the pair to ``min_score``."""
+    return near_copy_norms(a.norm, b.norm, min_score)
+
+
+def near_copy_norms(a: str, b: str, min_score: float) -> bool:
+    """``near_copy_possible`` from the two normal forms alone (``Prepared.norm``)."""
     needed = _RATIO_FLOOR + min_score / 100.0 * (100.0 - _RATIO_FLOOR)
-    la, lb = len(a.norm), len(b.norm)
+    la, lb = len(a), len(b)
     if la + lb == 0 or 200.0 * min(la, lb) / (la + lb) < needed - 0.1:
         return False  # fuzz.ratio can never exceed this bound set by the lengths alone
-    return bool(fuzz.ratio(a.norm, b.norm, score_cutoff=max(0.0, needed - 0.1)))
+    return bool(fuzz.ratio(a, b, score_cutoff=max(0.0, needed - 0.1)))
 
 
 def rarity_weights(passages: Iterable[Prepared]) -> Weights:
@@ -392,6 +399,10 @@ def _shared_runs(a: Prepared, b: Prepared) -> list[tuple[int, int, frozenset[str
             continue
         start, end = op.src_start, op.src_end
         content = frozenset(compress(stems[start:end], is_content[start:end]))
+        if not content <= b.content:
+            # Content on one side only (a stock phrase cut by the block's end, "beforehand" against
+            # "before"): the run holds only content words of both, as the shared weight does.
+            content &= b.content
         names = no_names
         # Most blocks hold no capitalised word: the pairwise look at the other side is rare.
         if content and any(is_name[start:end]):
