@@ -78,7 +78,7 @@ def _spelling_variants(doc: Document) -> list[NameVariant]:
     # A capitalised common word ("These", "President", "Democracy") is no name when the article
     # also writes it in lower case, or when it is a stopword.
     common = stopwords()
-    lower_words = set(_LOWER_WORD.findall(doc.text))
+    lower_words = _lower_words(doc.text)
     names = sorted(
         n for n in occurrences if " " in n or (n.lower() not in lower_words and n.lower() not in common)
     )
@@ -90,6 +90,17 @@ def _spelling_variants(doc: Document) -> list[NameVariant]:
         for i, j in sorted(pairs)
         if _is_variant(names[i], names[j])
     ]
+
+
+def _lower_words(text: str) -> set[str]:
+    """The words written in lower case (``_LOWER_WORD``) anywhere in the text.
+
+    The regex looks at every character of the text, and most of a long text is the same few
+    thousand words again: run it once over each distinct white-space-separated token instead. No
+    white space is a word character or a dot, so every match lies inside one token and sees the
+    same neighbours there (a space, or the end of the string) as in the text.
+    """
+    return set(_LOWER_WORD.findall(" ".join(set(text.split()))))
 
 
 def _candidate_pairs(names: list[str]) -> set[tuple[int, int]]:
@@ -109,11 +120,16 @@ def _candidate_pairs(names: list[str]) -> set[tuple[int, int]]:
             if len(word) >= _MIN_WORD:  # a shorter word is never the differing word of a variant
                 groups[(pos, (*words[:pos], *words[pos + 1 :]))].append((index, word))
     pairs: set[tuple[int, int]] = set()
+    deletions: dict[str, set[str]] = {}  # half the words are in more than one group
     for members in groups.values():
         if len(members) < 2:
             continue
-        # A pair allows two edits only when both words are long, so a short word needs only one.
-        neighbours = [_deletions(word.lower(), 2 if len(word) >= _LONG_WORD else 1) for _, word in members]
+        neighbours = []
+        for _, word in members:
+            if word not in deletions:
+                # A pair allows two edits only when both words are long, so a short word needs only one.
+                deletions[word] = _deletions(word.lower(), 2 if len(word) >= _LONG_WORD else 1)
+            neighbours.append(deletions[word])
         # Nearly every deletion string belongs to one word only: count them all at C speed and
         # bucket only the shared ones (bucketing every string was most of the cost).
         counts = Counter(chain.from_iterable(neighbours))

@@ -245,3 +245,14 @@ def test_indexed_name_comparison_finds_what_every_pair_comparison_finds():
     expected = _pairwise_name_variants(d)
     assert len(expected) > 50  # the document does exercise the comparison
     assert _spelling_variants(d) == expected
+
+
+def test_lower_words_of_the_distinct_tokens_are_those_of_the_text():
+    from checks import name_variants as nv
+
+    text = (
+        "the The e.g. etc.and x.y (said) “quoted” don't co-op naïve abcD _under 3rd\x1cfile\x1fsep"
+        "\u2028line\u00a0nbsp\u3000wide end. end.\tTab\nnew lines\r\nwindows"
+    )
+    for t in (text, text * 2, text.replace(" ", ""), ""):
+        assert nv._lower_words(t) == set(nv._LOWER_WORD.findall(t))
