@@ -243,7 +243,7 @@ def speaks_before_aside(text: str, candidates: list[tuple[int, int]], verb_start
     state, said"). "Trump, a source said, will" is no aside."""
     (start, end), (a, b) = candidates[0], candidates[1]
     closer = _ADVERBS.sub("", text[end:verb_start]).strip()  # "Zarate, a top adviser, also questioned"
-    relative = closer in ("", ", who", ",who") and _WHO_BEFORE.search(text, start, verb_start) is not None
+    relative = closer in ("", ", who", ",who") and _WHO_BEFORE.search(text, max(start, verb_start - 40), verb_start) is not None
     if relative:
         # "Jo Arnold, a former aide who said she would march", "said Reed, the group's strategist, who
         # added": the description's own verb, so the name before it speaks
