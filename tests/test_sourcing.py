@@ -461,6 +461,10 @@ def test_quoted_spans_track_open_quotes():
     # a quotation mark after a word closes: the seed's stray mark does not open a quote
     spans, still_open = quoted_spans('pledged to "work toward" denuclearization", these', open_at_start=False)
     assert not still_open
+    # an opening mark typed where the closer belongs ('“...,“ said X') still closes the quote
+    spans, still_open = quoted_spans("“It is unusual,“ said Lara Noble.", open_at_start=False)
+    assert spans == [(0, 16)] and not still_open
+    assert grade("“It is unusual,“ said Lara Noble, a lawyer in Reno.") == [N]
 
 
 def test_empty_document_has_no_grades():
