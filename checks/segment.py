@@ -254,6 +254,7 @@ _ALNUM = re.compile(r"[^\W_]+")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _CAMEL_CUT = regex.compile(r"\p{Ll}\p{Lu}")  # the tokenizer cuts "McCain" into "Mc", "Cain"
 _BEFORE_WORD = frozenset("\"“‘'£$€")  # single-character tokens before a word
+_QUOTES = frozenset("\"”’'")  # closing quotes syntok keeps with a terminal
 
 
 def _is_space(c: str) -> bool:
@@ -277,30 +278,39 @@ def _one_sentence(chunk: str) -> bool:
         body -= 1
     if any(unicodedata.category(c)[0] in "LN" for c in chunk[body:]):
         return False
+    skip = 0
     for m in _TRIGGERS.finditer(chunk, 0, body):
         i = m.start()
-        if chunk[i] != "." or i == 0 or not chunk[i - 1].isalnum():
+        if i < skip:
+            continue  # the rest of an ellipsis
+        if i == 0 or not chunk[i - 1].isalnum():
             return False
-        if chunk[i + 1].isalnum():
+        if chunk[i] == "." and chunk[i + 1].isalnum():
             # Between letters or digits ("U.S", "3.5", "bbc.co.uk") it stays inside a word token.
             if _CUT_AT_DOT.match(chunk, i - 1):
                 return False
-        elif not _goes_on(chunk, i):
+            continue
+        skip = i + 3 if chunk.startswith("...", i) else i + 1
+        if chunk[i] not in ".!?;" or not _goes_on(chunk, i, skip):
             return False
     return True
 
 
-def _goes_on(chunk: str, stop: int) -> bool:
-    """Whether syntok certainly goes on past the full stop at ``stop``, a token of its own after a
-    letter or digit: the next token starts in lower case, or is no sentence starter and the one
-    before is an abbreviation ("Mr."), dotted ("U.S."), a capital ("John F.") or a consonant."""
-    after = stop + 1
+def _goes_on(chunk: str, stop: int, end: int) -> bool:
+    """Whether syntok, or _join_titles after it, certainly goes on past the terminal token
+    ``chunk[stop:end]`` after a letter or digit: the next token starts in lower case; or after a
+    full stop, it is no sentence starter and the token before is an abbreviation ("Mr."), dotted
+    ("U.S."), a capital ("John F.") or a consonant, or a title before a name ("Gov. Chris")."""
+    after = end + (end < len(chunk) and chunk[end] in _QUOTES)  # moved with the terminal
+    start = after
     while after < len(chunk) and _is_space(chunk[after]):
         after += 1
-    if after == stop + 1 or after == len(chunk) or not chunk[after].isalnum():
+    if after == start or after == len(chunk) or not chunk[after].isalnum():
         return False
     if chunk[after].islower():
         return True
+    if start != stop + 1 or chunk[stop] != ".":
+        return False
     following = _ALNUM.match(chunk, after).group()
     if (camel := _CAMEL_CUT.search(following)) is not None:
         following = following[: camel.start() + 1]
@@ -324,6 +334,21 @@ def _goes_on(chunk: str, stop: int) -> bool:
         or "." in token
         or (token.isupper() and _SyntokState.is_single_letter_or_roman_numeral(token))
         or _SyntokState.is_single_consonant(token)
+        or _title_joined(chunk, start, stop, after)
+    )
+
+
+def _title_joined(chunk: str, start: int, stop: int, name: int) -> bool:
+    """Whether _join_titles joins the title ending at ``stop`` to a name at ``name``, should
+    syntok split there (as it does after "Gov.")."""
+    from .similarity import stopwords  # here: similarity reads its data through files, which imports this module
+
+    word = _FIRST_WORD.match(chunk, name)
+    return (
+        word is not None
+        and word.group()[0].isupper()
+        and word.group().casefold() not in stopwords()
+        and _title_end().search(chunk, start, stop + 1) is not None
     )
 
 
@@ -338,7 +363,6 @@ def _goes_on(chunk: str, stop: int) -> bool:
 # _join_titles do not reach across either.
 _END = re.compile(r"[.!?][\"”’']?(\s+)(?=[\"“‘']?([^\W\d_]+))")  # a terminal first: quick to scan for
 _HYPHEN_CUT = regex.compile(r"(?<=\p{L})-(?=[\p{L}\p{Nd}])|(?<=[\p{L}\p{Nd}])-(?=\p{L})")  # the tokenizer's
-_QUOTES = frozenset("\"”’'")
 
 
 def _certain_ends(chunk: str) -> list[tuple[int, int]]:
@@ -354,7 +378,10 @@ def _certain_ends(chunk: str) -> list[tuple[int, int]]:
         first = m.group(2)[0]  # of the next token: not lower case, and no number ("Ⅻ" is both)
         if terminal < 2 or not first.isupper() or first.isnumeric() or not all(map(_is_space, m.group(1))):
             continue
-        if (chunk[terminal - 1] in _QUOTES and chunk[terminal - 2].isalnum()) or _word_ends(chunk, m):
+        # A quote or per cent sign after a word is a token of its own; syntok ends the sentence
+        # after one ('said "no".', 'by 40%.') as it is no letter, number or abbreviation.
+        symbol = chunk[terminal - 1] in _QUOTES or chunk[terminal - 1] == "%"
+        if (symbol and chunk[terminal - 2].isalnum()) or _word_ends(chunk, m):
             ends.append(m.span(1))
             start = m.end(1)
     return ends

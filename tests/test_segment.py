@@ -134,6 +134,10 @@ FAST_PATH_PARAGRAPHS = [
     "Exports rose. then fell. Item x. Y was next. Item a. B was next. Henry VIII. Tudor rule.",
     "He met Mr.\u200bSmith. And Mr.\x1cJones. And Mr.\u00a0Brown. And e.G. Smith.",
     "Mr. McCain and Mr. TheNews and Dr. Thebes met Sen. Ⅻ and St. 2004.",
+    'It earned "is it over?" headlines; critics said so... and left! then came back.',
+    "Sales fell by 40%. Profits rose 5%. then fell. The end\u2019. Next.",
+    "Aides to Gov. Chris Christie met Rev. Al Sharpton. Then Gov. The aides left. Lt. And so on.",
+    "Aides to Gov. chris met Gov. 2 and Gov.Smith and the Gov.. Then Gov. \u00c9mile spoke.",
 ]
 
 
@@ -155,6 +159,8 @@ def test_fast_path_is_taken():
     assert _one_sentence("Mr. Smith met U.S. officials at 3 p.m. on Monday with John F. Kennedy.")
     assert not _one_sentence("Exports rose. The euro fell.")
     assert not _one_sentence("He met U.S. The meeting began.")
+    assert _one_sentence('Aides to Gov. Chris Christie said "is it over?" and left; critics... agreed.')
+    assert _certain_ends("Sales fell by 40%. Profits rose.") == [(18, 19)]
     text = 'Exports rose in 2004. The euro fell. Turnout was "high". Officials said so.'
     assert [text[a:b] for a, b in _certain_ends(text)] == [" ", " ", " "]
     assert _certain_ends("Mr. Smith left. Gov. Chris Christie spoke.") == [(15, 16)]
