@@ -105,13 +105,14 @@ def find_duplicates(
 
         return find_duplicates_indexed(doc, min_score=min_score, max_window=max_window)
     windows = _windows(doc, 0, max_window)
-    weights = rarity_weights(w.prepared for w in windows if w.first == w.last)
+    sentences = [w.prepared for w in windows if w.first == w.last]
+    weights = rarity_weights(sentences)
     if candidates:
         pairs = candidates([w.prepared.text for w in windows])
     else:
         pairs = _gated_pairs(windows, windows, weights, min_score)
     matches = _verify(windows, pairs, min_score, weights)
-    return _passage_pairs(doc, doc, matches, min_score, weights)
+    return _passage_pairs(doc, doc, matches, min_score, weights, sentences)
 
 
 def _window_count(sentences: int, max_window: int) -> int:
@@ -286,14 +287,20 @@ def _aligned(a: _Window, b: _Window) -> bool:
 
 
 def _passage_pairs(
-    doc_a: Document, doc_b: Document, matches: list[_Match], min_score: float, weights: Mapping[str, float]
+    doc_a: Document,
+    doc_b: Document,
+    matches: list[_Match],
+    min_score: float,
+    weights: Mapping[str, float],
+    sentences: Sequence[Prepared] | None = None,
 ) -> tuple[DuplicatePair, ...]:
-    """Merge window matches that touch on both sides; keep one passage pair per group."""
+    """Merge window matches that touch on both sides; keep one passage pair per group.
+    ``sentences``: the document's sentences already prepared, when ``doc_a`` is ``doc_b``."""
     pairs = []
     used_a: list[tuple[int, int]] = []  # disjoint, sorted by first sentence
     groups = _touching_groups(matches)
     for group in sorted(groups, key=lambda g: -max(m.score.score for m in g)):
-        best = _merged(doc_a, doc_b, group, min_score, weights)
+        best = _merged(doc_a, doc_b, group, min_score, weights, sentences)
         # The reported passages are disjoint, so only the last one starting at or before this
         # one's end can overlap it: a bisect instead of a scan of every passage reported so far.
         k = bisect_right(used_a, (best.a.last, math.inf))
@@ -315,16 +322,13 @@ def _touching_groups(matches: list[_Match]) -> list[list[_Match]]:
     groups: list[list[_Match]] = []
     by_start: dict[tuple[int, int], list[tuple[int, _Match]]] = {}
     for m in ordered:
-        home = min(
-            (
-                g
-                for af in range(m.a.first - reach, m.a.last + 2)
-                for bf in range(m.b.first - reach, m.b.last + 2)
-                for g, other in by_start.get((af, bf), ())
-                if _touch(m, other)
-            ),
-            default=len(groups),
-        )
+        home = len(groups)
+        # Plain loops, no generator: a long document has tens of thousands of matches.
+        for af in range(m.a.first - reach, m.a.last + 2):
+            for bf in range(m.b.first - reach, m.b.last + 2):
+                for g, other in by_start.get((af, bf), ()):
+                    if g < home and _touch(m, other):
+                        home = g
         if home == len(groups):
             groups.append([])
         groups[home].append(m)
@@ -342,7 +346,12 @@ def _touch(m: _Match, n: _Match) -> bool:
 
 
 def _merged(
-    doc_a: Document, doc_b: Document, group: list[_Match], min_score: float, weights: Mapping[str, float]
+    doc_a: Document,
+    doc_b: Document,
+    group: list[_Match],
+    min_score: float,
+    weights: Mapping[str, float],
+    sentences: Sequence[Prepared] | None = None,
 ) -> _Match:
     """The union of a group's sentence-to-sentence matches (a reused paragraph, not just its best
     sentence), or the group's best pair when there is one such match, the union no longer scores
@@ -353,8 +362,9 @@ def _merged(
     singles = [m for m in group if m.a.first == m.a.last and m.b.first == m.b.last]
     if len(singles) < 2:
         return best
-    a = _span_window(doc_a, 0, min(m.a.first for m in singles), max(m.a.last for m in singles))
-    b = _span_window(doc_b, best.b.doc, min(m.b.first for m in singles), max(m.b.last for m in singles))
+    a = _span_window(doc_a, 0, min(m.a.first for m in singles), max(m.a.last for m in singles), sentences)
+    b = _span_window(doc_b, best.b.doc, min(m.b.first for m in singles), max(m.b.last for m in singles),
+                     sentences if doc_b is doc_a else None)
     if doc_a is doc_b and a.last >= b.first:
         return best
     score = score_prepared(a.prepared, b.prepared, weights=weights)
@@ -364,9 +374,14 @@ def _merged(
     return _Match(a, b, replace(score, score=max(score.score, best.score.score)))
 
 
-def _span_window(doc: Document, which: int, first: int, last: int) -> _Window:
+def _span_window(
+    doc: Document, which: int, first: int, last: int, sentences: Sequence[Prepared] | None = None
+) -> _Window:
     sents = doc.sentences[first : last + 1]
-    parts = tuple(prepare(s.text, offset=s.start) for s in sents)
+    if sentences is not None:
+        parts = tuple(sentences[first : last + 1])
+    else:
+        parts = tuple(prepare(s.text, offset=s.start) for s in sents)
     return _Window(which, first, last, join_prepared(doc.text[sents[0].start : sents[-1].end], parts), parts)
 
 

@@ -71,7 +71,7 @@ def find_duplicates_indexed(
         else:
             matches = _verify(windows, _decoded(pairs, len(light)), min_score, light.weights,
                               contents=light.contents, totals=totals, links=light.links)
-        return _passage_pairs(doc, doc, matches, min_score, light.weights)
+        return _passage_pairs(doc, doc, matches, min_score, light.weights, light.sentences)
 
 
 class _LazyWindow:
