@@ -256,3 +256,35 @@ def test_lower_words_of_the_distinct_tokens_are_those_of_the_text():
     )
     for t in (text, text * 2, text.replace(" ", ""), ""):
         assert nv._lower_words(t) == set(nv._LOWER_WORD.findall(t))
+
+
+def test_quotation_marks_found_by_literal_search_are_the_regex_marks():
+    import random
+
+    from checks import quote_marks as qm
+
+    rng = random.Random(11)
+    alphabet = ['"', "“", "”", "`", "'", "a", " ", "\n", "’", "‘"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert qm._mark_spans(text) == [m.span() for m in qm._MARK.finditer(text)], text
+
+
+def test_quotation_marks_by_paragraph_from_one_scan_match_a_scan_per_paragraph():
+    """Also where a '' or `` lies across a paragraph edge, and with text between paragraphs."""
+    import random
+
+    from checks import quote_marks as qm
+    from checks.model import Paragraph
+
+    rng = random.Random(5)
+    alphabet = ['"', "“", "”", "`", "'", "a", " "]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 2 * rng.randint(0, 4))))
+        paragraphs = [Paragraph(k, a, b) for k, (a, b) in enumerate(zip(cuts[::2], cuts[1::2]))]
+        per_paragraph = [
+            (p, [m.span() for m in qm._MARK.finditer(text, p.start, p.end)]) for p in paragraphs
+        ]
+        got = qm._marks_by_paragraph(text, paragraphs)
+        assert [(p, marks) for p, marks in got if marks] == [(p, marks) for p, marks in per_paragraph if marks]
