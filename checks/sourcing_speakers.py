@@ -359,8 +359,9 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
     last = tokens[-1] if tokens else ""
     if rules.pronouns.match(last) and (
         len(tokens) <= 2 or tokens[-2].lower() in _CLAUSE_OPENERS or _FRONTED.match(words)
-    ):
-        return Sourcing.NAMED, "source", True  # "she said", "when she said", "what it calls"
+        or (len(tokens) <= 4 and tokens[0].lower() in ("a", "an", "the", "each", "every"))
+    ):  # "she said", "when she said", "what it calls", "an investment he concludes" (a relative clause)
+        return Sourcing.NAMED, "source", True
     if rules.vague_sources.match(words.lower()) or rules.vague_sources.fullmatch(words.lower()):
         if not any(t not in FUNCTION_CAPS for t in CAPITALISED.findall(words)[1:]):
             return Sourcing.VAGUE, "vague", False

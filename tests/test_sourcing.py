@@ -307,6 +307,8 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
         ('"We will march," said Jo Arnold, 32, a former aide to the mayor who said she planned to protest.', N),
         ("A retired teacher who said she would march was arrested.", A),
         ('"We are ready," said Tom Reed, the council\'s chief strategist, who added that the group would spend more.', N),
+        # a relative clause after an indefinite noun: its pronoun speaks ("a fact he often mentions")
+        ("His daughter is a nurse, a fact he often mentions at rallies.", N),
         # "when asked" is a reduced clause: the sentence's own speaker wins over it
         ('"It is on his phone," Sam Quill, a former campaign aide, said when asked how the mayor reads the news.', N),
         ('"We are fine," the actor told CNN on Monday when asked about the polls.', N),  # not second-hand
