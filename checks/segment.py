@@ -266,6 +266,11 @@ def _maybe_space(c: str) -> bool:
     return c.isspace() or _SYNTOK_SPACE.match(c) is not None
 
 
+def _odd_space(c: str) -> bool:
+    """Space to one of str.strip and syntok but not the other ("\\u200b", "\\x1c")."""
+    return c.isspace() != (_SYNTOK_SPACE.match(c) is not None)
+
+
 def _one_sentence(chunk: str) -> bool:
     """True when syntok and the gluing after it certainly make all of ``chunk`` one sentence.
     Conservative: a wrong False only costs the syntok run."""
@@ -282,7 +287,11 @@ def _one_sentence(chunk: str) -> bool:
     for m in _TRIGGERS.finditer(chunk, 0, body):
         i = m.start()
         if i < skip:
-            continue  # the rest of an ellipsis
+            continue  # the rest of an ellipsis or a bracket group
+        if chunk[i] in "([{":
+            if (skip := _group_end(chunk, i, body)) is None:
+                return False
+            continue
         if i == 0 or not chunk[i - 1].isalnum():
             return False
         if chunk[i] == "." and chunk[i + 1].isalnum():
@@ -352,9 +361,57 @@ def _title_joined(chunk: str, start: int, stop: int, name: int) -> bool:
     )
 
 
+# Brackets: syntok skips a bracket group as part of the sentence when it closes within 70
+# characters, and then (or when it opens the sentence) goes on if a lower-case word follows.
+_ANY_BRACKET = re.compile(
+    rf"[{_BRACKETS})\]}}\u232a\u2984\u2986\u3019\u301b\ufd3f\ufe5a\ufe5c\ufe5e\uff09\uff3d\uff5d\uff60]"
+)
+
+
+def _group_end(chunk: str, opening: int, body: int | None = None) -> int | None:
+    """The end of the bracket group at ``opening`` when syntok certainly keeps it, and the word
+    after it, in the sentence: one level, under 50 characters (so under 50 tokens), no terminal
+    inside, brackets that are tokens of their own, and a lower-case word after it (or, given the
+    ``body`` end, only the sentence's closing marks). None when unsure."""
+    bracket = _ANY_BRACKET.search(chunk, opening + 1, opening + 50)
+    if bracket is None or chunk[bracket.start()] not in ")]}":
+        return None
+    closing = bracket.start()
+    inner = chunk[opening + 1 : closing]
+    words = inner.split()
+    if not words or inner[0].isspace() or inner[-1].isspace() or any(map(_odd_space, inner)):
+        return None
+    if not (_ALNUM.search(words[0]) and _ALNUM.search(words[-1])):
+        return None  # a bracket in a run of symbols is no token of its own ("(-)")
+    for m in _TRIGGERS.finditer(chunk, opening + 1, closing):
+        i = m.start()
+        if not (chunk[i] == "." and chunk[i - 1].isalnum() and chunk[i + 1].isalnum()):
+            return None
+        if _CUT_AT_DOT.match(chunk, i - 1):
+            return None
+    if body is not None and closing >= body:
+        return closing + 1
+    after = closing + 1
+    while after < len(chunk) and _is_space(chunk[after]):
+        after += 1
+    if after == closing + 1 or after == len(chunk) or not (chunk[after].isalnum() and chunk[after].islower()):
+        return None
+    return closing + 1
+
+
+def _groups_skipped(chunk: str, start: int, end: int) -> int | None:
+    """Where the last bracket group between ``start`` and ``end`` ends, if all are kept whole."""
+    while (m := _OPENING_BRACKET.search(chunk, start, end)) is not None:
+        group_end = _group_end(chunk, m.start())
+        if group_end is None:
+            return None
+        start = group_end
+    return start
+
+
 # 2. syntok certainly ends a sentence at 'word. Next' or 'said "no". Next' when its state machine
-# meets the terminal just after that word or quote token (no opening bracket before it in the
-# piece, whose skipping could swallow the terminal) and none of _move_and_maybe_extract_terminal's
+# meets the terminal just after that word or quote token (no bracket before it in the piece but
+# groups kept whole, _group_end, whose skipping could swallow the terminal) and none of _move_and_maybe_extract_terminal's
 # reasons to go on holds: the next token, spaced off, starts with a capital (or an opening quote),
 # and the token before is a quote or a word of two or more characters that is no abbreviation,
 # Roman numeral or "no", and no number before a month. Nothing after such an end is read to
@@ -370,10 +427,10 @@ def _certain_ends(chunk: str) -> list[tuple[int, int]]:
     if "\n" in chunk and _SYNTOK_PARAGRAPH.search(chunk):
         return []
     ends: list[tuple[int, int]] = []
-    start = 0
+    start = checked = 0
     for m in _END.finditer(chunk):
         terminal = m.start()
-        if _OPENING_BRACKET.search(chunk, start, terminal):
+        if (checked := _groups_skipped(chunk, max(start, checked), terminal)) is None:
             break
         first = m.group(2)[0]  # of the next token: not lower case, and no number ("Ⅻ" is both)
         if terminal < 2 or not first.isupper() or first.isnumeric() or not all(map(_is_space, m.group(1))):

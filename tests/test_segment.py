@@ -138,6 +138,11 @@ FAST_PATH_PARAGRAPHS = [
     "Sales fell by 40%. Profits rose 5%. then fell. The end\u2019. Next.",
     "Aides to Gov. Chris Christie met Rev. Al Sharpton. Then Gov. The aides left. Lt. And so on.",
     "Aides to Gov. chris met Gov. 2 and Gov.Smith and the Gov.. Then Gov. \u00c9mile spoke.",
+    "The International Energy Agency (IEA) warned of demand. It took $86m (\u00a346m) in total.",
+    "Sales (\u00a32.5bn) rose. Apple (AAPL) Inc said so. (Reuters) the council met (see below).",
+    "It rose (by 5%), then fell [a case] of (x) It. (-) and ( x ) and (x.Y) and (a\u200bb) here.",
+    "He said (this is a long aside that runs well past the seventy characters syntok skips) so.",
+    "He said ((nested)) so. And (unclosed so. And closed) so. And (The Times) reported it.",
 ]
 
 
@@ -161,6 +166,8 @@ def test_fast_path_is_taken():
     assert not _one_sentence("He met U.S. The meeting began.")
     assert _one_sentence('Aides to Gov. Chris Christie said "is it over?" and left; critics... agreed.')
     assert _certain_ends("Sales fell by 40%. Profits rose.") == [(18, 19)]
+    assert _one_sentence("The International Energy Agency (IEA) warned it would rise (by 5%).")
+    assert _certain_ends("The agency (IEA) warned. Prices rose.") == [(24, 25)]
     text = 'Exports rose in 2004. The euro fell. Turnout was "high". Officials said so.'
     assert [text[a:b] for a, b in _certain_ends(text)] == [" ", " ", " "]
     assert _certain_ends("Mr. Smith left. Gov. Chris Christie spoke.") == [(15, 16)]
@@ -188,7 +195,8 @@ def test_fast_path_on_random_paragraphs():
     words = ["the", "The", "said", "Mr", "Gov", "Sen", "Dr", "U.S", "May", "Feb", "Sept", "2004", "27", "1", "II",
              "No", "no", "McCain", "iPod", "well-known", "Lt-Gov", "3Dr", "A", "I", "However", "Smith", "3.5",
              "end.The", "e.g", "etc", "St", "Inc", "Müller", "ǅemal", "½", "3rd", "2004-05", "Mar-a-Lago", "don't",
-             "Jones'", "£2m", "Ⅻ", "ⅰv", "(Reuters)", "(AP", "it)", "[sic]", "MayDay", "Mar3", "'Tis", "1000"]
+             "Jones'", "£2m", "Ⅻ", "ⅰv", "(Reuters)", "(AP", "it)", "[sic]", "MayDay", "Mar3", "'Tis", "1000",
+             "(IEA)", "(£2.5bn)", "(a b)", "(-)", "(x)y", "((x))", "(Mr. X)", "(12%)", "(R)", "(x.Y)"]
     opens = ["", "", "", '"', "“", "‘", "'", "(", "’", "—"]
     ends = [".", ".", ".", "!", "?", ";", "...", "…", ":", "", ".)", ").", '."', '".', ".”", "”.", ".’", "'.",
             '?"', "?!", "。", "．", " .", ". ."]
