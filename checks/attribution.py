@@ -169,7 +169,8 @@ def find_attribution(
         if attribution is not None:
             # A participle ("speaking", "saying") or a reduced clause ("said when asked how ...")
             # counts only when nothing better turns up.
-            participle = verb.group(0).lower().endswith("ing") or bool(_WHEN_ASKED.search(text, max(0, verb.end() - 16), verb.end()))
+            participle = verb.group(0).lower().endswith("ing") or bool(
+                _WHEN_ASKED.search(text, max(0, verb.end() - 16), verb.end()))
             found.append((_PRIORITY[attribution.sourcing] + (10 if participle else 0), attribution))
     if found:
         # With several speakers the one an editor must check wins: anonymous, second-hand, vague.

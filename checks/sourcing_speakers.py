@@ -100,9 +100,12 @@ _PUBLISHER = re.compile(r"\s(?:by|from)\s+\S")
 # A day or a month is capitalised and names no one.
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-# "aide Huma Abedin", "spokesman Josh Earnest"; not "Officials Tuesday said", "aides March 3 said" (but
-# "aide May Ferrell": a month followed by a capital is a first name).
-_NAME_AFTER_HEAD = re.compile(rf"\s+(?!{_DAY}\b|{_MONTH}\b(?!\s+[A-Z]))[A-Z][a-z]")
+# "aide Huma Abedin", "spokesman Josh Earnest", "officials including Mr. Mook"; not "Officials Tuesday
+# said", "aides March 3 said" (but "aide May Ferrell": a month followed by a capital is a first name).
+_NAME_AFTER_HEAD = re.compile(
+    rf"\s+(?:(?:including|like|such\s+as|led\s+by)\s+(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?)?"
+    rf"(?!{_DAY}\b|{_MONTH}\b(?!\s+[A-Z]))[A-Z][a-z]"
+)
 _DEFINITE = re.compile(r"^(?:the|his|her|their|its|our)\s+\w", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +246,7 @@ def speaks_before_aside(text: str, candidates: list[tuple[int, int]], verb_start
     state, said"). "Trump, a source said, will" is no aside."""
     (start, end), (a, b) = candidates[0], candidates[1]
     closer = _ADVERBS.sub("", text[end:verb_start]).strip()  # "Zarate, a top adviser, also questioned"
-    relative = closer in ("", ", who", ",who") and _WHO_BEFORE.search(text, max(start, verb_start - 40), verb_start) is not None
+    relative = closer in ("", ", who", ",who") and bool(_WHO_BEFORE.search(text, max(start, verb_start - 40), verb_start))
     if relative:
         # "Jo Arnold, a former aide who said she would march", "said Reed, the group's strategist, who
         # added": the description's own verb, so the name before it speaks

@@ -297,6 +297,10 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
         ("Several aides Friday night told reporters the vote had slipped.", A),
         ("Senate aides March 3 said the hearing was postponed.", A),
         ("Campaign aide May Ferrell said the hearing was postponed.", N),  # a first name
+        ("Officials including Mr. Mook said the hearing was postponed.", N),  # a name in the group
+        # "those close to", "those around": unnamed people, as "people close to" are
+        ("Those close to the senator say the hearing was postponed.", A),
+        ("Those around him acknowledge that a third term seems unlikely.", A),
         # an unnamed group of people, counted or described ("a group of", "a coalition of")
         ("A group of 40 pastors said the sermon had been misquoted.", A),
         ("A coalition of local activists told the council the plan was rushed.", A),
