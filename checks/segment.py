@@ -235,7 +235,16 @@ def _sentence_spans(chunk: str) -> list[tuple[int, int]]:
 # below follow syntok 1.4.4's source (_segmentation_states.py, tokenizer.py), so another version
 # takes the plain path until it is checked again (benchmarks/bench_segment.py --verify).
 _SYNTOK_CHECKED = ("1.4.4",)
-_FAST_PATH = _SyntokState is not None and metadata.version("syntok") in _SYNTOK_CHECKED
+
+
+def _syntok_checked() -> bool:
+    try:
+        return _SyntokState is not None and metadata.version("syntok") in _SYNTOK_CHECKED
+    except metadata.PackageNotFoundError:  # a frozen app without package metadata: unsure
+        return False
+
+
+_FAST_PATH = _syntok_checked()
 
 # 1. syntok ends a sentence only just after a token that is a terminal (". ! ? ; ..." and their
 # full-width forms) or an opening bracket. With no such token before a piece's last letter or
