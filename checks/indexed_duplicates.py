@@ -25,7 +25,8 @@ from itertools import chain, compress
 import numpy as np
 
 from .candidates import shingles, similar_set_codes
-from .duplicates import _ALIGNED_BONUS, _MIN_CONTENT, _MIN_SHARED_CONTENT, _Match, _passage_pairs, _verify
+from .duplicate_passages import Match, passage_pairs
+from .duplicates import _ALIGNED_BONUS, _MIN_CONTENT, _MIN_SHARED_CONTENT, _verify
 from .model import Document, DuplicatePair
 from .processes import can_fork, cores, process_pool, without_gc
 from .run_links import linked_stems, links
@@ -71,12 +72,12 @@ def find_duplicates_indexed(
         else:
             matches = _verify(windows, _decoded(pairs, len(light)), min_score, light.weights,
                               contents=light.contents, totals=totals, links=light.links)
-        return _passage_pairs(doc, doc, matches, min_score, light.weights, light.sentences)
+        return passage_pairs(doc, doc, matches, min_score, light.weights, light.sentences)
 
 
 class _LazyWindow:
     """A window of a long document, joined from its prepared sentences the first time its
-    ``prepared`` or ``parts`` is read (most windows never are); otherwise ``duplicates._Window``."""
+    ``prepared`` or ``parts`` is read (most windows never are); otherwise ``duplicates.Window``."""
 
     __slots__ = ("light", "index", "doc", "first", "last", "_prepared", "_parts", "_norm")
 
@@ -136,7 +137,7 @@ def _verify_in_processes(
             found = [m for part in pool.map(_verify_slice, slices) for m in part]
     finally:
         _INHERITED = None
-    return [_Match(windows[i], windows[j], score) for i, j, score in found]
+    return [Match(windows[i], windows[j], score) for i, j, score in found]
 
 
 def _verify_slice(codes: np.ndarray) -> list:

@@ -249,7 +249,8 @@ def test_indexed_grouping_matches_the_plain_one_on_many_matches():
     import random
 
     from checks.candidates import CandidateFinder
-    from checks.duplicates import _touch, _touching_groups, _verify, _windows
+    from checks.duplicate_passages import _touch, _touching_groups
+    from checks.duplicates import _verify, _windows
 
     rng = random.Random(3)
     words = [f"{a}{b}" for a in ("bar", "cor", "dun", "fel", "gam", "hol", "mir", "pod") for b in ("ak", "en", "ix", "ol", "um", "yr")]
