@@ -313,6 +313,11 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
         ('"We are ready," said Tom Reed, the council\'s chief strategist, who added that the group would spend more.', N),
         # a relative clause after an indefinite noun: its pronoun speaks ("a fact he often mentions")
         ("His daughter is a nurse, a fact he often mentions at rallies.", N),
+        # speech acts the lexicon lacked; "recommended" only with what was recommended after it
+        ("The senator derided the plan as a gimmick for donors.", N),
+        ("Aides whispered that the vote had slipped to Friday.", A),
+        ("The panel recommended that the levy stay at its current level.", N),
+        ("The state party released its recommended slate of delegates on Saturday.", U),
         # "when asked" is a reduced clause: the sentence's own speaker wins over it
         ('"It is on his phone," Sam Quill, a former campaign aide, said when asked how the mayor reads the news.', N),
         ('"We are fine," the actor told CNN on Monday when asked about the polls.', N),  # not second-hand
