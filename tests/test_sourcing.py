@@ -318,6 +318,11 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
         ("Aides whispered that the vote had slipped to Friday.", A),
         ("The panel recommended that the levy stay at its current level.", N),
         ("The state party released its recommended slate of delegates on Saturday.", U),
+        # every inflection of a listed verb: "is touting", "decries", "emphasizing that"
+        ("The governor is touting her record on roads at every stop.", N),
+        ("The mayor also decries the influence of big money in the race.", N),
+        ("Officials are stressing that the water is safe to drink.", A),
+        ("The same clarifying effect may come on the other side.", U),  # an adjective, not speech
         # "when asked" is a reduced clause: the sentence's own speaker wins over it
         ('"It is on his phone," Sam Quill, a former campaign aide, said when asked how the mayor reads the news.', N),
         ('"We are fine," the actor told CNN on Monday when asked about the polls.', N),  # not second-hand
