@@ -288,3 +288,15 @@ def test_quotation_marks_by_paragraph_from_one_scan_match_a_scan_per_paragraph()
         ]
         got = qm._marks_by_paragraph(text, paragraphs)
         assert [(p, marks) for p, marks in got if marks] == [(p, marks) for p, marks in per_paragraph if marks]
+
+
+def test_splice_marks_tried_at_brackets_are_the_regex_matches():
+    import random
+
+    from checks import text_flags as tf
+
+    rng = random.Random(13)
+    alphabet = ["[", "]", "(", ")", ".", " ", "…", "a", ". . ."]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        assert [m.span() for m in tf._splice_marks(text)] == [m.span() for m in tf._SPLICE.finditer(text)], text
