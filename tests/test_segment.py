@@ -102,7 +102,7 @@ FAST_PATH_PARAGRAPHS = [
     "Prices rose . . . then fell.",
     "The U.S. economy grew 3.5% in 2004. Exports rose.",  # abbreviation and decimal
     "Exports rose in the U.S. The euro fell.",
-    "Mr. Smith and Dr. Jones met Gov. Chris Christie. They spoke.",  # titles joined to names
+    "Mr. Smith and Dr. Jones met Gov. Dana Holt. They spoke.",  # titles joined to names
     "It was signed by the Gov. The law takes effect in July.",
     "He met the Gov. at noon. Then he left.",
     "Aides to Sen. Warren said so. She agreed.",
@@ -134,11 +134,11 @@ FAST_PATH_PARAGRAPHS = [
     "Exports rose. then fell. Item x. Y was next. Item a. B was next. Henry VIII. Tudor rule.",
     "He met Mr.\u200bSmith. And Mr.\x1cJones. And Mr.\u00a0Brown. And e.G. Smith.",
     "Mr. McCain and Mr. TheNews and Dr. Thebes met Sen. Ⅻ and St. 2004.",
-    'It earned "is it over?" headlines; critics said so... and left! then came back.',
+    'It drew "is that all?" remarks; critics said so... and left! then came back.',
     "Sales fell by 40%. Profits rose 5%. then fell. The end\u2019. Next.",
-    "Aides to Gov. Chris Christie met Rev. Al Sharpton. Then Gov. The aides left. Lt. And so on.",
+    "Aides to Gov. Dana Holt met Rev. Ann Hollis. Then Gov. The aides left. Lt. And so on.",
     "Aides to Gov. chris met Gov. 2 and Gov.Smith and the Gov.. Then Gov. \u00c9mile spoke.",
-    "The International Energy Agency (IEA) warned of demand. It took $86m (\u00a346m) in total.",
+    "The Regional Water Board (RWB) warned of shortages. It cost $12m (\u00a39m) in all.",
     "Sales (\u00a32.5bn) rose. Apple (AAPL) Inc said so. (Reuters) the council met (see below).",
     "It rose (by 5%), then fell [a case] of (x) It. (-) and ( x ) and (x.Y) and (a\u200bb) here.",
     "He said (this is a long aside that runs well past the seventy characters syntok skips) so.",
@@ -164,13 +164,13 @@ def test_fast_path_is_taken():
     assert _one_sentence("Mr. Smith met U.S. officials at 3 p.m. on Monday with John F. Kennedy.")
     assert not _one_sentence("Exports rose. The euro fell.")
     assert not _one_sentence("He met U.S. The meeting began.")
-    assert _one_sentence('Aides to Gov. Chris Christie said "is it over?" and left; critics... agreed.')
+    assert _one_sentence('Aides to Gov. Dana Holt said "is that all?" and left; critics... agreed.')
     assert _certain_ends("Sales fell by 40%. Profits rose.") == [(18, 19)]
-    assert _one_sentence("The International Energy Agency (IEA) warned it would rise (by 5%).")
-    assert _certain_ends("The agency (IEA) warned. Prices rose.") == [(24, 25)]
+    assert _one_sentence("The Regional Water Board (RWB) warned it would rise (by 5%).")
+    assert _certain_ends("The board (RWB) warned. Prices rose.") == [(23, 24)]
     text = 'Exports rose in 2004. The euro fell. Turnout was "high". Officials said so.'
     assert [text[a:b] for a, b in _certain_ends(text)] == [" ", " ", " "]
-    assert _certain_ends("Mr. Smith left. Gov. Chris Christie spoke.") == [(15, 16)]
+    assert _certain_ends("Mr. Smith left. Gov. Dana Holt spoke.") == [(15, 16)]
 
 
 def test_fast_path_knows_syntoks_terminals_and_brackets():
@@ -196,7 +196,7 @@ def test_fast_path_on_random_paragraphs():
              "No", "no", "McCain", "iPod", "well-known", "Lt-Gov", "3Dr", "A", "I", "However", "Smith", "3.5",
              "end.The", "e.g", "etc", "St", "Inc", "Müller", "ǅemal", "½", "3rd", "2004-05", "Mar-a-Lago", "don't",
              "Jones'", "£2m", "Ⅻ", "ⅰv", "(Reuters)", "(AP", "it)", "[sic]", "MayDay", "Mar3", "'Tis", "1000",
-             "(IEA)", "(£2.5bn)", "(a b)", "(-)", "(x)y", "((x))", "(Mr. X)", "(12%)", "(R)", "(x.Y)"]
+             "(RWB)", "(£2.5bn)", "(a b)", "(-)", "(x)y", "((x))", "(Mr. X)", "(12%)", "(R)", "(x.Y)"]
     opens = ["", "", "", '"', "“", "‘", "'", "(", "’", "—"]
     ends = [".", ".", ".", "!", "?", ";", "...", "…", ":", "", ".)", ").", '."', '".', ".”", "”.", ".’", "'.",
             '?"', "?!", "。", "．", " .", ". ."]
