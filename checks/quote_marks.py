@@ -93,7 +93,11 @@ def scan_quotes(doc: Document) -> tuple[list[Quotation], list[tuple[int, int]], 
     return quotations, stray, unclosed
 
 
-def _marks_by_paragraph(text: str, paragraphs: Sequence[Paragraph]) -> list[tuple[Paragraph, list[tuple[int, int]]]]:
+# Paragraphs, each with the spans of its quotation marks in order.
+_ParagraphMarks = list[tuple[Paragraph, list[tuple[int, int]]]]
+
+
+def _marks_by_paragraph(text: str, paragraphs: Sequence[Paragraph]) -> _ParagraphMarks:
     """The paragraphs holding quotation marks, each with its mark spans in order (a paragraph
     with no mark may be left out: it has nothing to pair)."""
     grouped = _marks_in_one_scan(text, paragraphs)
@@ -102,7 +106,7 @@ def _marks_by_paragraph(text: str, paragraphs: Sequence[Paragraph]) -> list[tupl
     return grouped
 
 
-def _marks_in_one_scan(text: str, paragraphs: Sequence[Paragraph]) -> list[tuple[Paragraph, list[tuple[int, int]]]] | None:
+def _marks_in_one_scan(text: str, paragraphs: Sequence[Paragraph]) -> _ParagraphMarks | None:
     """``_marks_by_paragraph`` from one scan of the whole text, or None where that could differ.
 
     One scan of the whole text lets the fast literal searches of ``_mark_spans`` do the work
@@ -113,7 +117,7 @@ def _marks_in_one_scan(text: str, paragraphs: Sequence[Paragraph]) -> list[tuple
     """
     if any(a.end > b.start for a, b in zip(paragraphs, paragraphs[1:])):
         return None
-    groups: list[tuple[Paragraph, list[tuple[int, int]]]] = []
+    groups: _ParagraphMarks = []
     i, n = 0, len(paragraphs)
     for s, e in _mark_spans(text):
         while i < n and paragraphs[i].end <= s:
