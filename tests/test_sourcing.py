@@ -300,7 +300,7 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
         ("Officials including Mr. Mook said the hearing was postponed.", N),  # a name in the group
         # "those close to", "those around": unnamed people, as "people close to" are
         ("Those close to the senator say the hearing was postponed.", A),
-        ("Those around him acknowledge that a third term seems unlikely.", A),
+        ("Those around the mayor concede that a third term is out of reach.", A),
         # an unnamed group of people, counted or described ("a group of", "a coalition of")
         ("A group of 40 pastors said the sermon had been misquoted.", A),
         ("A coalition of local activists told the council the plan was rushed.", A),
@@ -308,30 +308,30 @@ def test_unnamed_people_holding_a_view_are_anonymous(text, expected):
         # an age between a name and a description: the name speaks, not "a retired teacher"
         ("Jane Ortiz, 44, a retired teacher, said she would vote for the first time.", N),
         # "who said" after a description of a named person: the name speaks, not "a former aide"
-        ('"We will march," said Jo Arnold, 32, a former aide to the mayor who said she planned to protest.', N),
+        ('"We will march," said Jo Baker, 41, a former aide to the mayor who said she would join the protest.', N),
         ("A retired teacher who said she would march was arrested.", A),
-        ('"We are ready," said Tom Reed, the council\'s chief strategist, who added that the group would spend more.', N),
+        ('"We are ready," said Tom Hale, the union\'s top adviser, who added that the group would spend more.', N),
         # a relative clause after an indefinite noun: its pronoun speaks ("a fact he often mentions")
-        ("His daughter is a nurse, a fact he often mentions at rallies.", N),
+        ("Her brother fought the fire, a detail she often mentions in speeches.", N),
         # speech acts the lexicon lacked; "recommended" only with what was recommended after it
         ("The senator derided the plan as a gimmick for donors.", N),
         ("Aides whispered that the vote had slipped to Friday.", A),
         ("The panel recommended that the levy stay at its current level.", N),
-        ("The state party released its recommended slate of delegates on Saturday.", U),
+        ("The county committee published its recommended slate last week.", U),
         # every inflection of a listed verb: "is touting", "decries", "emphasizing that"
         ("The governor is touting her record on roads at every stop.", N),
-        ("The mayor also decries the influence of big money in the race.", N),
+        ("The mayor also decries the role of wealthy donors in the race.", N),
         ("Officials are stressing that the water is safe to drink.", A),
-        ("The same clarifying effect may come on the other side.", U),  # an adjective, not speech
+        ("That clarifying moment came late in the evening.", U),  # an adjective, not speech
         # "when asked" is a reduced clause: the sentence's own speaker wins over it
-        ('"It is on his phone," Sam Quill, a former campaign aide, said when asked how the mayor reads the news.', N),
-        ('"We are fine," the actor told CNN on Monday when asked about the polls.', N),  # not second-hand
+        ('"He reads it all," Dana Wolfe, a former press aide, said when asked about the mayor\'s habits.', N),
+        ('"We are fine," the singer told NPR on Friday when asked about the tour.', N),  # not second-hand
         # an indefinite publication with no pollster named is vague, not an unnamed person
         ("The senator leads in Ohio, according to a new poll.", V),
-        ("The senator leads in Ohio, a new statewide poll has found.", V),
+        ("The senator leads in Ohio, a fresh statewide survey has found.", V),
         ("The senator leads in Ohio, according to a new Marist poll.", N),
-        ("Fares rose, according to a study published last spring by researchers at Tulane University and the "
-         "University of Leeds.", N),  # the first words of a long phrase: no speaker, the study is named
+        ("Fares rose, according to a study published last spring by researchers at Tulane University and two "
+         "colleges in Leeds.", N),  # the first words of a long phrase: no speaker, the study is named
     ],
 )
 def test_unnamed_sources_stay_anonymous(text, expected):
@@ -478,9 +478,9 @@ def test_quoted_spans_track_open_quotes():
     spans, still_open = quoted_spans('pledged to "work toward" denuclearization", these', open_at_start=False)
     assert not still_open
     # an opening mark typed where the closer belongs ('“...,“ said X') still closes the quote
-    spans, still_open = quoted_spans("“It is unusual,“ said Lara Noble.", open_at_start=False)
-    assert spans == [(0, 16)] and not still_open
-    assert grade("“It is unusual,“ said Lara Noble, a lawyer in Reno.") == [N]
+    spans, still_open = quoted_spans("“That rarely happens,“ said Dora Finch.", open_at_start=False)
+    assert spans == [(0, 22)] and not still_open
+    assert grade("“That rarely happens,“ said Dora Finch, a lawyer in Reno.") == [N]
 
 
 def test_empty_document_has_no_grades():
