@@ -59,7 +59,7 @@ def quoted_spans(text: str, *, open_at_start: bool = False) -> tuple[list[tuple[
             if start < 0:
                 start = i
             elif text[i - 1 : i] in (",", ".", "?", "!") and text[m.end() : m.end() + 1] in ("", " ", "\n"):
-                spans.append((start, m.end()))  # '“It is unusual,“ said X': an opener typed as the closer
+                spans.append((start, m.end()))  # '“That rarely happens,“ said X': an opener typed as the closer
                 start = -1
         elif mark in _CLOSERS:
             if start >= 0:

@@ -39,7 +39,7 @@ _COUNTED_PEOPLE = re.compile(
     r"(?!(?:times|hours|days|weeks|months|years|minutes|seconds|percent|points|votes|dollars|miles|a|an)\b)[a-z]",
     re.IGNORECASE,
 )
-# "a group of 40 rabbis", "a coalition of conservative activists": an unnamed group of people.
+# "a group of 40 pastors", "a coalition of local activists": an unnamed group of people.
 _COLLECTIVE = re.compile(
     r"(?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,2}?(?:group|coalition|panel|team|delegation|bloc|band|handful|number"
     r"|collection|contingent|cadre)\s+of\s+\S",
@@ -227,7 +227,7 @@ def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
         segment = text[start:end]
         bare = _TRAILING_ADVERBS.sub("", " " + _CONNECTOR.sub("", segment.strip())).strip()
         if _AGE.fullmatch(bare) and not text[max(0, start - 2) : max(0, start - 1)].isdigit():
-            pass  # "Yin Myint May, 60, a doctor, said": an age is no candidate (not "21,000 said")
+            pass  # "Jane Ortiz, 44, a retired teacher, said": an age is no candidate (not "21,000 said")
         elif WORD.search(bare) and not _RELATIVE.fullmatch(bare):
             relative = _RELATIVE.match(segment) if start > 0 else None  # "That person said" opens
             out.append((start + (relative.end() if relative else 0), end))  # "which officials said"
@@ -246,10 +246,11 @@ def speaks_before_aside(text: str, candidates: list[tuple[int, int]], verb_start
     state, said"). "Trump, a source said, will" is no aside."""
     (start, end), (a, b) = candidates[0], candidates[1]
     closer = _ADVERBS.sub("", text[end:verb_start]).strip()  # "Zarate, a top adviser, also questioned"
-    relative = closer in ("", ", who", ",who") and bool(_WHO_BEFORE.search(text, max(start, verb_start - 40), verb_start))
+    relative = closer in ("", ", who", ",who") and bool(
+        _WHO_BEFORE.search(text, max(start, verb_start - 40), verb_start))
     if relative:
-        # "Jo Arnold, a former aide who said she would march", "said Reed, the group's strategist, who
-        # added": the description's own verb, so the name before it speaks
+        # "Jo Baker, a former aide who said she would march", "said Tom Hale, the union's top adviser,
+        # who added": the description's own verb, so the name before it speaks
         closer = ","
     if closer in ("—", "–", "-", "--") and text[b:start].strip() == closer:
         return True  # "insiders in the next two states — Nevada and South Carolina — said"
@@ -268,7 +269,7 @@ def speaks_before_aside(text: str, candidates: list[tuple[int, int]], verb_start
     tokens = _ASIDE.sub(" ", text[a:b]).split()  # "Phil Bryant (R), a former aide, said"
     if tokens and (tokens[0].lower() in ("and", "but", "still", "also", "meanwhile")
                    or (relative and rules.speech.fullmatch(tokens[0]))):
-        tokens = tokens[1:]  # "And Sen. Rob Portman, another incumbent, said"; "said Reed, ..., who added"
+        tokens = tokens[1:]  # "And Sen. Rob Portman, another incumbent, said"; "said Tom Hale, ..., who added"
     first = tokens[0].rstrip(".") if tokens else ""
     return (0 < len(tokens) <= 6 and (first not in FUNCTION_CAPS or first in _TITLES)
             and all(t[0].isupper() or t in _NAME_PARTICLES for t in tokens))
@@ -363,7 +364,7 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
     if rules.pronouns.match(last) and (
         len(tokens) <= 2 or tokens[-2].lower() in _CLAUSE_OPENERS or _FRONTED.match(words)
         or (len(tokens) <= 4 and tokens[0].lower() in ("a", "an", "the", "each", "every"))
-    ):  # "she said", "when she said", "what it calls", "an investment he concludes" (a relative clause)
+    ):  # "she said", "when she said", "what it calls", "a detail she often mentions" (a relative clause)
         return Sourcing.NAMED, "source", True
     if rules.vague_sources.match(words.lower()) or rules.vague_sources.fullmatch(words.lower()):
         if not any(t not in FUNCTION_CAPS for t in CAPITALISED.findall(words)[1:]):
@@ -374,7 +375,7 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
     if rules.vague_sources.search(words) or _GENERIC_EXPERT.search(words):
         return Sourcing.VAGUE, "vague", False
     if _COLLECTIVE.match(words) and len(tokens) <= 8:
-        return Sourcing.ANONYMOUS, "anonymity", False  # "a group of 40 rabbis said": an unnamed group
+        return Sourcing.ANONYMOUS, "anonymity", False  # "a group of 40 pastors said": an unnamed group
     if _COUNTED_PEOPLE.match(words) and len(tokens) <= 6:
         return Sourcing.ANONYMOUS, "anonymity", False  # "five past and current employees told"
     group = _PLURAL_GROUP.match(words)
@@ -382,8 +383,8 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
         return Sourcing.VAGUE, "vague", False  # "proponents of more controls say": an unnamed group
     if _INDEFINITE_PERSON.match(words) and len(tokens) <= 4:
         if any(t.lower() in rules.publication_nouns for t in tokens[1:]):
-            # "a new poll found" names no pollster (vague); cut from a longer phrase ("a study last
-            # year by economists at Duke ...") the first words are no speaker at all.
+            # "a new poll found" names no pollster (vague); cut from a longer phrase ("a study published
+            # last spring by researchers at Tulane ...") the first words are no speaker at all.
             return (None, "", False) if cut else (Sourcing.VAGUE, "vague", False)
         return Sourcing.ANONYMOUS, "anonymity", False  # "a voter said": someone the reader cannot check
     return None, "", False
