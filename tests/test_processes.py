@@ -170,3 +170,12 @@ def test_pool_workers_run_without_the_collector():
     with processes.process_pool(1) as pool:
         assert pool.submit(gc.isenabled).result() is False
     assert gc.isenabled()  # the parent's collector is untouched
+
+
+def test_a_forked_background_process_inherits_its_work_instead_of_unpickling_it(two_cores):
+    if not processes.can_fork():
+        pytest.skip("no fork here: the work is pickled to a spawned process instead")
+    unpicklable = lambda: "inherited"  # noqa: E731 - a lambda cannot be pickled, only inherited
+    with processes.in_background(lambda make: make(), unpicklable) as pending:
+        assert pending.result() == "inherited"
+    assert processes._INHERITED_CALL is None  # held only while the process starts
