@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .duplicates import find_duplicates
-from .flags import assign_ids, flags_from_duplicates, flags_from_grades
+from .flags import assign_ids, flags_from_duplicates, flags_from_grades, merge_assigned
 from .lexicon import Lexicon, default_lexicon
-from .model import Analysis, Document
+from .model import Analysis, Document, Flag, SentenceGrade
 from .processes import in_background, without_gc
 from .sourcing import grade_sentences
 from .text_flags import find_text_flags
@@ -32,22 +32,28 @@ def _analyze(doc: Document, lex: Lexicon, step: Callable[[int, int], None]) -> A
     step(0, 4)
     if len(doc.sentences) >= BACKGROUND_DUPLICATES:
         with in_background(find_duplicates, doc) as pending:
-            grades = grade_sentences(doc, lexicon=lex)
-            step(1, 4)
-            text_flags = find_text_flags(doc, grades, lexicon=lex)
-            step(2, 4)
+            grades, other_flags = _grades_and_other_flags(doc, lex, step)
             duplicates = pending.result()
     else:
-        grades = grade_sentences(doc, lexicon=lex)
-        step(1, 4)
-        text_flags = find_text_flags(doc, grades, lexicon=lex)
-        step(2, 4)
+        grades, other_flags = _grades_and_other_flags(doc, lex, step)
         duplicates = find_duplicates(doc)
     step(3, 4)
-    flags = [*flags_from_grades(doc, grades), *flags_from_duplicates(duplicates), *text_flags]
-    analysis = Analysis(document=doc, grades=grades, duplicates=duplicates, flags=assign_ids(flags))
+    flags = merge_assigned(other_flags, assign_ids(flags_from_duplicates(duplicates)))
+    analysis = Analysis(document=doc, grades=grades, duplicates=duplicates, flags=flags)
     step(4, 4)
     return analysis
+
+
+def _grades_and_other_flags(
+    doc: Document, lex: Lexicon, step: Callable[[int, int], None]
+) -> tuple[tuple[SentenceGrade, ...], tuple[Flag, ...]]:
+    """Grades and every flag but the duplicates, with their ids: on a long document all of it is
+    done while the duplicate search runs in its own process."""
+    grades = grade_sentences(doc, lexicon=lex)
+    step(1, 4)
+    text_flags = find_text_flags(doc, grades, lexicon=lex)
+    step(2, 4)
+    return grades, assign_ids([*flags_from_grades(doc, grades), *text_flags])
 
 
 def _quiet(done: int, total: int) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections.abc import Iterable
 from dataclasses import fields
 from operator import attrgetter
 
 from .model import DuplicatePair, Document, Flag, FlagKind, SentenceGrade, Sourcing, Span
 
-__all__ = ["flag_id", "normalise_for_id", "flags_from_grades", "flags_from_duplicates", "assign_ids"]
+__all__ = ["flag_id", "normalise_for_id", "flags_from_grades", "flags_from_duplicates", "assign_ids", "merge_assigned"]
 
 _GRADE_KINDS = {
     Sourcing.UNSOURCED: FlagKind.UNSOURCED,
@@ -95,9 +96,13 @@ def flags_from_duplicates(pairs: Iterable[DuplicatePair]) -> list[Flag]:
     return flags
 
 
+def _document_order(flag: Flag) -> tuple[int, int, str]:
+    return flag.start, flag.end, str(flag.kind)
+
+
 def assign_ids(flags: Iterable[Flag]) -> tuple[Flag, ...]:
     """Give each flag its stable id, in document order; a repeated (kind, text) gets a -2, -3 suffix."""
-    ordered = sorted(flags, key=lambda f: (f.start, f.end, str(f.kind)))
+    ordered = sorted(flags, key=_document_order)
     seen: dict[str, int] = {}
     out = []
     for f in ordered:
@@ -106,3 +111,10 @@ def assign_ids(flags: Iterable[Flag]) -> tuple[Flag, ...]:
         n = seen[base] = seen.get(base, 0) + 1
         out.append(Flag(base if n == 1 else f"{base}-{n}", *_AFTER_ID(f)))
     return tuple(out)
+
+
+def merge_assigned(*groups: tuple[Flag, ...]) -> tuple[Flag, ...]:
+    """``assign_ids`` of several groups of flags, no kind in two groups, as one ``assign_ids`` of
+    them all would give: an id's suffix counts only flags of its own kind, so one group can get its
+    ids while another is still being found (a long document's duplicates)."""
+    return tuple(heapq.merge(*groups, key=_document_order))

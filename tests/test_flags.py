@@ -32,3 +32,27 @@ def test_assign_ids_copies_every_field():
         flag.kind, flag.start, flag.end, flag.text, flag.message, flag.related, flag.sentence
     )
     assert out.details is details
+
+
+def test_ids_given_group_by_group_are_the_ids_given_all_at_once():
+    from pathlib import Path
+
+    from checks import analyze, parse_article
+    from checks.flags import merge_assigned
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    doc = parse_article("\n\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.*"))))
+    flags = analyze(doc).flags
+    assert {f.kind for f in flags} >= {FlagKind.DUPLICATE, FlagKind.ANONYMOUS}
+    # Repeats inside a kind, the same text under two kinds, flags at the same place: the suffixes.
+    extra = [
+        Flag("", FlagKind.VAGUE, 5, 9, "same", "m"),
+        Flag("", FlagKind.ANONYMOUS, 5, 9, "same", "m"),
+        Flag("", FlagKind.VAGUE, 1, 3, "same", "m"),
+        Flag("", FlagKind.DUPLICATE, 1, 3, "same", "m"),
+        Flag("", FlagKind.DUPLICATE, 0, 3, "same", "m"),
+    ]
+    everything = [*flags, *extra]
+    duplicates = [f for f in everything if f.kind is FlagKind.DUPLICATE]
+    others = [f for f in everything if f.kind is not FlagKind.DUPLICATE]
+    assert merge_assigned(assign_ids(others), assign_ids(duplicates)) == assign_ids(everything)
