@@ -1,6 +1,6 @@
-"""Sentence splitting: the fast path of ``checks.segment`` against syntok on every paragraph.
+"""Sentence splitting: the fast path of ``checks.sentence_spans`` against syntok on every paragraph.
 
-``checks.segment`` skips syntok where its answer is certain (a paragraph piece that is one
+``checks.sentence_spans`` skips syntok where its answer is certain (a paragraph piece that is one
 sentence, cut at sentence ends syntok cannot but make). Two modes:
 
 * timing (default): one long document of real news text (every BBC article, then PolNeAR train
@@ -30,15 +30,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import REPO, SHARED_DATA, data_folder  # noqa: E402
 
-from checks import segment  # noqa: E402
+from checks import sentence_spans  # noqa: E402
 from checks.segment import decode_bytes, split_paragraphs, split_sentences  # noqa: E402
 
 
 def fast_chars(chunk: str) -> int:
     """Characters of ``chunk`` that the fast path splits without syntok."""
     done, start = 0, 0
-    for end, next_start in (*segment._certain_ends(chunk), (len(chunk), len(chunk))):
-        if segment._one_sentence(chunk[start:end]):
+    for end, next_start in (*sentence_spans._certain_ends(chunk), (len(chunk), len(chunk))):
+        if sentence_spans._one_sentence(chunk[start:end]):
             done += end - start
         start = next_start
     return done
@@ -73,7 +73,7 @@ def verify(shared: Path) -> int:
             chunk = text[para.start : para.end]
             paragraphs += 1
             by_source[source] = by_source.get(source, 0) + 1
-            if segment._sentence_spans(chunk) != segment._syntok_spans(chunk):
+            if sentence_spans.sentence_spans(chunk) != sentence_spans._syntok_spans(chunk):
                 differences += 1
                 if differences <= 5:
                     print(f"difference in {source}: {chunk[:120]!r}")
@@ -100,13 +100,13 @@ def timing(text: str, runs: int) -> None:
     try:
         for _ in range(runs):
             for fast_path in (False, True):  # alternately, so load from others falls on both
-                segment._FAST_PATH = fast_path
+                sentence_spans._FAST_PATH = fast_path
                 wall, cpu = time.perf_counter(), time.process_time()
                 results[fast_path] = split_sentences(text, paragraphs, workers=1)
                 times[fast_path, "wall"].append(time.perf_counter() - wall)
                 times[fast_path, "cpu"].append(time.process_time() - cpu)
     finally:
-        segment._FAST_PATH = True
+        sentence_spans._FAST_PATH = True
     print(f"sentences: {len(results[True]):,} (same as syntok alone: {results[True] == results[False]})")
     for kind in ("wall", "cpu"):
         plain, fast = statistics.median(times[False, kind]), statistics.median(times[True, kind])
@@ -122,7 +122,7 @@ def main() -> int:
     parser.add_argument("--sentences", type=int, default=74_000, help="size of the long document")
     parser.add_argument("--text", type=Path, help="time on this file instead of the long document")
     args = parser.parse_args()
-    if not segment._FAST_PATH:
+    if not sentence_spans._FAST_PATH:
         print("the fast path is off: syntok is not the version it was checked against")
         return 2
     if args.verify:

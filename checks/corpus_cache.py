@@ -23,7 +23,7 @@ from pathlib import Path
 
 import platformdirs
 
-from . import segment
+from . import segment, sentence_spans
 from .corpus import CorpusDocument, CorpusIndex, build_corpus_index, fingerprint
 from .files import read_article
 from .model import Document, Paragraph, Sentence
@@ -208,8 +208,10 @@ class _Cache:
     @classmethod
     def open(cls) -> _Cache | None:
         path = cache_file()
-        # Sentence spans depend on the segmenter: a changed segment.py invalidates every row.
-        version = f"{_SCHEMA}:" + hashlib.sha1(Path(segment.__file__).read_bytes()).hexdigest()[:16]
+        # Sentence spans depend on the segmenter: a changed segment.py or sentence_spans.py
+        # invalidates every row.
+        code = b"".join(Path(module.__file__).read_bytes() for module in (segment, sentence_spans))
+        version = f"{_SCHEMA}:" + hashlib.sha1(code).hexdigest()[:16]
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             con = sqlite3.connect(path, timeout=10)
