@@ -4,7 +4,8 @@ Builds one long document of real news text: every BBC article (sorted), then Pol
 until it has ``--sentences`` sentences, with ``--planted`` known near duplicates inserted (a
 sentence copied further on with one word changed). Then, in one process:
 
-1. Sentence splitting: syntok on one process (baseline) and on all cores (``split_sentences``).
+1. Sentence splitting (``split_sentences``): one process (baseline) and all cores; against syntok
+   alone, see ``bench_segment.py``.
 2. Sentence pairs, rapidfuzz level (the issue's measure): ``fuzz.ratio`` >= ``--ratio`` on
    normalised sentences. Baseline: exhaustive ``process.cdist`` (workers=-1) on ``--sample`` random
    rows against all sentences, extrapolated to all n(n-1)/2 pairs by the share of pairs it scored
@@ -129,7 +130,7 @@ def main() -> int:
     assert sents_par == sents, "parallel splitting must give the serial result"
     print(format_table(
         ["sentence splitting", "seconds", "sentences/s", "vs one process"],
-        [["syntok, one process (baseline)", f"{t_serial:.2f}", f"{len(sents) / t_serial:,.0f}", "1.00x"],
+        [["split_sentences, one process (baseline)", f"{t_serial:.2f}", f"{len(sents) / t_serial:,.0f}", "1.00x"],
          ["split_sentences, all cores", f"{t_par:.2f}", f"{len(sents) / t_par:,.0f}", f"{t_serial / t_par:.2f}x"]],
     ))
     keep = sents[min(args.sentences - args.planted, len(sents)) - 1]
