@@ -62,17 +62,31 @@ def _call_inherited() -> object:
     return fn(*args)
 
 
+# Pauses in progress: the app analyses in worker threads, and two overlapping pauses must not
+# leave the collector off (the second would see it off and "restore" that).
+_pause_lock = threading.Lock()
+_pauses = 0
+_enable_after_pauses = False
+
+
 @contextmanager
 def without_gc() -> Iterator[None]:
     """The cyclic garbage collector paused for a block of long work (see the module docstring),
-    and set back as it was after; reference counting still frees everything the work drops."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    and set back as it was once no such block runs in any thread; reference counting still frees
+    everything the work drops."""
+    global _pauses, _enable_after_pauses
+    with _pause_lock:
+        if _pauses == 0:
+            _enable_after_pauses = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _enable_after_pauses:
+                gc.enable()
 
 
 class in_background:

@@ -179,3 +179,32 @@ def test_a_forked_background_process_inherits_its_work_instead_of_unpickling_it(
     with processes.in_background(lambda make: make(), unpicklable) as pending:
         assert pending.result() == "inherited"
     assert processes._INHERITED_CALL is None  # held only while the process starts
+
+
+def test_a_pause_lasts_while_another_thread_still_pauses_and_the_collector_comes_back_after():
+    import gc
+
+    assert gc.isenabled()
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen_in_second: list[bool] = []
+
+    def first():
+        with processes.without_gc():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second():
+        first_in.wait(5)
+        with processes.without_gc():
+            second_in.set()
+            first_out.wait(5)  # the first pause ends while this one runs
+            seen_in_second.append(gc.isenabled())
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert seen_in_second == [False]
+    assert gc.isenabled()
