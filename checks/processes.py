@@ -62,8 +62,8 @@ def _call_inherited() -> object:
     return fn(*args)
 
 
-# Pauses in progress: the app analyses in worker threads, and two overlapping pauses must not
-# leave the collector off (the second would see it off and "restore" that).
+# Pauses in progress: the app analyses in worker threads, and where two pauses overlap the first
+# to end must not turn the collector back on under the other.
 _pause_lock = threading.Lock()
 _pauses = 0
 _enable_after_pauses = False
