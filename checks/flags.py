@@ -23,7 +23,7 @@ _GRADE_KINDS = {
 
 class _NonWordToSpace(dict[int, int | str]):
     """A ``str.translate`` table sending every non-word character (not ``\\w``: neither
-    alphanumeric nor ``_``, the regex module's own test) to a space, filled in as characters are met."""
+    alphanumeric nor ``_``, which is how ``re`` reads it) to a space, filled in as characters are met."""
 
     def __missing__(self, code: int) -> int | str:
         char = chr(code)
