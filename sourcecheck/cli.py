@@ -158,12 +158,23 @@ def run_scan(args: argparse.Namespace) -> int:
             if sum(len(r["sentences"]) for r in results) <= COMPACT_JSON_SENTENCES:
                 print(json.dumps(payload, ensure_ascii=False, indent=2))
             else:
-                print(orjson.dumps(payload).decode())
+                _print_bytes(orjson.dumps(payload) + b"\n")
         else:
             print(yaml.safe_dump(payload, sort_keys=False, allow_unicode=True), end="")
     if failed:
         return EXIT_ERROR
     return EXIT_FLAGGED if flagged else EXIT_CLEAN
+
+
+def _print_bytes(data: bytes) -> None:
+    """Write encoded output as it is (no decoding to print it encoded again: 46 MB for an archive)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's StringIO)
+        print(data.decode(), end="")
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 if __name__ == "__main__":
