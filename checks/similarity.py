@@ -133,6 +133,11 @@ class Prepared:
         """The words with offsets in the document (tokenised again, each time asked)."""
         return tokenize(self.text, offset=self.offset)
 
+    def word_spans(self) -> tuple[list[int], list[int]]:
+        """Where each word (``norms``) starts and ends in the document: ``tokens`` without the tuples."""
+        starts, ends, *_ = _token_columns(self.text, self.offset)
+        return starts, ends
+
 
 @cache
 def _vocabulary() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:

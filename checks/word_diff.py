@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Indel
 
 from .model import DiffOp
-from .similarity import Prepared, Token, prepare
+from .similarity import Prepared, prepare
 
 __all__ = ["word_diff"]
 
@@ -20,22 +20,24 @@ def word_diff(a: str | Prepared, b: str | Prepared, *, offset_a: int = 0, offset
     """
     pa = a if isinstance(a, Prepared) else prepare(a)
     pb = b if isinstance(b, Prepared) else prepare(b)
-    ta, tb = pa.tokens, pb.tokens  # offsets: made here, once each
+    spans_a, spans_b = pa.word_spans(), pb.word_spans()  # offsets: made here, once each
     ops = []
-    for op in Indel.opcodes([t.norm for t in ta], [t.norm for t in tb]):
-        a0, a1 = _char_range(ta, op.src_start, op.src_end, pa.offset + len(pa.text))
-        b0, b1 = _char_range(tb, op.dest_start, op.dest_end, pb.offset + len(pb.text))
+    for op in Indel.opcodes(pa.norms, pb.norms):
+        a0, a1 = _char_range(spans_a, op.src_start, op.src_end, pa.offset + len(pa.text))
+        b0, b1 = _char_range(spans_b, op.dest_start, op.dest_end, pb.offset + len(pb.text))
         ops.append(DiffOp(op.tag, a0 + offset_a, a1 + offset_a, b0 + offset_b, b1 + offset_b))
     return tuple(_merge_replacements(ops))
 
 
-def _char_range(tokens: Sequence[Token], start: int, end: int, length: int) -> tuple[int, int]:
-    """Character span of tokens[start:end]; an empty range sits where token ``start`` would begin."""
+def _char_range(spans: tuple[Sequence[int], Sequence[int]], start: int, end: int, length: int) -> tuple[int, int]:
+    """Character span of words start..end-1 (``spans``: their starts and ends); an empty range sits
+    where word ``start`` would begin."""
+    starts, ends = spans
     if start < end:
-        return tokens[start].start, tokens[end - 1].end
-    if start < len(tokens):
-        return tokens[start].start, tokens[start].start
-    pos = tokens[-1].end if tokens else length
+        return starts[start], ends[end - 1]
+    if start < len(starts):
+        return starts[start], starts[start]
+    pos = ends[-1] if ends else length
     return pos, pos
 
 
