@@ -195,3 +195,40 @@ async def test_a_broken_verdict_file_is_reported_and_left_alone(fixed_article: P
         assert "fixed.txt.review.yaml" in screen.session.error
         await pilot.press("a", "q")
     assert verdict_file.read_bytes() == before
+
+
+async def test_the_bar_measures_the_engine_s_stages_while_an_article_is_analysed(
+    fixed_article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from textual.widgets import ProgressBar, Static
+
+    import tui.app
+    from tui.progress_pane import ProgressPane
+
+    halfway, go_on = threading.Event(), threading.Event()
+
+    def staged_engine(document: Document, *, lexicon=None, progress=None) -> Analysis:
+        for done in range(3):
+            progress(done, 4)
+        halfway.set()
+        go_on.wait(10)  # the duplicate search, still running
+        progress(3, 4)
+        progress(4, 4)
+        return fixed_analyzer(document)
+
+    monkeypatch.setattr(tui.app, "analyze", staged_engine)
+    app = make_app([fixed_article], reviewer="tester", checklist=FIXED_CHECKLIST)
+    async with app.run_test(size=SIZE) as pilot:
+        while not halfway.is_set():
+            await pilot.pause(0.01)
+        await pilot.pause()
+        pane = app.review_screen.query_one(ProgressPane)
+        bar = pane.query_one(ProgressBar)
+        assert (bar.total, bar.progress) == (4, 2)
+        assert "passages said twice" in str(pane.query_one("#progress-label", Static).render())
+        go_on.set()
+        screen = await loaded(pilot)
+        assert screen.session.loaded is not None
+        assert "4 flags" in str(pane.query_one("#progress-label", Static).render())

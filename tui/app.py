@@ -21,7 +21,7 @@ from checks.store import verdict_path_for
 
 from .choice_dialog import ChoiceDialog
 from .review_screen import ReviewScreen
-from .session import Analyzer, ReviewSession, default_reviewer
+from .session import Analyzer, Progress, ReviewSession, StagedAnalyzer, default_reviewer
 
 __all__ = ["SourcecheckApp", "make_app"]
 
@@ -33,7 +33,7 @@ class SourcecheckApp(App[int]):
     TITLE = "sourcecheck"
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
 
-    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: Analyzer) -> None:
+    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: StagedAnalyzer) -> None:
         super().__init__()
         if not sessions:
             raise ValueError("the review app needs at least one article")
@@ -114,8 +114,8 @@ def make_app(
     name = (reviewer or "").strip() or default_reviewer()
     chosen = checklist or default_checklist()
 
-    def engine(document: Document) -> Analysis:
-        analysis = analyze(document, lexicon=lexicon)
+    def engine(document: Document, progress: Progress) -> Analysis:
+        analysis = analyze(document, lexicon=lexicon, progress=progress)
         if corpus is None:
             return analysis
         reused = find_reuse(document, corpus)
@@ -125,4 +125,11 @@ def make_app(
         ReviewSession(p, Path(verdicts) if verdicts else verdict_path_for(p), reviewer=name, checklist=chosen)
         for p in paths
     ]
-    return SourcecheckApp(sessions, analyzer=analyzer or engine)
+    if analyzer is None:
+        return SourcecheckApp(sessions, analyzer=engine)
+    pinned = analyzer
+
+    def without_stages(document: Document, progress: Progress) -> Analysis:
+        return pinned(document)  # a pinned analyzer has no stages to report
+
+    return SourcecheckApp(sessions, analyzer=without_stages)

@@ -41,7 +41,11 @@ class ProgressPane(Vertical):
         self.query_one("#progress-label", Static).update(text)
         self.query_one(ProgressBar).update(total=max(total, 1), progress=resolved if total else 1)
 
-    def show_loading(self, message: str, *, busy: bool = True) -> None:
-        """A message instead of the counts; ``busy`` animates the bar while the engine works."""
+    def show_loading(self, message: str, *, busy: bool = True, done: int | None = None, total: int = 1) -> None:
+        """A message instead of the counts. The bar shows ``done`` of ``total`` stages when the
+        engine reports them; otherwise ``busy`` animates it while the engine works."""
         self.query_one("#progress-label", Static).update(Text(message, style="italic"))
-        self.query_one(ProgressBar).update(total=None if busy else 1, progress=0)
+        if done is not None:
+            self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+        else:
+            self.query_one(ProgressBar).update(total=None if busy else 1, progress=0)

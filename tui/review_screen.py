@@ -29,10 +29,19 @@ from .help_screen import HelpScreen, help_sections, key_rows
 from .legend import Legend
 from .progress_pane import ProgressPane
 from .queue_list import QueueList
-from .session import Analyzer, LoadedArticle, ReviewSession, kind_counts, load_article
+from .session import LoadedArticle, ReviewSession, StagedAnalyzer, kind_counts, load_article
 from .verdict_actions import VerdictActions
 
 __all__ = ["ReviewScreen"]
+
+# What the engine does after each stage ``checks.analyze`` reports (0: it has just begun).
+_STAGES = (
+    "checking how each sentence is sourced ...",
+    "looking at quotation marks, splice marks and names ...",
+    "looking for passages said twice ...",
+    "gathering the flags ...",
+)
+
 
 class ReviewScreen(VerdictActions, Screen[None]):
     """Review the flags of one article at a time from a queue of articles.
@@ -94,7 +103,7 @@ class ReviewScreen(VerdictActions, Screen[None]):
     kinds: reactive[frozenset[FlagKind] | None] = reactive[frozenset[FlagKind] | None](None)
     """The kinds filter; None shows every kind."""
 
-    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: Analyzer) -> None:
+    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: StagedAnalyzer) -> None:
         super().__init__()
         self.sessions = tuple(sessions)
         self.article_index = 0
@@ -163,10 +172,13 @@ class ReviewScreen(VerdictActions, Screen[None]):
         def preview(document: Document) -> None:
             self.app.call_from_thread(self._preview, session, document)
 
+        def stage(done: int, total: int) -> None:
+            self.app.call_from_thread(self._analysis_stage, session, done, total)
+
         with self.app.analysing():  # type: ignore[attr-defined]
             return session, load_article(
                 session.article, session.store, reviewer=session.reviewer, analyzer=self._analyzer,
-                on_document=preview,
+                on_document=preview, on_progress=stage,
             )
 
     def _preview(self, session: ReviewSession, document: Document) -> None:
@@ -179,6 +191,13 @@ class ReviewScreen(VerdictActions, Screen[None]):
         self.sub_title = " · ".join(p for p in (session.name, document.date) if p)
         self.query_one(ProgressPane).show_loading(f"finding flags in {len(document.sentences):,} sentences ...")
         self.query_one(FlagPanel).show_nothing("The engine is still checking this article; flags appear here.")
+
+    def _analysis_stage(self, session: ReviewSession, done: int, total: int) -> None:
+        """The engine finished a stage: the bar measures how far it is, the label says what it does."""
+        if session is not self.session or session.loaded is not None:
+            return
+        what = _STAGES[min(done, len(_STAGES) - 1)]
+        self.query_one(ProgressPane).show_loading(what, done=done, total=total)
 
     @on(Worker.StateChanged)
     def _load_finished(self, event: Worker.StateChanged) -> None:

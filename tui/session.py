@@ -21,6 +21,8 @@ from checks.verdicts import Decision, Review, Verdict, utc_now
 
 __all__ = [
     "Analyzer",
+    "Progress",
+    "StagedAnalyzer",
     "LoadedArticle",
     "ReadOnlyError",
     "ReviewSession",
@@ -30,6 +32,10 @@ __all__ = [
 ]
 
 Analyzer = Callable[[Document], Analysis]
+# How far an analysis has come: (stages done, stages), as ``checks.analyze`` reports it.
+Progress = Callable[[int, int], None]
+# An analyzer that reports its stages (the app's engine); load_article hands it ``on_progress``.
+StagedAnalyzer = Callable[[Document, Progress], Analysis]
 
 
 class ReadOnlyError(RuntimeError):
@@ -52,18 +58,23 @@ def load_article(
     store: ReviewStore,
     *,
     reviewer: str,
-    analyzer: Analyzer,
+    analyzer: Analyzer | StagedAnalyzer,
     on_document: Callable[[Document], None] | None = None,
+    on_progress: Progress | None = None,
 ) -> LoadedArticle:
     """Read and analyse an article and find its saved review (slow: runs in a worker).
 
     ``on_document`` receives the text as soon as it is read, so it can be shown while the
-    analysis runs. Raises ArticleError or StoreError, each with a one-line message.
+    analysis runs; with ``on_progress`` the analyzer is a ``StagedAnalyzer`` and reports its
+    stages there. Raises ArticleError or StoreError, each with a one-line message.
     """
     document = read_article(path)
     if on_document is not None:
         on_document(document)
-    analysis = analyzer(document)
+    if on_progress is None:
+        analysis = cast(Analyzer, analyzer)(document)
+    else:
+        analysis = cast(StagedAnalyzer, analyzer)(document, on_progress)
     saved = store.load()
     if saved is None:
         review = Review(article_path=str(path), article_sha256=document.sha256, reviewer=reviewer)
