@@ -16,7 +16,7 @@ normalised text ("U.S." equals "US"; stopwords are no content; stems are the fir
   - ``rest_overlap``: shared content *outside* that run, so one stock phrase in two unrelated
     sentences is not enough.
 
-Inside one document, ``rarity_weights`` makes the article's topic words (found in most sentences)
+Inside one document, ``rarity_weights`` (``checks.rarity``) makes the article's topic words (found in most sentences)
 count less than rare ones. The public surface is stable: ``normalise``, ``tokenize``,
 ``score_passages``, and the prepared form (``prepare``, ``join_prepared``,
 ``score_prepared``) with its cheap bounds (``score_upper_bound``, ``near_copy_possible``,
@@ -26,11 +26,9 @@ reported pair is ``checks.word_diff``.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from itertools import chain, compress
@@ -41,6 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .files import read_package_yaml
+from .rarity import Weights, rarity_weights, rarity_weights_of, weight_of
 
 __all__ = [
     "PassageScore",
@@ -77,7 +76,6 @@ _W_REST = 0.3
 _W_SUM = _W_OVERLAP + _W_RUN + _W_REST  # so the combined score spans 0..100 without clipping
 _RUN_FULL = 5  # content words in the longest shared run that count as full evidence
 _SHRINK = 1.0
-_MIN_WEIGHT = 0.1
 _NAME_IN_RUN = 0.5
 _RATIO_FLOOR = 60.0
 
@@ -262,17 +260,10 @@ def score_passages(a: str, b: str) -> PassageScore:
     return score_prepared(prepare(a), prepare(b))
 
 
-class Weights(dict):
-    """Stem weights (``rarity_weights``) where a stem without one weighs 1.0."""
-
-    def __missing__(self, stem: str) -> float:
-        return 1.0
-
-
 def score_prepared(a: Prepared, b: Prepared, *, weights: Mapping[str, float] | None = None) -> PassageScore:
     """Score two prepared passages. ``weights`` (stem -> 0..1, default 1) makes words that recur all
     over a document count less than rare ones: see ``rarity_weights``."""
-    w = _weight_of(weights)
+    w = weight_of(weights)
     ratio = fuzz.ratio(a.norm, b.norm)
     mean_total = (sum(map(w, a.content)) + sum(map(w, b.content))) / 2
     shared_weight = sum(map(w, a.content & b.content))
@@ -310,7 +301,7 @@ def could_reach(
 ) -> bool:
     """A cheap upper bound: False when ``score_prepared(a, b).score + bonus`` cannot reach
     ``min_score``, so most pairs of a long document skip the word alignment."""
-    w = _weight_of(weights)
+    w = weight_of(weights)
     shared_weight = sum(map(w, a.content & b.content))
     mean_total = (sum(map(w, a.content)) + sum(map(w, b.content))) / 2
     if score_upper_bound(shared_weight, mean_total) + bonus >= min_score:
@@ -357,40 +348,6 @@ def near_copy_norms(a: str, b: str, min_score: float) -> bool:
     if la + lb == 0 or 200.0 * min(la, lb) / (la + lb) < needed - 0.1:
         return False  # fuzz.ratio can never exceed this bound set by the lengths alone
     return bool(fuzz.ratio(a, b, score_cutoff=max(0.0, needed - 0.1)))
-
-
-def rarity_weights(passages: Iterable[Prepared]) -> Weights:
-    """Stem weights from how many passages (sentences) hold each stem: 1.0 for a stem in at most
-    two, falling towards 0 for one found in every passage (the article's topic words)."""
-    return rarity_weights_of(p.content for p in passages)
-
-
-def rarity_weights_of(contents: Iterable[frozenset[str]]) -> Weights:
-    """``rarity_weights`` from the passages' content stems alone (``Prepared.content``)."""
-    df: Counter[str] = Counter()
-    n = 0
-    for content in contents:
-        df.update(content)
-        n += 1
-    if n < 3:
-        return Weights()
-    top = math.log((n + 1) / 2)
-    return Weights({stem: max(_MIN_WEIGHT, min(1.0, math.log((n + 1) / k) / top)) for stem, k in df.items()})
-
-
-def _weight_of(weights: Mapping[str, float] | None) -> Callable[[str], float]:
-    """A stem's weight, 1.0 without one: a C-level look-up for ``Weights`` (every scored pair of
-    a long document comes here), a closure for any other mapping."""
-    if isinstance(weights, Weights):
-        return weights.__getitem__
-    if not weights:
-        return _one
-    get = weights.get
-    return lambda stem: get(stem, 1.0)
-
-
-def _one(_stem: str) -> float:
-    return 1.0
 
 
 def _shared_runs(a: Prepared, b: Prepared) -> list[tuple[int, int, frozenset[str], frozenset[str]]]:
