@@ -80,7 +80,8 @@ def find_duplicates_indexed(
 
 class _LazyWindow:
     """A window of a long document, joined from its prepared sentences the first time its
-    ``prepared`` or ``parts`` is read (most windows never are); otherwise ``duplicates.Window``."""
+    ``prepared`` or ``parts`` is read (most windows never are); otherwise
+    ``duplicate_passages.Window``."""
 
     __slots__ = ("light", "index", "doc", "first", "last", "_prepared", "_parts", "_norm")
 
