@@ -92,19 +92,23 @@ def _touching_groups(matches: list[Match]) -> list[list[Match]]:
     # A touching member starts at most ``reach`` sentences before this match on either side.
     reach = 1 + max((max(m.a.last - m.a.first, m.b.last - m.b.first) for m in ordered), default=0)
     groups: list[list[Match]] = []
-    by_start: dict[tuple[int, int], list[tuple[int, Match]]] = {}
+    # Members by first sentence of a, then of b. Plain loops, no generator: a long document has
+    # tens of thousands of matches. Every member so far starts no later on side a than this match.
+    by_start: dict[int, dict[int, list[tuple[int, Match]]]] = {}
     for m in ordered:
         home = len(groups)
-        # Plain loops, no generator: a long document has tens of thousands of matches.
-        for af in range(m.a.first - reach, m.a.last + 2):
+        for af in range(m.a.first - reach, m.a.first + 1):
+            by_b = by_start.get(af)
+            if by_b is None:
+                continue
             for bf in range(m.b.first - reach, m.b.last + 2):
-                for g, other in by_start.get((af, bf), ()):
+                for g, other in by_b.get(bf, ()):
                     if g < home and _touch(m, other):
                         home = g
         if home == len(groups):
             groups.append([])
         groups[home].append(m)
-        by_start.setdefault((m.a.first, m.b.first), []).append((home, m))
+        by_start.setdefault(m.a.first, {}).setdefault(m.b.first, []).append((home, m))
     return groups
 
 
