@@ -2,8 +2,9 @@
 
 Windows of one or more adjacent sentences are compared pairwise with ``similarity.score_prepared``,
 after cheap gates that skip pairs which cannot reach the threshold; ``duplicate_passages`` merges
-the window matches into the passage pairs reported. Which window pairs get compared is pluggable (``candidates``): the default is
-every pair, and a sub-quadratic generator can be passed for long documents and corpora.
+the window matches into the passage pairs reported. Which window pairs get compared is pluggable
+(``candidates``): the default is every pair, and a sub-quadratic generator can be passed for long
+documents and corpora.
 """
 
 from __future__ import annotations

@@ -168,7 +168,7 @@ def _goes_on(chunk: str, stop: int, end: int) -> bool:
 def _title_joined(chunk: str, start: int, stop: int, name: int) -> bool:
     """Whether _join_titles joins the title ending at ``stop`` to a name at ``name``, should
     syntok split there (as it does after "Gov.")."""
-    from .similarity import stopwords  # here: similarity reads its data through files, which imports segment, which imports this module
+    from .similarity import stopwords  # here: an import cycle (similarity -> files -> segment -> here)
 
     word = _FIRST_WORD.match(chunk, name)
     return (
@@ -311,7 +311,7 @@ def _syntok_spans(chunk: str) -> list[tuple[int, int]]:
 
 @cache
 def _title_end() -> re.Pattern[str]:
-    from .files import read_package_yaml  # here: files reads articles through segment, which imports this module
+    from .files import read_package_yaml  # here: an import cycle (files -> segment -> here)
 
     titles = read_package_yaml("segmentation.yaml").get("titles_before_names", ())
     words = "|".join(sorted((re.escape(str(t)) for t in titles), key=len, reverse=True))
@@ -324,7 +324,7 @@ def _join_titles(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     ("The law takes effect") is a new sentence after all."""
     if len(spans) < 2 or "." not in chunk:
         return spans
-    from .similarity import stopwords  # here: similarity reads its data through files, which imports segment, which imports this module
+    from .similarity import stopwords  # here: an import cycle (similarity -> files -> segment -> here)
 
     title_end, common = _title_end(), stopwords()
     joined: list[tuple[int, int]] = []

@@ -16,9 +16,9 @@ normalised text ("U.S." equals "US"; stopwords are no content; stems are the fir
   - ``rest_overlap``: shared content *outside* that run, so one stock phrase in two unrelated
     sentences is not enough.
 
-Inside one document, ``rarity_weights`` (``checks.rarity``) makes the article's topic words (found in most sentences)
-count less than rare ones. The public surface is stable: ``normalise``, ``tokenize``,
-``score_passages``, and the prepared form (``prepare``, ``join_prepared``,
+Inside one document, ``rarity_weights`` (``checks.rarity``) makes the article's topic words (found
+in most sentences) count less than rare ones. The public surface is stable: ``normalise``,
+``tokenize``, ``score_passages``, and the prepared form (``prepare``, ``join_prepared``,
 ``score_prepared``) with its cheap bounds (``score_upper_bound``, ``near_copy_possible``,
 ``could_reach``) that the duplicate finder and candidate generators use. The word diff of a
 reported pair is ``checks.word_diff``.
