@@ -19,14 +19,12 @@ from dataclasses import dataclass
 
 from .lexicon import words_of
 from .model import Sourcing
+from .attribution_rules import AttributionRules, may_match, rules_for
 from .sourcing_speakers import (
     CAPITALISED,
     FUNCTION_CAPS,
     WORD,
-    AttributionRules,
     classify_speaker,
-    may_match,
-    rules_for,
     speaker_after,
     speaker_before,
     speakers_before,

@@ -31,7 +31,7 @@ from .attribution import (
 )
 from .lexicon import Lexicon, default_lexicon, words_of
 from .model import Cue, Document, Sentence, SentenceGrade, Sourcing
-from .sourcing_speakers import may_match
+from .attribution_rules import may_match
 
 __all__ = ["grade_sentences", "quoted_spans"]
 

@@ -1,7 +1,7 @@
 """Who speaks in a sentence: where the speaker's words are, and what kind of source they name.
 
-The compiled lexicon patterns (``AttributionRules``), the search for the speaker's words before or
-after a speech verb, and ``classify_speaker``: an outlet is second-hand, an anonymity marker or an
+The search for the speaker's words before or after a speech verb, and ``classify_speaker``
+(with the lexicon's patterns, ``attribution_rules``): an outlet is second-hand, an anonymity marker or an
 unnamed head noun ("officials", "sources") anonymous, a quantified group or a country speaking as one
 vague, a pronoun carries the previous speaker's grade, a capitalised name or a definite speaker
 ("the campaign") is named. Offsets are relative to the sentence.
@@ -10,19 +10,14 @@ vague, a pronoun carries the previous speaker's grade, a capitalised name or a d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-from .lexicon import Lexicon, phrase_alternation
+from .attribution_rules import AttributionRules
 from .model import Sourcing
 
 __all__ = [
     "CAPITALISED",
     "FUNCTION_CAPS",
     "WORD",
-    "AttributionRules",
     "classify_speaker",
-    "may_match",
-    "rules_for",
     "speaker_after",
     "speaker_before",
     "speakers_before",
@@ -107,107 +102,6 @@ _NAME_AFTER_HEAD = re.compile(
     rf"(?!{_DAY}\b|{_MONTH}\b(?!\s+[A-Z]))[A-Z][a-z]"
 )
 _DEFINITE = re.compile(r"^(?:the|his|her|their|its|our)\s+\w", re.IGNORECASE)
-
-@dataclass(frozen=True, slots=True)
-class AttributionRules:
-    """Compiled patterns of one lexicon (built once per lexicon, see ``rules_for``)."""
-
-    speech: re.Pattern[str]
-    anonymity: re.Pattern[str]
-    anonymous_heads: re.Pattern[str]
-    vague_markers: re.Pattern[str]
-    vague_sources: re.Pattern[str]
-    outlets: re.Pattern[str]
-    pronouns: re.Pattern[str]
-    publication: re.Pattern[str]
-    publication_nouns: frozenset[str]
-    needs_complement: frozenset[str]
-    not_speech: re.Pattern[str]
-    outlet_words: frozenset[str]
-    noun_like: frozenset[str]
-    gates: dict[str, frozenset[str]]  # category -> first words (see Lexicon.key_words)
-    vague_belief: re.Pattern[str]
-    anonymous_belief: re.Pattern[str]
-    official_things: frozenset[str]  # nouns after which "official", "source" are adjectives
-    outlet_voices: re.Pattern[str]  # "columnist", "host": an outlet's person speaking for themselves
-    institutions: frozenset[str]  # "police said": an institution speaking without an article
-    no_comment: re.Pattern[str]  # "declined to comment", "did not respond to a request for comment"
-    group_adjectives: frozenset[str]  # "Republican", "GOP": capitalised, yet no name
-
-_RULES: dict[int, tuple[Lexicon, AttributionRules]] = {}
-
-def rules_for(lexicon: Lexicon) -> AttributionRules:
-    """The lexicon's patterns, compiled on first use (keyed by identity: lexicons are immutable)."""
-    cached = _RULES.get(id(lexicon))
-    if cached is None or cached[0] is not lexicon:
-        if len(_RULES) > 32:
-            _RULES.clear()
-        _CLASSIFIED.clear()  # its keys hold ids of rules; a new rules object may reuse one
-        cached = (lexicon, _compile(lexicon))
-        _RULES[id(lexicon)] = cached
-    return cached[1]
-
-_NO_ANSWER_VERBS = [v + e for v in ("respond", "return", "answer") for e in ("", "ed", "s")]
-_NO_ANSWER_VERBS += ["reply", "replied", "replies"]
-_GATED = ("speech_verbs", "anonymity_markers", "vague_markers", "publication_nouns", "vague_groups", "not_speech",
-          "anonymous_heads")
-
-def may_match(rules: AttributionRules, category: str, words: frozenset[str]) -> bool:
-    return not rules.gates[category].isdisjoint(words)
-
-def _compile(lexicon: Lexicon) -> AttributionRules:
-    def alternation(category: str) -> str:
-        return phrase_alternation(lexicon.terms(category))
-
-    publication = re.compile(
-        rf"(?<![\w-])(?:{alternation('publication_nouns')})(?:\s+[\w’'.,/-]+){{0,10}}?"
-        rf"\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|had\s+)?(?:{alternation('publication_verbs')})(?![\w-])",
-        re.IGNORECASE,
-    )
-    # "Some U.S. officials were deeply skeptical": a quantified group holding a view, no speech verb.
-    vague_belief = re.compile(
-        rf"(?<![\w-])(?:{alternation('vague_groups')})(?:\s+[\w.’'-]+){{0,5}}?\s+(?:\w+ly\s+)?"
-        rf"(?<!\sa\s)(?<!\sthe\s)(?:{alternation('belief_verbs')})(?![\w-])",  # "others a say": a noun
-        re.IGNORECASE,
-    )
-    # "His advisers believe", "Gulf sources believe": unnamed people holding a view. Plural heads
-    # only: "the source of the fear" is no speaker.
-    plural_heads = [t for t in lexicon.terms("anonymous_heads") if t.endswith("s") or " " in t]
-    anonymous_belief = re.compile(
-        rf"(?<![\w-])(?:{phrase_alternation(plural_heads)})(?:\s+[\w.’'-]+){{0,5}}?\s+(?:\w+ly\s+)?"
-        rf"(?<!\sa\s)(?<!\sthe\s)(?:{alternation('belief_verbs')})(?![\w-])",  # "a say" is a noun
-        re.IGNORECASE,
-    )
-    no_comment = re.compile(
-        rf"(?:(?<![\w-])(?:{alternation('no_comment')})"
-        rf"|(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?(?:(?:respond|return|answer)(?:ed|s)?|repl(?:y|ied|ies))"
-        rf"(?:\s+[\w’'-]+){{0,5}}?\s+(?:{alternation('no_answer_objects')}))(?![\w-])",
-        re.IGNORECASE,
-    )
-    return AttributionRules(
-        speech=lexicon.pattern("speech_verbs"),
-        anonymity=lexicon.pattern("anonymity_markers"),
-        anonymous_heads=lexicon.pattern("anonymous_heads"),
-        vague_markers=lexicon.pattern("vague_markers"),
-        vague_sources=lexicon.pattern("vague_sources"),
-        outlets=lexicon.pattern_with_capitals("outlets", "outlets_by_capitals"),
-        pronouns=re.compile(rf"^(?:{alternation('speaker_pronouns')})$", re.IGNORECASE),
-        publication=publication,
-        publication_nouns=frozenset(lexicon.terms("publication_nouns")),
-        needs_complement=frozenset(lexicon.terms("speech_verbs_with_complement")),
-        not_speech=lexicon.pattern("not_speech"),
-        outlet_words=frozenset(lexicon.terms("outlet_words")),
-        noun_like=frozenset(lexicon.terms("noun_like_speech")),
-        gates={c: lexicon.key_words(c) for c in _GATED}
-        | {"no_comment": lexicon.key_words("no_comment") | frozenset(_NO_ANSWER_VERBS)},
-        vague_belief=vague_belief,
-        anonymous_belief=anonymous_belief,
-        official_things=frozenset(lexicon.terms("official_things")) | frozenset(lexicon.terms("publication_nouns")),
-        no_comment=no_comment,
-        outlet_voices=lexicon.pattern("outlet_voices"),
-        institutions=frozenset(lexicon.terms("institutions")),
-        group_adjectives=frozenset(lexicon.terms("group_adjectives")),
-    )
 
 def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
     """Candidate speakers before the verb, nearest clause first, back over commas and dashes.
@@ -301,20 +195,17 @@ def speaker_after(text: str, verb_end: int) -> tuple[int, int]:
     return verb_end, rel.start() if rel else end
 
 
-_CLASSIFIED: dict[tuple[str, int], tuple[Sourcing | None, str, bool]] = {}
-
-
 def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | None, str, bool]:
     """(grade, role of the evidence, is a pronoun) for the words that speak; None when no speaker.
 
-    Speakers repeat ("he", "Trump", "the official"), so results are memoised per compiled rules.
+    Speakers repeat ("he", "Trump", "the official"), so results are memoised with the rules.
     """
-    key = (phrase, id(rules))
-    found = _CLASSIFIED.get(key)
+    memo = rules.classified
+    found = memo.get(phrase)
     if found is None:
-        if len(_CLASSIFIED) > 16384:
-            _CLASSIFIED.clear()
-        found = _CLASSIFIED[key] = _classify_speaker(phrase, rules)
+        if len(memo) > 16384:
+            memo.clear()
+        found = memo[phrase] = _classify_speaker(phrase, rules)
     return found
 
 
