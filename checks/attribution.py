@@ -21,6 +21,7 @@ from .lexicon import words_of
 from .model import Sourcing
 from .attribution_rules import AttributionRules, may_match, rules_for
 from .sourcing_speakers import (
+    ADVERB_LY,
     CAPITALISED,
     FUNCTION_CAPS,
     WORD,
@@ -49,7 +50,7 @@ _NOT_A_VERB_BEFORE = frozenset(
     "shall cannot can't won't wouldn't couldn't shouldn't without".split()
 )
 # The word before the verb, looking past adverbs: "can credibly claim", "could not say".
-_LAST_WORD = re.compile(r"(\w[\w’'-]*)(?:\s+(?:[a-z]+ly|also|not|never|just|even|now|then))*\W*\Z")
+_LAST_WORD = re.compile(rf"(\w[\w’'-]*)(?:\s+(?:{ADVERB_LY}|also|not|never|just|even|now|then))*\W*\Z")
 _NOT_A_SPEAKER_AFTER = re.compile(
     r"\s*(?:that|how|what|why|whether|if|to|in|on|at|of|for|it|them|him|her|us|me|this|these|those"
     r"|he|she|they|we|i|you)\b",  # "said he has spoken with ...": a reported clause, not a speaker

@@ -14,6 +14,7 @@ from .attribution_rules import AttributionRules
 from .model import Sourcing
 
 __all__ = [
+    "ADVERB_LY",
     "CAPITALISED",
     "FUNCTION_CAPS",
     "WORD",
@@ -25,6 +26,12 @@ __all__ = [
 ]
 
 WORD = re.compile(r"\w[\w’'.-]*")
+# A lower-case word in -ly is taken for an adverb ("Aides privately said"), except the nouns and
+# adjectives that speak or stand before a verb: "a person close to the family said", "an ally said".
+ADVERB_LY = (
+    r"(?-i:(?!(?:family|ally|assembly|supply|monopoly|anomaly|bully|belly|rally|reply|homily|folly|elderly"
+    r"|daily|weekly|monthly|quarterly|biweekly|fortnightly)\b)[a-z]+ly)"
+)
 _CLAUSE_BREAK = re.compile(r'[,;:()"“”—–]|\'\'|\s-\s|\[|\]')
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|whom)\b")
 _GENERIC_EXPERT = re.compile(r"\b(?:expert|analyst|observer|critic|commentator|pundit|scholar)s?\b", re.I)
@@ -46,6 +53,19 @@ _NOT_PLURAL = frozenset(
     "times hours days weeks months years minutes seconds".split()  # "five times", "two hours after": no group
 )
 _INDEFINITE_PERSON = re.compile(r"(?:a|an|another|one)\s+[a-z]", re.IGNORECASE)
+# Where a description of one person ends and what it says of them begins: "a friend | of the senator".
+_MODIFIER_START = frozenset("of for to at in with from on inside within close familiar who whose that near".split())
+# The nouns that head such a description ("a longtime friend", "an ally", "a lawyer"); "a decline in
+# prices suggested" has none.
+_PERSON_NOUN = re.compile(
+    r"(?:er|or|ist|ian|man|woman|person|friend|ally|member|relative|associate|confidant|colleague|neighbou?r"
+    r"|employee|veteran|aide|official|resident|insider|attendee|witness|participant|volunteer|donor|delegate"
+    r"|representative|cousin|brother|sister|son|daughter|wife|husband|mother|father|student|parent|mp|mep|msp"
+    r"|peer|republican|democrat|conservative|liberal|progressive|tory)\Z",
+    re.IGNORECASE,
+)
+_OUTLET_NOUNS = frozenset("newspaper newspapers tabloid broadcaster magazine newswire blog podcast".split())
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b|\brepresentative\b", re.IGNORECASE)
 _REACH_BACK = (",", "—", "–", " - ")
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")  # "Phil Bryant (R) said": skipped when looking back
 _AGE = re.compile(r"\d{1,3}")
@@ -79,7 +99,7 @@ _CONNECTOR = re.compile(
 # "She also", "Trump has repeatedly": what stands between the speaker and the verb.
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|has|have|had|did|does|do|will|would|later|then|again|just|already|once|previously|still|even|never|since"
-    r"|often|only|too|first|further|subsequently|(?-i:[a-z]+ly)|is|was|were|are|being|been|has\s+been|had\s+been"
+    rf"|often|only|too|first|further|subsequently|{ADVERB_LY}|is|was|were|are|being|been|has\s+been|had\s+been"
     r"|(?:continued|continues|went\s+on|goes\s+on|quick|careful|eager|keen|prompted|compelled|forced)\s+to))+\s*\Z",
     re.IGNORECASE,
 )
@@ -101,6 +121,18 @@ _NAME_AFTER_HEAD = re.compile(
     rf"\s+(?:(?:including|like|such\s+as|led\s+by)\s+(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?)?"
     rf"(?!{_DAY}\b|{_MONTH}\b(?!\s+[A-Z]))[A-Z][a-z]"
 )
+def _before_modifier(tokens: list[str]) -> list[str]:
+    """The words of an indefinite description before its first modifier: "A longtime friend"."""
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and t.lower() in _MODIFIER_START), len(tokens))
+    return tokens[:cut]
+
+
+def _describes_a_person(described: list[str], rules: AttributionRules) -> bool:
+    """ "a longtime friend", "a Republican senator"; not "a letter", "a sharp decline"."""
+    last = described[-1].lower()
+    return len(described) <= 4 and bool(_PERSON_NOUN.search(last)) and last not in rules.publication_nouns
+
+
 _DEFINITE = re.compile(r"^(?:the|his|her|their|its|our)\s+\w", re.IGNORECASE)
 
 def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
@@ -158,6 +190,8 @@ def speaks_before_aside(text: str, candidates: list[tuple[int, int]], verb_start
             return True
     if closer != ",":
         return False
+    if _MEMBERS_ASIDE.match(text, start):
+        return True  # "Campaign officials, including Paul Manafort, said": the officials speak
     if _INDEFINITE_ASIDE.match(text, start) and classify_speaker(text[a:b], rules)[0] is not None:
         return True
     tokens = _ASIDE.sub(" ", text[a:b]).split()  # "Phil Bryant (R), a former aide, said"
@@ -174,9 +208,10 @@ _ASIDE_OPENER = re.compile(
     r"\s*(?:in|on|at|during|after|before|for|from|with|without|under|unlike|led|joined|flanked|backed|both|all"
     r"|each|speaking|asked|pressed|writing|reached)\s"
 )
+_MEMBERS_ASIDE = re.compile(r"\s*(?:including|among\s+(?:them|whom)|notably|especially)\s")
 _INDEFINITE_ASIDE = re.compile(r"\s*(?:a|an)\s")  # "a swing state", "a former adviser in the White House"
-_WHO_BEFORE = re.compile(r"\swho(?:\s+(?:also|later|then|has|had|have|(?-i:[a-z]+ly)))*\s*\Z")
-_ADVERBS = re.compile(r"\s+(?:also|later|then|again|still|has|have|had|(?-i:[a-z]+ly))(?=\s|\Z)")
+_WHO_BEFORE = re.compile(rf"\swho(?:\s+(?:also|later|then|has|had|have|{ADVERB_LY}))*\s*\Z")
+_ADVERBS = re.compile(rf"\s+(?:also|later|then|again|still|has|have|had|{ADVERB_LY})(?=\s|\Z)")
 _CONNECTOR_BEFORE = re.compile(r"(?:^|\s)(?:And|But|Yet|So|Still|Meanwhile|However|Now|Then|Also),?\s*\Z")
 _ASIDE = re.compile(r"\([^()]*\)")
 _TITLES = frozenset(("Mr", "Mrs", "Ms", "Dr"))
@@ -233,8 +268,8 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
         head = None  # "official data", "Trump's official campaign account": the adjective
     if head and head.start() > 0 and head.group(0).lower().startswith(("the ", "that ", "this ")):
         head = None  # "the person added" refers back; "after the person who posted it" does not speak
-    if head and (head.group(0).lower().endswith(" with") or not _NAME_AFTER_HEAD.match(words, head.end())):
-        # "officials who spoke with The Post" too; after "familiar with" a name is the topic.
+    if head and (head.group(0).lower().endswith((" with", " of")) or not _NAME_AFTER_HEAD.match(words, head.end())):
+        # "officials who spoke with The Post" too; after "familiar with", "with knowledge of" a name is the topic.
         return Sourcing.ANONYMOUS, "anonymity", False
     if rules.outlets.search(words) or any(
         t.lower() in rules.outlet_words for t in CAPITALISED.findall(words) if t.rstrip(".") not in FUNCTION_CAPS
@@ -261,6 +296,11 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
         if not any(t not in FUNCTION_CAPS for t in CAPITALISED.findall(words)[1:]):
             return Sourcing.VAGUE, "vague", False
     names = [t for t in CAPITALISED.findall(words) if t.rstrip(".") not in FUNCTION_CAPS]
+    if names and _INDEFINITE_PERSON.match(words) and not _SPOKESPERSON.search(words):
+        described = _before_modifier(tokens)  # "a Labour MP": the head may be capitalised too
+        if _describes_a_person(described, rules) and all(
+                t.lower() in rules.group_adjectives or (t == described[-1] and t.isupper()) for t in names):
+            return Sourcing.ANONYMOUS, "anonymity", False  # "a Republican senator": a party names no one
     if names or _DEFINITE.match(words) or head or words.lower() in rules.institutions:
         return Sourcing.NAMED, "source", False
     if rules.vague_sources.search(words) or _GENERIC_EXPERT.search(words):
@@ -272,10 +312,17 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
     group = _PLURAL_GROUP.match(words)
     if group and group.group(1).lower() not in _NOT_PLURAL and len(tokens) <= 8:
         return Sourcing.VAGUE, "vague", False  # "proponents of more controls say": an unnamed group
-    if _INDEFINITE_PERSON.match(words) and len(tokens) <= 4:
+    if _INDEFINITE_PERSON.match(words) and (
+        len(tokens) <= 4 or _describes_a_person(_before_modifier(tokens), rules)
+    ):
         if any(t.lower() in rules.publication_nouns for t in tokens[1:]):
             # "a new poll found" names no pollster (vague); cut from a longer phrase ("a study published
             # last spring by researchers at Tulane ...") the first words are no speaker at all.
             return (None, "", False) if cut else (Sourcing.VAGUE, "vague", False)
-        return Sourcing.ANONYMOUS, "anonymity", False  # "a voter said": someone the reader cannot check
+        if _SPOKESPERSON.search(words):
+            return Sourcing.NAMED, "source", False  # "a spokeswoman for the campaign": the campaign on the record
+        if any(t.lower() in _OUTLET_NOUNS for t in tokens[1:]):
+            return Sourcing.SECONDHAND, "outlet", False  # "a local newspaper reported"
+        # "a voter said", "an ally of the governor said": someone the reader cannot check
+        return Sourcing.ANONYMOUS, "anonymity", False
     return None, "", False

@@ -279,6 +279,56 @@ def test_speaker_finding_rules(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a lower-case word in -ly before the verb is an adverb only when it is one
+        ("A person close to the family said the funeral would be private.", A),
+        ("An ally of the governor said the plan had been dropped last week.", A),
+        ("Officials privately said the plan would fail within a year.", A),
+        # reporting verbs of grumbling, cautioning and confiding are speech too
+        ("Several senior officials privately cautioned that the deal could collapse.", A),
+        ("Campaign aides have privately griped that the candidate ignores their advice.", A),
+        ("Okafor, the mayor, hinted at that in a briefing on Friday.", N),
+        ("Ms. Varga alleged that the auditor had misstated her accounts.", N),
+        ("The loss need not end her campaign, as some have speculated.", V),
+        # ... but not where the word is no act of saying
+        ("He pleaded guilty to fraud charges in a federal court in May.", U),
+        ("Officials observed a moment of silence for the victims of the attack.", U),
+        ("The court freed Tom Reyes, an American engineer accused of spying, on Wednesday.", U),
+        ("The raid targeted protesters and alleged communists in the city on Monday.", U),
+        # how an unnamed source is shielded, in the aside or after the verb
+        ("The Republican, who was not authorized to discuss the matter, said the donors were furious.", A),
+        ("One of the top fundraisers, who asked not to be identified, said the donors were furious.", A),
+        ("The donor, granted anonymity to speak freely, said the donors were furious about it.", A),
+        ("A Democratic fundraiser, who insisted on anonymity, said the donors were furious.", A),
+        # an unnamed person described by what they are to someone: "a friend of", "a lawyer for"
+        ("A longtime friend of the senator said he was tired of the job.", A),
+        ("A lawyer for the family said they would appeal the ruling next month.", A),
+        ("Those in attendance said the mood was grim at the meeting.", A),
+        ("According to those present, the meeting was a disaster from start to finish.", A),
+        ("The plan was dropped, according to three people with direct knowledge of the talks.", A),
+        # a party is no name; a spokesperson speaks for the organisation on the record
+        ("A Republican senator said the bill was dead and would not be revived.", A),
+        ("A Labour MP said the bill was dead and would not be revived.", A),
+        ("A Dunn ally suggested that the bill was dead.", N),
+        ("A spokesperson for the campaign said the governor would announce next week.", N),
+        ("A Bayern spokesman said on Monday that the decision had been made.", N),
+        ("The newspaper said officials had been irritated by the disclosure.", S),
+        ("A local newspaper reported that the plant would close.", S),
+        # members named in an aside do not hide the unnamed group that speaks
+        ("Officials in the Dunn campaign, including Rick Salas, said the speech was ready.", A),
+        ("Several Dunn aides, among them Maya Olin, said the speech was ready.", A),
+        # an indefinite description next to a name still describes the name
+        ("Lena Ortiz, a Democratic pollster who is working with Forward Ohio, said the ads worked.", N),
+        ("''We are worried,'' said another Twitter user, Ana Pruitt.", N),
+        ("Reached by phone, a curt Halvorsen agreed that she was not backing the mayor.", N),
+    ],
+)
+def test_unnamed_people_and_reporting_verbs(text, expected):
+    assert grade(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Therefore, Gulf sources believe Erdogan has joined an axis.", A),
         ("Her advisers think she has the discipline to stay calm.", A),
         ("Sanders fought to stop giving party officials and others a say in the process.", U),  # "a say": a noun
