@@ -190,8 +190,6 @@ def speaks_before_aside(text: str, candidates: list[tuple[int, int]], verb_start
             return True
     if closer != ",":
         return False
-    if _MEMBERS_ASIDE.match(text, start):
-        return True  # "Campaign officials, including Paul Manafort, said": the officials speak
     if _INDEFINITE_ASIDE.match(text, start) and classify_speaker(text[a:b], rules)[0] is not None:
         return True
     tokens = _ASIDE.sub(" ", text[a:b]).split()  # "Phil Bryant (R), a former aide, said"
@@ -208,7 +206,6 @@ _ASIDE_OPENER = re.compile(
     r"\s*(?:in|on|at|during|after|before|for|from|with|without|under|unlike|led|joined|flanked|backed|both|all"
     r"|each|speaking|asked|pressed|writing|reached)\s"
 )
-_MEMBERS_ASIDE = re.compile(r"\s*(?:including|among\s+(?:them|whom)|notably|especially)\s")
 _INDEFINITE_ASIDE = re.compile(r"\s*(?:a|an)\s")  # "a swing state", "a former adviser in the White House"
 _WHO_BEFORE = re.compile(rf"\swho(?:\s+(?:also|later|then|has|had|have|{ADVERB_LY}))*\s*\Z")
 _ADVERBS = re.compile(rf"\s+(?:also|later|then|again|still|has|have|had|{ADVERB_LY})(?=\s|\Z)")

@@ -313,9 +313,8 @@ def test_speaker_finding_rules(text, expected):
         ("A Bayern spokesman said on Monday that the decision had been made.", N),
         ("The newspaper said officials had been irritated by the disclosure.", S),
         ("A local newspaper reported that the plant would close.", S),
-        # members named in an aside do not hide the unnamed group that speaks
-        ("Officials in the Dunn campaign, including Rick Salas, said the speech was ready.", A),
-        ("Several Dunn aides, among them Maya Olin, said the speech was ready.", A),
+        # a member named in an aside makes the group named, as "officials including Mr. Mook" is
+        ("Officials in the Dunn campaign, including Rick Salas, said the speech was ready.", N),
         # an indefinite description next to a name still describes the name
         ("Lena Ortiz, a Democratic pollster who is working with Forward Ohio, said the ads worked.", N),
         ("''We are worried,'' said another Twitter user, Ana Pruitt.", N),
