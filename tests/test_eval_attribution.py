@@ -90,7 +90,14 @@ def test_speech_cue_classification(cue, source, speech):
      ("Sen. Chris Murphy (a Connecticut Democrat mistaken for a junior staffer)", "named"),
      ("Trump’s official campaign account", "named"), ("official data", "other"),
      ("Business Insider senior editor Josh Barro", "named"),
-     ("Intelligence officials — including NSA Director Adm. Michael Rogers", "named")],
+     ("Intelligence officials — including NSA Director Adm. Michael Rogers", "named"),
+     # the head of the Source's own phrase, not of a description after a dash or "started by"
+     ("members of The Example Panel — a collection of strategists and operatives", "named"),
+     ("a new super PAC started by a former Romney aide", "named"),
+     ("insiders in two states — Nevada and Ohio —", "unnamed"),
+     # outlets and a named person among the unnamed are neither figure's
+     ("different media sources", "other"), ("Dunn and his top aides", "other"),
+     ("teachers and union officials", "unnamed"), ("Current and former officials", "unnamed"), ("Ukrainian politicians and officials", "unnamed")],
 )
 def test_source_kind(source, kind):
     attr = ea.Attribution("E1", ((0, 1),), (), (), "said", source)
