@@ -84,8 +84,11 @@ _POLL_SHARE = re.compile(
     re.I,
 )
 _SUBORDINATORS = frozenset("as while when because since although though whereas until that which where".split())
-# A subject opens with a name, a pronoun or a determiner ("as campaign manager" is no clause).
-_SUBJECT_START = re.compile(r"[A-Z]|(?:the|some|many|most|several|his|her|their|its|our|he|she|they|we|i|it)\Z")
+# A subject opens with a name, a pronoun, a determiner or a bare plural ("came as officials praised");
+# "as campaign manager" is no clause.
+_SUBJECT_START = re.compile(
+    r"[A-Z]|(?:the|some|many|most|several|his|her|their|its|our|he|she|they|we|i|it)\Z|[a-z][a-z-]*[^s’'\W]s\Z"
+)
 _CLAUSE_OPENERS = frozenset("when what as after before while because since if though although where and but so that".split())
 _WINDOW = 400  # characters either side of a verb searched for its speaker: bounds the work per verb
 _FRONTED = re.compile(r"(?:In|On|At|After|Before|During|Since|Later|Earlier|Then|Last|Next|By)\s+\S+(?:\s+\S+)?\s+\S+\Z")

@@ -315,6 +315,9 @@ def test_speaker_finding_rules(text, expected):
         ("A local newspaper reported that the plant would close.", S),
         # a member named in an aside makes the group named, as "officials including Mr. Mook" is
         ("Officials in the Dunn campaign, including Rick Salas, said the speech was ready.", N),
+        # a long opening phrase: the clause after "as" has its own subject, a bare plural too
+        ("The footage of the crowd outside the courthouse on a cold night came as officials praised the protests.", A),
+        ("The sharp fall in the price of oil over the last three months came as analysts predicted a slowdown.", V),
         # an indefinite description next to a name still describes the name
         ("Lena Ortiz, a Democratic pollster who is working with Forward Ohio, said the ads worked.", N),
         ("''We are worried,'' said another Twitter user, Ana Pruitt.", N),
