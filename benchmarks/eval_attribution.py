@@ -79,7 +79,8 @@ _ANONYMITY = re.compile(
 )
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _APPOSITION = re.compile(r",|\s[—–-]+\s|[—–]")
-_PARTICIPLE_BY = re.compile(r"\s(?:started|founded|run|led|backed|funded|created|formed|hired|paid)\s+by\s")
+# A modifier after the Source's head: "a super PAC started by a former aide", "a slide that aides carry".
+_MODIFIER = re.compile(r"\s(?:(?:started|founded|run|led|backed|funded|created|formed|hired|paid)\s+by|that|which|who|whom|whose)\s")
 _MEDIA_SOURCES = re.compile(r"\b(?:media|news|press)\s+(?:sources|reports)\b", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+")
 # A conjunct that is a name: every word capitalised ("Sanders", "Sen. Ted Cruz", "Mrs. Clinton").
@@ -114,8 +115,8 @@ def source_kind(attr: Attribution) -> str:
     if _ANONYMITY.search(src):
         return "unnamed"
     # "Sara Fagen, a Republican strategist" is named; "members of X — a collection of strategists":
-    # the head is "members", the dash opens a description; "a super PAC started by a former aide"
-    first = _PARTICIPLE_BY.split(_APPOSITION.split(src)[0])[0]
+    # the head is "members", the dash opens a description
+    first = _MODIFIER.split(_APPOSITION.split(src)[0])[0]
     if _MEDIA_SOURCES.search(first):
         return "other"  # "different media sources": outlets, second-hand
     parts = _AND.split(first)
