@@ -299,6 +299,9 @@ def test_speaker_finding_rules(text, expected):
         ("One of the top fundraisers, who asked not to be identified, said the donors were furious.", A),
         ("The donor, granted anonymity to speak freely, said the donors were furious about it.", A),
         ("A Democratic fundraiser, who insisted on anonymity, said the donors were furious.", A),
+        ("It was not her best time, but it wasn't far off the record on a difficult course.", U),  # sport
+        ("The official, speaking off the record, said the talks had stalled for good.", A),
+        ('"Less is more" is this year\'s official talking point, hinting at a welter of problems.', U),
         # an unnamed person described by what they are to someone: "a friend of", "a lawyer for"
         ("A longtime friend of the senator said he was tired of the job.", A),
         ("A lawyer for the family said they would appeal the ruling next month.", A),
