@@ -80,12 +80,16 @@ _ANONYMITY = re.compile(
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _APPOSITION = re.compile(r",|\s[—–-]+\s|[—–]")
 # A modifier after the Source's head: "a super PAC started by a former aide", "a slide that aides carry".
-_MODIFIER = re.compile(r"\s(?:(?:started|founded|run|led|backed|funded|created|formed|hired|paid)\s+by|that|which|who|whom|whose)\s")
+_MODIFIER = re.compile(
+    r"\s(?:(?:started|founded|run|led|backed|funded|created|formed|hired|paid)\s+by|that|which|who|whom|whose)\s"
+)
 _MEDIA_SOURCES = re.compile(r"\b(?:media|news|press)\s+(?:sources|reports)\b", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+")
 # A conjunct that is a name: every word capitalised ("Sanders", "Sen. Ted Cruz", "Mrs. Clinton").
 # "Current and former officials": a capital that opens the sentence, shared by both conjuncts.
-_SHARED_MODIFIERS = frozenset("Current Former Senior Top Other Local Federal State Foreign Retired Past Present Both".split())
+_SHARED_MODIFIERS = frozenset(
+    "Current Former Senior Top Other Local Federal State Foreign Retired Past Present Both".split()
+)
 _IS_NAME = re.compile(r"(?:[A-Z][\w.’'-]*)(?:\s+(?:[A-Z][\w.’'-]*|of|de|van|von))*")
 PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|him|her|them|us|me|his|her|their|who|which|that)$", re.IGNORECASE)
 _LOWER_START = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|some|many|one|two|most)\b", re.I)
@@ -121,7 +125,9 @@ def source_kind(attr: Attribution) -> str:
         return "other"  # "different media sources": outlets, second-hand
     parts = _AND.split(first)
     if len(parts) > 1 and UNNAMED_HEAD.search(first) and any(
-            _IS_NAME.fullmatch(p) and not UNNAMED_HEAD.search(p) and p.split()[0] not in _SHARED_MODIFIERS for p in parts):
+        _IS_NAME.fullmatch(p) and not UNNAMED_HEAD.search(p) and p.split()[0] not in _SHARED_MODIFIERS
+        for p in parts
+    ):
         return "other"  # "Sanders and his top aides": a named person among unnamed ones
     for head in UNNAMED_HEAD.finditer(first):
         if head.group(0).lower() in ("official", "source") and _ADJECTIVE_USE.match(first, head.end()):

@@ -1,10 +1,11 @@
 """Who speaks in a sentence: where the speaker's words are, and what kind of source they name.
 
 The search for the speaker's words before or after a speech verb, and ``classify_speaker``
-(with the lexicon's patterns, ``attribution_rules``): an outlet is second-hand, an anonymity marker or an
-unnamed head noun ("officials", "sources") anonymous, a quantified group or a country speaking as one
-vague, a pronoun carries the previous speaker's grade, a capitalised name or a definite speaker
-("the campaign") is named. Offsets are relative to the sentence.
+(with the lexicon's patterns, ``attribution_rules``): an outlet is second-hand, an anonymity marker,
+an unnamed head noun ("officials", "sources") or one person described by what they are ("a friend
+of the senator", "a Republican senator") anonymous, a quantified group or a country speaking as one
+vague, a pronoun carries the previous speaker's grade, a capitalised name, a definite speaker ("the
+campaign") or a spokesperson is named. Offsets are relative to the sentence.
 """
 
 from __future__ import annotations
@@ -54,7 +55,9 @@ _NOT_PLURAL = frozenset(
 )
 _INDEFINITE_PERSON = re.compile(r"(?:a|an|another|one)\s+[a-z]", re.IGNORECASE)
 # Where a description of one person ends and what it says of them begins: "a friend | of the senator".
-_MODIFIER_START = frozenset("of for to at in with from on inside within close familiar who whose that near".split())
+_MODIFIER_START = frozenset(
+    "of for to at in with from on inside within close familiar who whose that near".split()
+)
 # The nouns that head such a description ("a longtime friend", "an ally", "a lawyer"); "a decline in
 # prices suggested" has none.
 _PERSON_NOUN = re.compile(
@@ -124,18 +127,6 @@ _NAME_AFTER_HEAD = re.compile(
     rf"\s+(?:(?:including|like|such\s+as|led\s+by)\s+(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?)?"
     rf"(?!{_DAY}\b|{_MONTH}\b(?!\s+[A-Z]))[A-Z][a-z]"
 )
-def _before_modifier(tokens: list[str]) -> list[str]:
-    """The words of an indefinite description before its first modifier: "A longtime friend"."""
-    cut = next((i for i, t in enumerate(tokens) if i > 0 and t.lower() in _MODIFIER_START), len(tokens))
-    return tokens[:cut]
-
-
-def _describes_a_person(described: list[str], rules: AttributionRules) -> bool:
-    """ "a longtime friend", "a Republican senator"; not "a letter", "a sharp decline"."""
-    last = described[-1].lower()
-    return len(described) <= 4 and bool(_PERSON_NOUN.search(last)) and last not in rules.publication_nouns
-
-
 _DEFINITE = re.compile(r"^(?:the|his|her|their|its|our)\s+\w", re.IGNORECASE)
 
 def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
@@ -268,8 +259,9 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
         head = None  # "official data", "Trump's official campaign account": the adjective
     if head and head.start() > 0 and head.group(0).lower().startswith(("the ", "that ", "this ")):
         head = None  # "the person added" refers back; "after the person who posted it" does not speak
-    if head and (head.group(0).lower().endswith((" with", " of")) or not _NAME_AFTER_HEAD.match(words, head.end())):
-        # "officials who spoke with The Post" too; after "familiar with", "with knowledge of" a name is the topic.
+    if head and (
+        head.group(0).lower().endswith((" with", " of")) or not _NAME_AFTER_HEAD.match(words, head.end())
+    ):  # "officials who spoke with The Post" too; after "familiar with", "with knowledge of" a name is the topic.
         return Sourcing.ANONYMOUS, "anonymity", False
     if rules.outlets.search(words) or any(
         t.lower() in rules.outlet_words for t in CAPITALISED.findall(words) if t.rstrip(".") not in FUNCTION_CAPS
@@ -319,10 +311,22 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
             # "a new poll found" names no pollster (vague); cut from a longer phrase ("a study published
             # last spring by researchers at Tulane ...") the first words are no speaker at all.
             return (None, "", False) if cut else (Sourcing.VAGUE, "vague", False)
-        if _SPOKESPERSON.search(words):
-            return Sourcing.NAMED, "source", False  # "a spokeswoman for the campaign": the campaign on the record
+        if _SPOKESPERSON.search(words):  # "a spokeswoman for the campaign": the campaign on the record
+            return Sourcing.NAMED, "source", False
         if any(t.lower() in _OUTLET_NOUNS for t in tokens[1:]):
             return Sourcing.SECONDHAND, "outlet", False  # "a local newspaper reported"
         # "a voter said", "an ally of the governor said": someone the reader cannot check
         return Sourcing.ANONYMOUS, "anonymity", False
     return None, "", False
+
+
+def _before_modifier(tokens: list[str]) -> list[str]:
+    """The words of an indefinite description before its first modifier: "A longtime friend"."""
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and t.lower() in _MODIFIER_START), len(tokens))
+    return tokens[:cut]
+
+
+def _describes_a_person(described: list[str], rules: AttributionRules) -> bool:
+    """ "a longtime friend", "a Republican senator"; not "a letter", "a sharp decline"."""
+    last = described[-1].lower()
+    return len(described) <= 4 and bool(_PERSON_NOUN.search(last)) and last not in rules.publication_nouns

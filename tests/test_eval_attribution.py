@@ -94,11 +94,13 @@ def test_speech_cue_classification(cue, source, speech):
      # the head of the Source's own phrase, not of a description after a dash or "started by"
      ("members of The Example Panel — a collection of strategists and operatives", "named"),
      ("a new super PAC started by a former Romney aide", "named"),
-     ("A chart from a briefing that the mayor and his aides hand out", "other"), ("officials who were briefed", "unnamed"),
+     ("A chart from a briefing that the mayor and his aides hand out", "other"),
+     ("officials who were briefed", "unnamed"),
      ("insiders in two states — Nevada and Ohio —", "unnamed"),
      # outlets and a named person among the unnamed are neither figure's
      ("different media sources", "other"), ("Dunn and his top aides", "other"),
-     ("teachers and union officials", "unnamed"), ("Current and former officials", "unnamed"), ("Ukrainian politicians and officials", "unnamed")],
+     ("teachers and union officials", "unnamed"), ("Current and former officials", "unnamed"),
+     ("Ukrainian politicians and officials", "unnamed")],
 )
 def test_source_kind(source, kind):
     attr = ea.Attribution("E1", ((0, 1),), (), (), "said", source)
