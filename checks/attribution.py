@@ -123,8 +123,8 @@ _AGENT = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
-_SPEAKER_COLON = re.compile(r"\W{0,2}([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]*){0,3}):\s+[\"“A-Z]")
-_COLON_QUOTE = re.compile(r':\s*(?:["“]|\'\')')
+_SPEAKER_COLON = re.compile(r"\W{0,2}([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]*){0,3}):\s+[\"“‘'A-Z]")
+_COLON_QUOTE = re.compile(r':\s*(?:["“‘]|\'\')')
 
 
 @dataclass(frozen=True, slots=True)

@@ -302,6 +302,11 @@ def test_speaker_finding_rules(text, expected):
         ("It was not her best time, but it wasn't far off the record on a difficult course.", U),  # sport
         ("The official, speaking off the record, said the talks had stalled for good.", A),
         ('"Less is more" is this year\'s official talking point, hinting at a welter of problems.', U),
+        # a headline's speaker before a colon, the quote in single quotation marks
+        ("Okafor: ‘We Are Going All The Way To The Convention.’", N),
+        ("Halvorsen: 'We are going to win this one.'", N),
+        ("Varga on the budget talks: ‘I Think We Will.’", N),
+        ("Note: 'quotes' are used here for emphasis only, and nothing else.", U),
         # an unnamed person described by what they are to someone: "a friend of", "a lawyer for"
         ("A longtime friend of the senator said he was tired of the job.", A),
         ("A lawyer for the family said they would appeal the ruling next month.", A),
