@@ -71,6 +71,12 @@ _OUTLET_NOUNS = frozenset("newspaper newspapers tabloid broadcaster magazine new
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b|\brepresentative\b", re.IGNORECASE)
 _REACH_BACK = (",", "—", "–", " - ")
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")  # "Phil Bryant (R) said": skipped when looking back
+# A short capitalised quote closing an aside is a title ("star of the TV show “The Apprentice,” said"):
+# skipped too, so its marks do not end the speaker's phrase. A quote opening a clause is what was said.
+_TITLE_QUOTE = re.compile(r"(?<=[\w’'.]\s)(?<!\bthat\s)(?<!\bsaid\s)(?<!\bsays\s)(?:“[A-Z][^“”\"]{0,40},”|\"[A-Z][^“”\"]{0,40},\"|''[A-Z][^'\"“”]{0,40},'')")
+_QUOTE_CHARS = re.compile(r"[\"“]|''")
+_QUOTE_MARK = re.compile(r"[\"“”]|''")
+_NOT_COMMA = re.compile(r"[^,]")  # the comma a title ends with ("“Scandal,”") closes the aside
 _AGE = re.compile(r"\d{1,3}")
 _AFTER_BREAK = re.compile(r'[,;:()"“”—–?!]|\'\'|\s-\s|\.\s*\Z')
 _RELATIVE = re.compile(r"^\s*(?:who|which|that|whom)\b", re.IGNORECASE)
@@ -139,6 +145,8 @@ def speakers_before(text: str, verb_start: int) -> list[tuple[int, int]]:
     lo = max(0, verb_start - _WINDOW)
     if "(" in text[lo:verb_start]:
         text = text[:lo] + _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[lo:verb_start])
+    if _QUOTE_CHARS.search(text, lo, verb_start):
+        text = text[:lo] + _TITLE_QUOTE.sub(lambda m: _NOT_COMMA.sub(" ", m.group(0)), text[lo:verb_start])
     breaks = list(_CLAUSE_BREAK.finditer(text, lo, verb_start))
     end = verb_start
     out: list[tuple[int, int]] = []
@@ -165,7 +173,8 @@ def speaks_before_aside(text: str, candidates: list[tuple[int, int]], verb_start
     description of what comes before ("Sen. Chuck Grassley, facing a challenge in Iowa, a swing
     state, said"). "Trump, a source said, will" is no aside."""
     (start, end), (a, b) = candidates[0], candidates[1]
-    closer = _ADVERBS.sub("", text[end:verb_start]).strip()  # "Zarate, a top adviser, also questioned"
+    # "Zarate, a top adviser, also questioned"; "Dunn, host of the show “The Contest,” said": the title's mark
+    closer = _QUOTE_MARK.sub("", _ADVERBS.sub("", text[end:verb_start])).strip()
     relative = closer in ("", ", who", ",who") and bool(
         _WHO_BEFORE.search(text, max(start, verb_start - 40), verb_start))
     if relative:

@@ -307,6 +307,10 @@ def test_speaker_finding_rules(text, expected):
         ("Halvorsen: 'We are going to win this one.'", N),
         ("Varga on the budget talks: ‘I Think We Will.’", N),
         ("Note: 'quotes' are used here for emphasis only, and nothing else.", U),
+        # a title in quotation marks closing an aside does not end the speaker's phrase
+        ('Dunn, the longtime host of the reality TV show "The Contest," said in an interview that it was dull.', N),
+        ("Okafor, star of television’s “Scandal,” thanked the mayor for the new rules.", N),
+        ("He had “wanted to be a pilot since he was 5,” his old friend Tim Ross told reporters.", N),  # a quote
         # an unnamed person described by what they are to someone: "a friend of", "a lawyer for"
         ("A longtime friend of the senator said he was tired of the job.", A),
         ("A lawyer for the family said they would appeal the ruling next month.", A),
