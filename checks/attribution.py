@@ -20,17 +20,8 @@ from dataclasses import dataclass
 from .lexicon import words_of
 from .model import Sourcing
 from .attribution_rules import AttributionRules, may_match, rules_for
-from .sourcing_speakers import (
-    ADVERB_LY,
-    CAPITALISED,
-    FUNCTION_CAPS,
-    WORD,
-    classify_speaker,
-    speaker_after,
-    speaker_before,
-    speakers_before,
-    speaks_before_aside,
-)
+from .sourcing_speakers import speaker_after, speaker_before, speakers_before, speaks_before_aside
+from .speaker_kinds import ADVERB_LY, CAPITALISED, FUNCTION_CAPS, WORD, classify_speaker
 
 __all__ = [
     "Attribution",
