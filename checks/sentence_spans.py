@@ -168,15 +168,15 @@ def _goes_on(chunk: str, stop: int, end: int) -> bool:
 def _title_joined(chunk: str, start: int, stop: int, name: int) -> bool:
     """Whether _join_titles joins the title ending at ``stop`` to a name at ``name``, should
     syntok split there (as it does after "Gov.")."""
+    return _opens_with_name(chunk, name, len(chunk)) and _title_end().search(chunk, start, stop + 1) is not None
+
+
+def _opens_with_name(chunk: str, start: int, end: int) -> bool:
+    """The piece at ``start`` opens with a capitalised word that is no stopword ("Chris", not "The")."""
     from .similarity import stopwords  # here: an import cycle (similarity -> files -> segment -> here)
 
-    word = _FIRST_WORD.match(chunk, name)
-    return (
-        word is not None
-        and word.group()[0].isupper()
-        and word.group().casefold() not in stopwords()
-        and _title_end().search(chunk, start, stop + 1) is not None
-    )
+    first = _FIRST_WORD.match(chunk, start, end)
+    return first is not None and first.group(0)[0].isupper() and first.group(0).casefold() not in stopwords()
 
 
 # Brackets: syntok skips a bracket group as part of the sentence when it closes within 70
@@ -324,19 +324,11 @@ def _join_titles(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     ("The law takes effect") is a new sentence after all."""
     if len(spans) < 2 or "." not in chunk:
         return spans
-    from .similarity import stopwords  # here: an import cycle (similarity -> files -> segment -> here)
-
-    title_end, common = _title_end(), stopwords()
+    title_end = _title_end()
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        first = _FIRST_WORD.match(chunk, start, end)
-        if (
-            joined
-            and first is not None
-            and first.group(0)[0].isupper()
-            and first.group(0).casefold() not in common
-            and title_end.search(chunk, joined[-1][0], joined[-1][1])
-        ):
+        # The title first: it is rare, and a cheap search.
+        if joined and title_end.search(chunk, joined[-1][0], joined[-1][1]) and _opens_with_name(chunk, start, end):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
