@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO))
 
 from checks import Analysis, Document, Flag, FlagKind, read_article  # noqa: E402
 from checks.flags import assign_ids  # noqa: E402
-from checks.verdicts import Decision, Verdict  # noqa: E402
+from checks.review.verdicts import Decision, Verdict  # noqa: E402
 
 WORDS = (
     "the council minister officials said reported that budget vote on Monday after talks with "

@@ -34,10 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import data_folder, format_table, median_time  # noqa: E402
 
 from checks import read_article  # noqa: E402
-from checks.corpus import corpus_duplicates, find_reuse  # noqa: E402
-from checks.corpus_cache import CACHE_ENV, load_corpus_index  # noqa: E402
-from checks.duplicates import compare_documents  # noqa: E402
-from checks.similarity import normalise  # noqa: E402
+from checks.corpus.index import corpus_duplicates, find_reuse  # noqa: E402
+from checks.corpus.cache import CACHE_ENV, load_corpus_index  # noqa: E402
+from checks.duplicates.search import compare_documents  # noqa: E402
+from checks.duplicates.similarity import normalise  # noqa: E402
 
 SCRIPT = Path(sys.executable).with_name("sourcecheck")
 

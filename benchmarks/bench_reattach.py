@@ -36,8 +36,8 @@ from _common import data_folder, format_table  # noqa: E402
 
 from checks import analyze, parse_article  # noqa: E402
 from checks.model import Analysis, Flag, FlagKind  # noqa: E402
-from checks.reattach import STRONG, WEAK, reattach  # noqa: E402
-from checks.verdicts import Decision, Review, Verdict  # noqa: E402
+from checks.review.reattach import STRONG, WEAK, reattach  # noqa: E402
+from checks.review.verdicts import Decision, Review, Verdict  # noqa: E402
 
 FILLERS = ("also", "now", "still", "recently", "further", "then", "indeed", "just", "only", "already")
 SYNONYMS = {

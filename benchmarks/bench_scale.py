@@ -13,7 +13,7 @@ sentence copied further on with one word changed). Then, in one process:
    ``fuzz.ratio`` on each candidate. Recall: of the pairs the exhaustive run found in the sample
    rows, the share the indexed run found; plus the planted pairs.
 3. The engine's ``find_duplicates`` (windows, combined scorer) as it runs on a long document
-   (``checks.indexed_duplicates``: a sentence shares one rare shingle, then a signature bound),
+   (``checks.duplicates.indexed``: a sentence shares one rare shingle, then a signature bound),
    and its recall of window matches against the exhaustive search on the windows of sample rows,
    on the first ``--engine-sentences`` sentences.
 4. Peak memory (tracemalloc) of the candidate stage at n/4, n/2 and n sentences: linear or not.
@@ -40,11 +40,11 @@ from rapidfuzz import fuzz, process
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import data_folder, format_table, median_time  # noqa: E402
 
-from checks.candidates import candidate_pairs, content_stems  # noqa: E402
-from checks.duplicates import find_duplicates  # noqa: E402
+from checks.duplicates.candidates import candidate_pairs, content_stems  # noqa: E402
+from checks.duplicates.search import find_duplicates  # noqa: E402
 from checks.model import Document  # noqa: E402
-from checks.segment import parse_article, split_paragraphs, split_sentences  # noqa: E402
-from checks.similarity import normalise  # noqa: E402
+from checks.text.segment import parse_article, split_paragraphs, split_sentences  # noqa: E402
+from checks.duplicates.similarity import normalise  # noqa: E402
 
 
 def long_text(bbc: Path, polnear: Path | None, sentences: int) -> str:
@@ -212,12 +212,12 @@ def main() -> int:
 
 def _engine(doc: Document, rows: list[int], args: argparse.Namespace) -> None:
     """find_duplicates as the engine runs it on a long document (light pass, shingle index,
-    signature gate, lazy tokens: ``checks.indexed_duplicates``), against its exhaustive search on
+    signature gate, lazy tokens: ``checks.duplicates.indexed``), against its exhaustive search on
     the windows of the sample rows. Recall is counted on window matches (pairs scoring at least
     the threshold), where both runs use the very same scorer."""
-    from checks.duplicates import DEFAULT_MIN_SCORE, _verify, _windows
-    from checks.indexed_duplicates import LightWindows, _LazyWindow, indexed_window_pairs
-    from checks.similarity import rarity_weights
+    from checks.duplicates.search import DEFAULT_MIN_SCORE, _verify, _windows
+    from checks.duplicates.indexed import LightWindows, _LazyWindow, indexed_window_pairs
+    from checks.duplicates.similarity import rarity_weights
 
     start = time.perf_counter()
     reported = find_duplicates(doc)
@@ -268,7 +268,7 @@ def _match_key(m) -> tuple[int, int, int, int]:
 def _stages(text: str, m: int) -> None:
     """Each stage of the analysis on the first ``m`` sentences: which one grows fastest."""
     from checks import default_lexicon, grade_sentences
-    from checks.text_flags import find_text_flags
+    from checks.style.text_flags import find_text_flags
 
     cut = parse_article(text, parse_metadata=False).sentences[m - 1].end
     lexicon = default_lexicon()

@@ -22,10 +22,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from checks import analysis_to_dict, analyze, default_lexicon, find_duplicates, grade_sentences, read_article
-from checks.duplicates import all_pairs
+from checks.duplicates.search import all_pairs
 from checks.flags import assign_ids, flags_from_duplicates, flags_from_grades
-from checks.segment import parse_article
-from checks.text_flags import find_text_flags
+from checks.text.segment import parse_article
+from checks.style.text_flags import find_text_flags
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "north-korea-talks.txt"

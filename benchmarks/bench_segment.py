@@ -1,6 +1,6 @@
-"""Sentence splitting: the fast path of ``checks.sentence_spans`` against syntok on every paragraph.
+"""Sentence splitting: the fast path of ``checks.text.sentence_spans`` against syntok on every paragraph.
 
-``checks.sentence_spans`` skips syntok where its answer is certain (a paragraph piece that is one
+``checks.text.sentence_spans`` skips syntok where its answer is certain (a paragraph piece that is one
 sentence, cut at sentence ends syntok cannot but make). Two modes:
 
 * timing (default): one long document of real news text (every BBC article, then PolNeAR train
@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import REPO, SHARED_DATA, data_folder  # noqa: E402
 
 from checks import sentence_spans  # noqa: E402
-from checks.segment import decode_bytes, split_paragraphs, split_sentences  # noqa: E402
+from checks.text.segment import decode_bytes, split_paragraphs, split_sentences  # noqa: E402
 
 
 def fast_chars(chunk: str) -> int:

@@ -36,8 +36,8 @@ from checks import (
     read_article,
     score_passages,
 )
-from checks.duplicates import DEFAULT_MIN_SCORE
-from checks.text_flags import find_text_flags
+from checks.duplicates.search import DEFAULT_MIN_SCORE
+from checks.style.text_flags import find_text_flags
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))

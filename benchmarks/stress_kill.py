@@ -24,8 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from checks.files import dump_review, temp_files_of
-from checks.store import ReviewStore
-from checks.verdicts import Decision, Review, Verdict
+from checks.review.store import ReviewStore
+from checks.review.verdicts import Decision, Review, Verdict
 
 FILE_NAME = "story.txt.review.yaml"
 

@@ -1,11 +1,11 @@
 """sourcecheck's engine: article text in, sourcing grades, near-duplicate passages and flags out.
 
-Pure and UI-free; file I/O lives in ``checks.files`` (and the corpus cache, ``checks.corpus_cache``).
+Pure and UI-free; file I/O lives in ``checks.files`` (and the corpus cache, ``checks.corpus.cache``).
 """
 
-from .analysis import analyze
-from .candidates import candidate_pairs
-from .checklist import (
+from checks.analysis import analyze
+from checks.duplicates.candidates import candidate_pairs
+from checks.review.checklist import (
     Checklist,
     ChecklistItem,
     ItemState,
@@ -15,13 +15,13 @@ from .checklist import (
     resolve_checklist,
     sign_off_problems,
 )
-from .corpus import CorpusIndex, corpus_duplicates, find_reuse
-from .corpus_cache import CorpusError, load_corpus_index
-from .duplicates import compare_documents, find_duplicates
-from .files import DataFileError, atomic_write_text, read_article
-from .flags import flag_id
-from .lexicon import Lexicon, default_lexicon, load_lexicon
-from .model import (
+from checks.corpus.index import CorpusIndex, corpus_duplicates, find_reuse
+from checks.corpus.cache import CorpusError, load_corpus_index
+from checks.duplicates.search import compare_documents, find_duplicates
+from checks.files import DataFileError, atomic_write_text, read_article
+from checks.flags import flag_id
+from checks.sourcing.lexicon import Lexicon, default_lexicon, load_lexicon
+from checks.model import (
     Analysis,
     Cue,
     DiffOp,
@@ -35,15 +35,15 @@ from .model import (
     Sourcing,
     Span,
 )
-# ``reattach`` itself is called as ``checks.reattach.reattach``: exporting the function here would hide
-# the module of the same name from ``import checks.reattach`` and ``mock.patch``.
-from .reattach import ReattachResult, WeakMatch, accept_weak
-from .report_md import render_report
-from .segment import ArticleError, parse_article
-from .serialize import analysis_to_dict, format_text_report
-from .similarity import PassageScore, normalise, score_passages
-from .word_diff import word_diff
-from .sourcing import grade_sentences
+# ``reattach`` itself is called as ``checks.review.reattach.reattach``: exporting the function here would hide
+# the module of the same name from ``import checks.review.reattach`` and ``mock.patch``.
+from checks.review.reattach import ReattachResult, WeakMatch, accept_weak
+from checks.review.report import render_report
+from checks.text.segment import ArticleError, parse_article
+from checks.serialize import analysis_to_dict, format_text_report
+from checks.duplicates.similarity import PassageScore, normalise, score_passages
+from checks.duplicates.word_diff import word_diff
+from checks.sourcing.grade import grade_sentences
 
 __all__ = [
     "Analysis",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .duplicates import find_duplicates
-from .flags import assign_ids, flags_from_duplicates, flags_from_grades, merge_assigned
-from .lexicon import Lexicon, default_lexicon
-from .model import Analysis, Document, Flag, SentenceGrade
-from .processes import in_background, without_gc
-from .sourcing import grade_sentences
-from .text_flags import find_text_flags
+from checks.duplicates.search import find_duplicates
+from checks.flags import assign_ids, flags_from_duplicates, flags_from_grades, merge_assigned
+from checks.sourcing.lexicon import Lexicon, default_lexicon
+from checks.model import Analysis, Document, Flag, SentenceGrade
+from checks.processes import in_background, without_gc
+from checks.sourcing.grade import grade_sentences
+from checks.style.text_flags import find_text_flags
 
 __all__ = ["BACKGROUND_DUPLICATES", "analyze"]
 

@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from .model import Document
-from .segment import ArticleError, parse_article
-from .verdicts import Review, review_from_dict, review_to_dict
+from checks.model import Document
+from checks.text.segment import ArticleError, parse_article
+from checks.review.verdicts import Review, review_from_dict, review_to_dict
 
 __all__ = [
     "MAX_ARTICLE_BYTES",

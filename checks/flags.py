@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from operator import attrgetter
 
-from .model import DuplicatePair, Document, Flag, FlagKind, SentenceGrade, Sourcing, Span
+from checks.model import DuplicatePair, Document, Flag, FlagKind, SentenceGrade, Sourcing, Span
 
 __all__ = ["flag_id", "normalise_for_id", "flags_from_grades", "flags_from_duplicates", "assign_ids", "merge_assigned"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Analysis, Flag, FlagKind, Span
-from .processes import without_gc
+from checks.model import Analysis, Flag, FlagKind, Span
+from checks.processes import without_gc
 
 __all__ = ["analysis_to_dict", "format_text_report"]
 

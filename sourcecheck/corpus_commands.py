@@ -16,7 +16,7 @@ EXIT_CLEAN, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
 
 def load_against(folder: str):
     """The corpus index of ``folder`` (cached on disk), or None after a one-line error."""
-    from checks.corpus_cache import CorpusError, load_corpus_index
+    from checks.corpus.cache import CorpusError, load_corpus_index
 
     warnings: list[str] = []
     try:
@@ -35,7 +35,7 @@ def add_reuse(analysis, index):
     """The analysis with ``reused`` flags for passages found in the corpus, ids given afresh."""
     from dataclasses import replace
 
-    from checks.corpus import find_reuse
+    from checks.corpus.index import find_reuse
     from checks.flags import assign_ids
 
     reused = _with_bar("looking for reused passages", lambda bar: find_reuse(analysis.document, index, progress=bar))
@@ -53,7 +53,7 @@ def add_dupes_parser(sub) -> None:
 
 
 def run_dupes(args: argparse.Namespace) -> int:
-    from checks.corpus import corpus_duplicates
+    from checks.corpus.index import corpus_duplicates
 
     if not 0.0 < args.min_share <= 1.0:
         print("sourcecheck: error: --min-share must be in (0, 1]", file=sys.stderr)

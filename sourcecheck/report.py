@@ -26,10 +26,10 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def run_report(args: argparse.Namespace) -> int:
     from checks import ArticleError, DataFileError, analyze, atomic_write_text, load_lexicon, read_article
-    from checks.checklist import resolve_checklist
-    from checks.report_md import render_report, review_warnings
-    from checks.store import ReviewStore, StoreError, verdict_path_for
-    from checks.verdicts import utc_now
+    from checks.review.checklist import resolve_checklist
+    from checks.review.report import render_report, review_warnings
+    from checks.review.store import ReviewStore, StoreError, verdict_path_for
+    from checks.review.verdicts import utc_now
 
     article = Path(args.file)
     verdict_path = Path(args.verdicts) if args.verdicts else verdict_path_for(article)

@@ -60,7 +60,7 @@ async def test_reload_theirs_after_a_change_on_disk(fixed_article: Path) -> None
 async def test_read_only_folder_opens_read_only(fixed_article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from checks.store import ReviewStore
+    from checks.review.store import ReviewStore
 
     if os.geteuid() == 0:  # root writes anywhere; let the store report what a user would see
         monkeypatch.setattr(ReviewStore, "read_only", property(lambda self: True))
@@ -167,7 +167,7 @@ async def test_a_reused_passage_shows_its_corpus_source(fixed_article: Path) -> 
 
 
 async def test_against_a_corpus_adds_reused_flags(fixed_article: Path, tmp_path: Path) -> None:
-    from checks.corpus_cache import load_corpus_index
+    from checks.corpus.cache import load_corpus_index
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

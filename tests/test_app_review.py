@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from checks import Analysis, Document, DuplicatePair, Flag, FlagKind, Span
-from checks.checklist import Checklist, ChecklistItem
+from checks.review.checklist import Checklist, ChecklistItem
 from checks.flags import assign_ids
 from tui import ArticleView, FilterDialog, HelpScreen, NoteDialog, ReviewScreen, make_app
 

@@ -8,7 +8,7 @@ import pytest
 from test_app_review import FIXED_CHECKLIST, FIXED_TEXT, fixed_analyzer
 
 from checks import parse_article
-from checks.verdicts import Decision
+from checks.review.verdicts import Decision
 from tui.line_map import display_text, wrap_paragraphs
 from tui.session import ReadOnlyError, ReviewSession, default_reviewer, load_article
 
@@ -108,7 +108,7 @@ def test_saved_review_resumes_with_its_position(session: ReviewSession, tmp_path
 
 
 def test_read_only_store_refuses_changes(session: ReviewSession, monkeypatch: pytest.MonkeyPatch) -> None:
-    from checks.store import ReviewStore
+    from checks.review.store import ReviewStore
 
     monkeypatch.setattr(ReviewStore, "read_only", property(lambda self: True))
     with pytest.raises(ReadOnlyError):

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from checks.files import atomic_write_text, temp_files_of
-from checks.store import ExternalChangeError, ReviewStore, StoreError
-from checks.verdicts import Decision, Review, Verdict
+from checks.review.store import ExternalChangeError, ReviewStore, StoreError
+from checks.review.verdicts import Decision, Review, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -98,8 +98,8 @@ def _umask() -> int:
 _WRITER = textwrap.dedent(
     """
     import sys
-    from checks.store import ExternalChangeError, ReviewStore
-    from checks.verdicts import Decision, Review, Verdict
+    from checks.review.store import ExternalChangeError, ReviewStore
+    from checks.review.verdicts import Decision, Review, Verdict
 
     path, who, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
     store = ReviewStore(path)

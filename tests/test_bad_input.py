@@ -16,9 +16,9 @@ import pytest
 
 from checks import ArticleError, parse_article, read_article
 from checks.files import MAX_ARTICLE_BYTES, DataFileError, dump_review, parse_yaml_text, read_yaml_file
-from checks.reattach import reattach
-from checks.store import ReviewStore, StoreError
-from checks.verdicts import Decision, Review, Verdict
+from checks.review.reattach import reattach
+from checks.review.store import ReviewStore, StoreError
+from checks.review.verdicts import Decision, Review, Verdict
 from sourcecheck.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from checks import find_duplicates, parse_article, read_article
-from checks.candidates import LONG_INPUT, CandidateFinder, candidate_pairs, content_stems, similar_set_pairs
-from checks.duplicates import all_pairs
+from checks.duplicates.candidates import LONG_INPUT, CandidateFinder, candidate_pairs, content_stems, similar_set_pairs
+from checks.duplicates.search import all_pairs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -113,7 +113,7 @@ def test_progress_is_reported():
 
 
 def test_long_documents_use_the_index_with_the_exhaustive_result(monkeypatch):
-    from checks import indexed_duplicates
+    from checks.duplicates import indexed as indexed_duplicates
 
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.*"))]
     variants = [*seeds, REPEAT, *(s.replace("said", "stated") for s in seeds), REWORDED]
@@ -154,7 +154,7 @@ def test_similar_set_pairs_match_a_brute_force_count():
 
 
 def test_prepared_words_agree_with_the_tokens():
-    from checks.similarity import join_prepared, prepare
+    from checks.duplicates.similarity import join_prepared, prepare
 
     for text in (
         "The U.S. envoy's talks in Seoul, which officials said would resume, stalled.",
@@ -178,7 +178,7 @@ def test_prepared_words_agree_with_the_tokens():
 def test_array_bounds_equal_the_scalar_bound():
     import numpy as np
 
-    from checks.similarity import score_upper_bound, score_upper_bounds
+    from checks.duplicates.similarity import score_upper_bound, score_upper_bounds
 
     shared = np.array([0.0, 0.5, 1.0, 3.0, 4.7, 12.0, 2.0])
     total = np.array([0.0, 4.0, 1.0, 3.0, 9.5, 12.0, 0.0])
@@ -192,8 +192,8 @@ def test_signature_bounds_are_never_below_the_exact_counts(monkeypatch, words):
     on one bit, within a window and across) it may say too much, never too little."""
     import numpy as np
 
-    from checks import indexed_duplicates
-    from checks.indexed_duplicates import LightWindows, _Signatures
+    from checks.duplicates import indexed as indexed_duplicates
+    from checks.duplicates.indexed import LightWindows, _Signatures
 
     monkeypatch.setattr(indexed_duplicates, "_SIGNATURE_WORDS", words)
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.*"))]
@@ -211,7 +211,7 @@ def test_signature_bounds_are_never_below_the_exact_counts(monkeypatch, words):
 
 @pytest.mark.parametrize(("max_window", "copies"), [(1, 6), (3, 2)])
 def test_long_road_equals_the_exhaustive_search_for_other_window_sizes(monkeypatch, max_window, copies):
-    from checks import indexed_duplicates
+    from checks.duplicates import indexed as indexed_duplicates
 
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.*"))]
     words = [("said", "stated"), (" was ", " is "), (" the ", " a "), ("officials", "aides"), (" and ", " & ")]

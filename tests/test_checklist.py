@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checks import DataFileError, Flag, FlagKind
-from checks.checklist import (
+from checks.review.checklist import (
     Checklist,
     ChecklistItem,
     default_checklist,
@@ -15,7 +15,7 @@ from checks.checklist import (
     sign_off_problems,
     user_checklist_path,
 )
-from checks.verdicts import Decision, Review, Verdict
+from checks.review.verdicts import Decision, Review, Verdict
 
 
 def _flag(kind: FlagKind, n: int) -> Flag:

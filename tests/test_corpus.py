@@ -10,9 +10,9 @@ import os
 import pytest
 
 from checks import FlagKind, parse_article
-from checks import corpus_cache
-from checks.corpus import corpus_duplicates, find_reuse, fingerprint
-from checks.corpus_cache import CorpusError, load_corpus_index
+from checks.corpus import cache as corpus_cache
+from checks.corpus.index import corpus_duplicates, find_reuse, fingerprint
+from checks.corpus.cache import CorpusError, load_corpus_index
 from sourcecheck.cli import main
 from sourcecheck.progress import ProgressBar
 from tests.conftest import shared_data

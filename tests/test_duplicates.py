@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from checks import compare_documents, find_duplicates, normalise, parse_article, read_article, score_passages, word_diff
-from checks.duplicates import all_pairs, pair_id
-from checks.similarity import prepare, rarity_weights, score_prepared
+from checks.duplicates.search import all_pairs, pair_id
+from checks.duplicates.similarity import prepare, rarity_weights, score_prepared
 
 
 def doc(*paragraphs: str):
@@ -227,7 +227,7 @@ def test_clough_stevenson_cut_answers_flagged_and_independent_ones_not():
 
 
 def test_could_reach_never_prunes_a_pair_that_scores(seed_path):
-    from checks.similarity import could_reach
+    from checks.duplicates.similarity import could_reach
 
     d = read_article(seed_path)
     passages = [prepare(s.text) for s in d.sentences]
@@ -248,9 +248,9 @@ def test_indexed_grouping_matches_the_plain_one_on_many_matches():
     of the quadratic statement it replaces, and so the same pairs."""
     import random
 
-    from checks.candidates import CandidateFinder
-    from checks.duplicate_passages import _touch, _touching_groups
-    from checks.duplicates import _verify, _windows
+    from checks.duplicates.candidates import CandidateFinder
+    from checks.duplicates.passages import _touch, _touching_groups
+    from checks.duplicates.search import _verify, _windows
 
     rng = random.Random(3)
     words = [f"{a}{b}" for a in ("bar", "cor", "dun", "fel", "gam", "hol", "mir", "pod") for b in ("ak", "en", "ix", "ol", "um", "yr")]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checks import segment
-from checks.segment import parse_article, split_paragraphs, split_sentences
+from checks.text import segment
+from checks.text.segment import parse_article, split_paragraphs, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

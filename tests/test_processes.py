@@ -80,8 +80,8 @@ def test_an_error_in_the_background_comes_back_as_the_error():
 
 
 def test_scoring_long_documents_in_forked_processes_changes_nothing(seed_doc, monkeypatch):
-    from checks import indexed_duplicates
-    from checks.indexed_duplicates import find_duplicates_indexed
+    from checks.duplicates import indexed as indexed_duplicates
+    from checks.duplicates.indexed import find_duplicates_indexed
 
     doc = parse_article("\n\n".join([seed_doc.text, seed_doc.text.replace(" said", " stated")]))
     one = find_duplicates_indexed(doc, min_score=40.0, max_window=2, workers=1)
@@ -110,7 +110,8 @@ def test_scan_json_of_a_long_document_is_compact_with_the_same_fields(capsys, mo
 
 
 def test_long_work_reports_its_progress(seed_doc, monkeypatch, tmp_path):
-    from checks import read_article, segment
+    from checks import read_article
+    from checks.text import segment
 
     seen = []
     analyze(seed_doc, progress=lambda done, total: seen.append((done, total)))

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from checks import ArticleError, analysis_to_dict, analyze, parse_article
 from checks.files import dump_review, review_from_bytes
-from checks.reattach import reattach
-from checks.verdicts import Decision, Review, SignOff, Tick, Verdict
+from checks.review.reattach import reattach
+from checks.review.verdicts import Decision, Review, SignOff, Tick, Verdict
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

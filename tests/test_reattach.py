@@ -7,8 +7,8 @@ import pytest
 from checks import parse_article
 from checks.flags import assign_ids
 from checks.model import Analysis, Flag, FlagKind, Span
-from checks.reattach import accept_weak, match_score, reattach
-from checks.verdicts import Decision, Review, Verdict
+from checks.review.reattach import accept_weak, match_score, reattach
+from checks.review.verdicts import Decision, Review, Verdict
 
 BASE = (
     "The council approved the budget on Monday after a long debate.\n\n"

@@ -8,11 +8,11 @@ from dataclasses import replace
 import pytest
 
 from checks import Flag, FlagKind, Span, analyze, parse_article, read_article
-from checks.checklist import Checklist, ChecklistItem, default_checklist
+from checks.review.checklist import Checklist, ChecklistItem, default_checklist
 from checks.files import save_review
-from checks.report_md import escape_md, render_report
-from checks.store import verdict_path_for
-from checks.verdicts import Decision, Review, Verdict
+from checks.review.report import escape_md, render_report
+from checks.review.store import verdict_path_for
+from checks.review.verdicts import Decision, Review, Verdict
 from sourcecheck.cli import main
 
 

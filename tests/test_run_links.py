@@ -1,4 +1,4 @@
-"""The run bound (checks/run_links.py) never falls below the run the scorer finds, so pairs it
+"""The run bound (checks/duplicates/run_bound.py) never falls below the run the scorer finds, so pairs it
 sends past the scorer could not have matched."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checks import parse_article
-from checks.run_links import linked_stems, links, run_weight_bound
-from checks.similarity import _shared_runs, prepare, rarity_weights
+from checks.duplicates.run_bound import linked_stems, links, run_weight_bound
+from checks.duplicates.similarity import _shared_runs, prepare, rarity_weights
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -80,7 +80,7 @@ def test_a_title_before_a_name_does_not_end_the_sentence(text, expected):
     assert all(text[s.start : s.end] == s.text for s in sentences)
 
 
-# The fast path of sentence splitting (checks/sentence_spans.py) must give exactly syntok's spans. These
+# The fast path of sentence splitting (checks/text/sentence_spans.py) must give exactly syntok's spans. These
 # paragraphs are written for the cases where syntok goes on past a terminal or stops before one.
 FAST_PATH_PARAGRAPHS = [
     "The council approved the budget on Monday.",  # one sentence, full stop at the end
@@ -148,14 +148,14 @@ FAST_PATH_PARAGRAPHS = [
 
 @pytest.mark.parametrize("paragraph", FAST_PATH_PARAGRAPHS)
 def test_fast_path_gives_syntoks_spans(paragraph):
-    from checks.sentence_spans import _syntok_spans, sentence_spans
+    from checks.text.sentence_spans import _syntok_spans, sentence_spans
 
     assert sentence_spans(paragraph) == _syntok_spans(paragraph)
 
 
 def test_fast_path_is_taken():
     """Not only equal: the fast path does skip syntok on plain news sentences."""
-    from checks.sentence_spans import _FAST_PATH, _certain_ends, _one_sentence
+    from checks.text.sentence_spans import _FAST_PATH, _certain_ends, _one_sentence
 
     assert _FAST_PATH, "syntok is not the version the fast path was checked against; see _SYNTOK_CHECKED"
     assert _one_sentence("The council approved the budget on Monday.")
@@ -177,7 +177,7 @@ def test_fast_path_knows_syntoks_terminals_and_brackets():
     """The fast path's character classes hold every terminal and opening bracket of syntok."""
     from syntok._segmentation_states import State
 
-    from checks.sentence_spans import _OPENING_BRACKET, _TRIGGERS
+    from checks.text.sentence_spans import _OPENING_BRACKET, _TRIGGERS
 
     for token in State.terminals | State.opening_brackets:
         assert all(_TRIGGERS.match(c) for c in token), token
@@ -190,7 +190,7 @@ def test_fast_path_on_random_paragraphs():
     brackets, odd spaces): the fast path and syntok agree on every one."""
     import random
 
-    from checks.sentence_spans import _syntok_spans, sentence_spans
+    from checks.text.sentence_spans import _syntok_spans, sentence_spans
 
     words = ["the", "The", "said", "Mr", "Gov", "Sen", "Dr", "U.S", "May", "Feb", "Sept", "2004", "27", "1", "II",
              "No", "no", "McCain", "iPod", "well-known", "Lt-Gov", "3Dr", "A", "I", "However", "Smith", "3.5",
@@ -217,8 +217,8 @@ def test_fast_path_on_shared_data():
     identical spans. benchmarks/bench_segment.py --verify runs all of ../shared/data."""
     from conftest import shared_data
 
-    from checks.segment import decode_bytes, split_paragraphs
-    from checks.sentence_spans import _syntok_spans, sentence_spans
+    from checks.text.segment import decode_bytes, split_paragraphs
+    from checks.text.sentence_spans import _syntok_spans, sentence_spans
 
     files = sorted((shared_data("polnear") / "dev" / "text").glob("*.txt"))
     files += sorted((shared_data("clough_stevenson") / "texts").glob("*.txt"))

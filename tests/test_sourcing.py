@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from checks import Sourcing, grade_sentences, parse_article, read_article
-from checks.lexicon import default_lexicon, lexicon_from_mapping
-from checks.sourcing import quoted_spans
+from checks.sourcing.lexicon import default_lexicon, lexicon_from_mapping
+from checks.sourcing.grade import quoted_spans
 
 N, A, V, S, U, O, X = (
     Sourcing.NAMED,
@@ -555,7 +555,7 @@ def test_empty_document_has_no_grades():
 def test_phrase_alternation_prefers_the_longest_term_and_bounds_words():
     import re
 
-    from checks.lexicon import phrase_alternation
+    from checks.sourcing.lexicon import phrase_alternation
 
     pattern = re.compile(rf"(?<![\w-])(?:{phrase_alternation(['accord', 'according to', 'say', 'says'])})(?![\w-])", re.I)
     found = [m.group(0) for m in pattern.finditer("He says, according  to her, essays accord SAY")]
@@ -564,7 +564,7 @@ def test_phrase_alternation_prefers_the_longest_term_and_bounds_words():
 
 def test_key_word_gate_never_hides_a_match():
     """Whenever a category's pattern matches a sentence, the sentence holds one of its key words."""
-    from checks.lexicon import words_of
+    from checks.sourcing.lexicon import words_of
 
     lex = default_lexicon()
     texts = [s.text for s in read_article(SEED).sentences] + [
@@ -583,7 +583,7 @@ def test_key_word_gate_never_hides_a_match_on_real_sentences():
 
     from conftest import shared_data
 
-    from checks.lexicon import words_of
+    from checks.sourcing.lexicon import words_of
 
     path = shared_data("conll2010_weasel") / "train.csv"
     with path.open(encoding="utf-8", newline="") as fh:

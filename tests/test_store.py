@@ -1,7 +1,7 @@
 import pytest
 
-from checks.store import ExternalChangeError, ReviewStore, StoreError, verdict_path_for
-from checks.verdicts import Decision, Review, Verdict
+from checks.review.store import ExternalChangeError, ReviewStore, StoreError, verdict_path_for
+from checks.review.verdicts import Decision, Review, Verdict
 
 
 def _review(note="ok"):

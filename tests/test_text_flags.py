@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checks import FlagKind, Sourcing, grade_sentences, parse_article, read_article
 from checks.model import SentenceGrade
-from checks.text_flags import find_text_flags
+from checks.style.text_flags import find_text_flags
 
 
 def doc(*paragraphs: str):
@@ -193,7 +193,7 @@ def test_a_quote_paragraph_is_not_covered_by_the_attribution_of_the_paragraph_be
 
 def _pairwise_name_variants(d):
     """The straightforward reference: every pair of names through ``_is_variant``."""
-    from checks import name_variants as nv
+    from checks.style import name_variants as nv
 
     occurrences = nv._names(d)
     lower_words = set(nv._LOWER_WORD.findall(d.text))
@@ -210,7 +210,7 @@ def _pairwise_name_variants(d):
 def test_indexed_name_comparison_finds_what_every_pair_comparison_finds():
     import random
 
-    from checks.name_variants import _spelling_variants
+    from checks.style.name_variants import _spelling_variants
 
     rng = random.Random(7)
     letters = "aeioulnrstkm"
@@ -248,7 +248,7 @@ def test_indexed_name_comparison_finds_what_every_pair_comparison_finds():
 
 
 def test_lower_words_of_the_distinct_tokens_are_those_of_the_text():
-    from checks import name_variants as nv
+    from checks.style import name_variants as nv
 
     text = (
         "the The e.g. etc.and x.y (said) “quoted” don't co-op naïve abcD _under 3rd\x1cfile\x1fsep"
@@ -261,7 +261,7 @@ def test_lower_words_of_the_distinct_tokens_are_those_of_the_text():
 def test_quotation_marks_found_by_literal_search_are_the_regex_marks():
     import random
 
-    from checks import quote_marks as qm
+    from checks.text import quotes as qm
 
     rng = random.Random(11)
     alphabet = ['"', "“", "”", "`", "'", "a", " ", "\n", "’", "‘"]
@@ -274,7 +274,7 @@ def test_quotation_marks_by_paragraph_from_one_scan_match_a_scan_per_paragraph()
     """Also where a '' or `` lies across a paragraph edge, and with text between paragraphs."""
     import random
 
-    from checks import quote_marks as qm
+    from checks.text import quotes as qm
     from checks.model import Paragraph
 
     rng = random.Random(5)
@@ -293,7 +293,7 @@ def test_quotation_marks_by_paragraph_from_one_scan_match_a_scan_per_paragraph()
 def test_splice_marks_tried_at_brackets_are_the_regex_matches():
     import random
 
-    from checks import text_flags as tf
+    from checks.style import text_flags as tf
 
     rng = random.Random(13)
     alphabet = ["[", "]", "(", ")", ".", " ", "…", "a", ". . ."]

@@ -2,7 +2,7 @@ import pytest
 import yaml
 
 from checks.files import dump_review, load_review, save_review
-from checks.verdicts import Decision, Review, ReviewFormatError, Verdict, review_from_dict
+from checks.review.verdicts import Decision, Review, ReviewFormatError, Verdict, review_from_dict
 
 
 def _review():

@@ -14,10 +14,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from checks import Analysis, Document, Lexicon, analyze
-from checks.checklist import Checklist, default_checklist
-from checks.corpus import CorpusIndex, find_reuse
+from checks.review.checklist import Checklist, default_checklist
+from checks.corpus.index import CorpusIndex, find_reuse
 from checks.flags import assign_ids
-from checks.store import verdict_path_for
+from checks.review.store import verdict_path_for
 
 from .choice_dialog import ChoiceDialog
 from .review_screen import ReviewScreen

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from checks.checklist import Checklist, ItemState
+from checks.review.checklist import Checklist, ItemState
 
 __all__ = ["ChecklistPane"]
 

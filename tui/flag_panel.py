@@ -18,9 +18,9 @@ from textual.widgets import Static
 
 from checks import Document, DuplicatePair, Flag, FlagKind
 from checks.model import DiffOp
-from checks.reattach import WeakMatch
-from checks.word_diff import word_diff
-from checks.verdicts import Verdict
+from checks.review.reattach import WeakMatch
+from checks.duplicates.word_diff import word_diff
+from checks.review.verdicts import Verdict
 
 from .line_map import display_text
 from .palette import kind_style

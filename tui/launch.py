@@ -13,7 +13,7 @@ from pathlib import Path
 import platformdirs
 
 from checks import DataFileError, load_lexicon
-from checks.checklist import resolve_checklist
+from checks.review.checklist import resolve_checklist
 
 from .app import make_app
 

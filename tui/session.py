@@ -14,10 +14,10 @@ from typing import cast
 from pathlib import Path
 
 from checks import Analysis, Document, Flag, FlagKind, read_article
-from checks.checklist import Checklist, ItemState, item_state, open_flags, sign_off_problems
-from checks.reattach import WeakMatch, accept_weak, reattach
-from checks.store import ReviewStore
-from checks.verdicts import Decision, Review, Verdict, utc_now
+from checks.review.checklist import Checklist, ItemState, item_state, open_flags, sign_off_problems
+from checks.review.reattach import WeakMatch, accept_weak, reattach
+from checks.review.store import ReviewStore
+from checks.review.verdicts import Decision, Review, Verdict, utc_now
 
 __all__ = [
     "Analyzer",

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks import Flag, FlagKind
-from checks.store import ExternalChangeError, StoreError
-from checks.verdicts import Decision
+from checks.review.store import ExternalChangeError, StoreError
+from checks.review.verdicts import Decision
 
 from .checklist_pane import ChecklistPane
 from .choice_dialog import ChoiceDialog

@@ -4,7 +4,7 @@ The walk, in document order:
 
 1. quotation marks are tracked across the sentences of a paragraph, so a speech verb inside a quote
    is not the sentence's attribution and a multi-sentence quote is one unit;
-2. each sentence's own attribution is found by ``checks.attribution`` (speaker + speech verb);
+2. each sentence's own attribution is found by ``checks.sourcing.attribution`` (speaker + speech verb);
 3. attribution is carried where a reader carries it: through a quote that spans sentences, to a
    quote that stands alone right after (or before) its speaker's sentence, to the sentence after
    one that ends with a colon, to "Specifically, they're worried ..." after the speaker's sentence;
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import (
+from checks.sourcing.attribution import (
     Attribution,
     AttributionRules,
     colon_attribution,
@@ -29,9 +29,9 @@ from .attribution import (
     outside_quotes,
     rules_for,
 )
-from .lexicon import Lexicon, default_lexicon, words_of
-from .model import Cue, Document, Sentence, SentenceGrade, Sourcing
-from .attribution_rules import may_match
+from checks.sourcing.lexicon import Lexicon, default_lexicon, words_of
+from checks.model import Cue, Document, Sentence, SentenceGrade, Sourcing
+from checks.sourcing.rules import may_match
 
 __all__ = ["grade_sentences", "quoted_spans"]
 

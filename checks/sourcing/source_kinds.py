@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .attribution_rules import AttributionRules
-from .model import Sourcing
+from checks.sourcing.rules import AttributionRules
+from checks.model import Sourcing
 
 __all__ = ["ADVERB_LY", "CAPITALISED", "CONNECTOR", "FUNCTION_CAPS", "TRAILING_ADVERBS", "WORD", "classify_speaker"]
 

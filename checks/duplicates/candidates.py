@@ -1,7 +1,7 @@
 """Sub-quadratic candidate pairs for near-duplicate search: an inverted index of rare word shingles.
 
 Scoring every pair of n passages is quadratic (50,000 sentences give 100,000 windows and five
-billion pairs). The passage scorer (``checks.similarity``) cannot reach a duplicate score unless
+billion pairs). The passage scorer (``checks.duplicates.similarity``) cannot reach a duplicate score unless
 two passages share a run of content words or most of their content words, and in news text that
 means sharing *shingles*: two consecutive content words (stopwords left out, words cut to the
 scorer's 6-letter stems). So each passage is reduced to its set of shingles, the shingles go in
@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from .similarity import word_stems
+from checks.duplicates.similarity import word_stems
 
 __all__ = ["LONG_INPUT", "CandidateFinder", "candidate_pairs", "content_stems", "shingles", "similar_set_codes", "similar_set_pairs"]
 

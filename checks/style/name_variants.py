@@ -19,9 +19,9 @@ from itertools import chain, combinations
 
 from rapidfuzz.distance import Levenshtein
 
-from .files import read_package_yaml
-from .model import Document, Span
-from .similarity import stopwords
+from checks.files import read_package_yaml
+from checks.model import Document, Span
+from checks.duplicates.similarity import stopwords
 
 __all__ = ["NameVariant", "find_name_variants"]
 

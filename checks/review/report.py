@@ -2,7 +2,7 @@
 
 Pure: takes the analysis, the saved review (or None) and the checklist, returns text. Article text
 and reviewers' notes are data, never markup, so they are escaped to render exactly as written.
-Verdicts saved on an earlier version of the article are re-attached first (``checks.reattach``), as
+Verdicts saved on an earlier version of the article are re-attached first (``checks.review.reattach``), as
 the app does: carried ones count, weak matches are listed for the reviewer to confirm, and
 verdicts with no passage left are listed as orphans, never dropped.
 """
@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from pathlib import PurePath
 
-from .checklist import Checklist, item_state, open_flags, sign_off_problems
-from .model import Analysis, Document, Flag, FlagKind, Span
-from .reattach import ReattachResult, reattach
-from .verdicts import Review, Verdict
+from checks.review.checklist import Checklist, item_state, open_flags, sign_off_problems
+from checks.model import Analysis, Document, Flag, FlagKind, Span
+from checks.review.reattach import ReattachResult, reattach
+from checks.review.verdicts import Review, Verdict
 
 __all__ = ["escape_md", "render_report", "review_warnings"]
 

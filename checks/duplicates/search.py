@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
-from .candidates import LONG_INPUT
-from .duplicate_passages import Match, Window, pair_id, passage_pairs
-from .model import Document, DuplicatePair
-from .run_links import run_weight_bound
-from .similarity import (
+from checks.duplicates.candidates import LONG_INPUT
+from checks.duplicates.passages import Match, Window, pair_id, passage_pairs
+from checks.model import Document, DuplicatePair
+from checks.duplicates.run_bound import run_weight_bound
+from checks.duplicates.similarity import (
     Weights,
     join_prepared,
     near_copy_norms,
@@ -61,7 +61,7 @@ def find_duplicates(
     """
     if candidates is None and _window_count(len(doc.sentences), max_window) > LONG_INPUT:
         # Imported here: the long road (indexed_duplicates) is built on this module's verification.
-        from .indexed_duplicates import find_duplicates_indexed
+        from checks.duplicates.indexed import find_duplicates_indexed
 
         return find_duplicates_indexed(doc, min_score=min_score, max_window=max_window)
     windows = _windows(doc, 0, max_window)

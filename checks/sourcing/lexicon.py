@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 
-from .files import DataFileError, read_package_yaml, read_yaml_file
+from checks.files import DataFileError, read_package_yaml, read_yaml_file
 
 __all__ = ["Lexicon", "default_lexicon", "load_lexicon", "lexicon_from_mapping", "phrase_alternation", "words_of"]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .files import (
+from checks.files import (
     DataFileError,
     atomic_write_text,
     dump_review,
@@ -24,7 +24,7 @@ from .files import (
     shown,
     temp_files_of,
 )
-from .verdicts import Review, ReviewFormatError
+from checks.review.verdicts import Review, ReviewFormatError
 
 __all__ = ["ExternalChangeError", "ReviewStore", "StoreError", "verdict_path_for"]
 

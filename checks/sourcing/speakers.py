@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .attribution_rules import AttributionRules
-from .speaker_kinds import ADVERB_LY, CONNECTOR, FUNCTION_CAPS, TRAILING_ADVERBS, WORD, classify_speaker
+from checks.sourcing.rules import AttributionRules
+from checks.sourcing.source_kinds import ADVERB_LY, CONNECTOR, FUNCTION_CAPS, TRAILING_ADVERBS, WORD, classify_speaker
 
 __all__ = ["speaker_after", "speaker_before", "speakers_before", "speaks_before_aside"]
 

@@ -9,9 +9,9 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 
-from .model import Document, Paragraph, Sentence
-from .processes import cores, process_pool, without_gc
-from .sentence_spans import sentence_spans
+from checks.model import Document, Paragraph, Sentence
+from checks.processes import cores, process_pool, without_gc
+from checks.text.sentence_spans import sentence_spans
 
 __all__ = ["ArticleError", "decode_bytes", "parse_article", "split_paragraphs", "split_sentences"]
 
@@ -152,7 +152,7 @@ def _add_paragraph(text: str, start: int, end: int, out: list[Paragraph]) -> Non
 
 
 # Above this much text, paragraphs go to several processes: they are independent, and starting the
-# workers costs about 0.1 s. With syntok skipped on most news text (checks/sentence_spans.py) one
+# workers costs about 0.1 s. With syntok skipped on most news text (checks/text/sentence_spans.py) one
 # core splits about 40,000 sentences a second; two still split 8.9 MB in 1.1 s instead of 1.8 s
 # on an idle two-core machine (on a busy one they gained nothing).
 PARALLEL_MIN_CHARS = 200_000

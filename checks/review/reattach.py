@@ -29,9 +29,9 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from .flags import normalise_for_id
-from .model import Analysis, Document, Flag, FlagKind
-from .verdicts import Decision, Review, Verdict
+from checks.flags import normalise_for_id
+from checks.model import Analysis, Document, Flag, FlagKind
+from checks.review.verdicts import Decision, Review, Verdict
 
 __all__ = ["ReattachResult", "WeakMatch", "accept_weak", "match_score", "reattach"]
 

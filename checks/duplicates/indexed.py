@@ -24,13 +24,13 @@ from itertools import chain, compress
 
 import numpy as np
 
-from .candidates import shingles, similar_set_codes
-from .duplicate_passages import Match, passage_pairs
-from .duplicates import _ALIGNED_BONUS, _MIN_CONTENT, _MIN_SHARED_CONTENT, _verify
-from .model import Document, DuplicatePair
-from .processes import can_fork, cores, process_pool, without_gc
-from .run_links import linked_stems, links
-from .similarity import Prepared, join_prepared, prepare, rarity_weights_of, score_upper_bounds
+from checks.duplicates.candidates import shingles, similar_set_codes
+from checks.duplicates.passages import Match, passage_pairs
+from checks.duplicates.search import _ALIGNED_BONUS, _MIN_CONTENT, _MIN_SHARED_CONTENT, _verify
+from checks.model import Document, DuplicatePair
+from checks.processes import can_fork, cores, process_pool, without_gc
+from checks.duplicates.run_bound import linked_stems, links
+from checks.duplicates.similarity import Prepared, join_prepared, prepare, rarity_weights_of, score_upper_bounds
 
 __all__ = ["SHINGLE_MAX_DF", "SHINGLE_MIN_SHARED", "find_duplicates_indexed", "indexed_window_pairs"]
 
@@ -195,7 +195,7 @@ class LightWindows:
         return out
 
     def links(self, w: int) -> frozenset[tuple[str, str]]:
-        """Window ``w``'s links (``checks.run_links``), made the first time a pair of it needs them."""
+        """Window ``w``'s links (``checks.duplicates.run_bound``), made the first time a pair of it needs them."""
         found = self._links[w]
         if found is None:
             sentences = self.sentences[self.firsts[w] : self.lasts[w] + 1]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Document, Paragraph
+from checks.model import Document, Paragraph
 
 __all__ = ["Quotation", "scan_quotes"]
 

@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 from enum import StrEnum
 from typing import Any
 
-from .model import Flag
+from checks.model import Flag
 
 __all__ = [
     "FORMAT_VERSION",

@@ -1,5 +1,5 @@
 """How rare a word is in one document: its topic words (in most sentences) weigh less than rare
-ones when ``checks.similarity`` scores two passages of it."""
+ones when ``checks.duplicates.similarity`` scores two passages of it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .similarity import Prepared
+    from checks.duplicates.similarity import Prepared
 
 __all__ = ["Weights", "rarity_weights", "rarity_weights_of", "weight_of"]
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
-from .model import DiffOp
-from .similarity import Prepared, prepare
+from checks.model import DiffOp
+from checks.duplicates.similarity import Prepared, prepare
 
 __all__ = ["word_diff"]
 

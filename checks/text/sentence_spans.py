@@ -1,7 +1,7 @@
 """One paragraph's sentences, as syntok finds them, with syntok run only where its answer is not
 certain: most of news text is sentences it cannot but split as they stand, and syntok costs about
 0.1 ms a sentence (``benchmarks/bench_segment.py`` times both and ``--verify`` compares them).
-``checks.segment`` hands each paragraph here.
+``checks.text.segment`` hands each paragraph here.
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ def _title_joined(chunk: str, start: int, stop: int, name: int) -> bool:
 
 def _opens_with_name(chunk: str, start: int, end: int) -> bool:
     """The piece at ``start`` opens with a capitalised word that is no stopword ("Chris", not "The")."""
-    from .similarity import stopwords  # here: an import cycle (similarity -> files -> segment -> here)
+    from checks.duplicates.similarity import stopwords  # here: an import cycle (similarity -> files -> segment -> here)
 
     first = _FIRST_WORD.match(chunk, start, end)
     return first is not None and first.group(0)[0].isupper() and first.group(0).casefold() not in stopwords()
@@ -311,7 +311,7 @@ def _syntok_spans(chunk: str) -> list[tuple[int, int]]:
 
 @cache
 def _title_end() -> re.Pattern[str]:
-    from .files import read_package_yaml  # here: an import cycle (files -> segment -> here)
+    from checks.files import read_package_yaml  # here: an import cycle (files -> segment -> here)
 
     titles = read_package_yaml("segmentation.yaml").get("titles_before_names", ())
     words = "|".join(sorted((re.escape(str(t)) for t in titles), key=len, reverse=True))

@@ -11,10 +11,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, default_lexicon
-from .model import Document, Flag, FlagKind, Sentence, SentenceGrade, Sourcing, Span
-from .name_variants import find_name_variants
-from .quote_marks import Quotation, scan_quotes
+from checks.sourcing.lexicon import Lexicon, default_lexicon
+from checks.model import Document, Flag, FlagKind, Sentence, SentenceGrade, Sourcing, Span
+from checks.style.name_variants import find_name_variants
+from checks.text.quotes import Quotation, scan_quotes
 
 __all__ = ["find_text_flags"]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
-from .similarity import _STEM_LENGTH, stopwords
+from checks.duplicates.similarity import _STEM_LENGTH, stopwords
 
 __all__ = ["linked_stems", "links", "run_weight_bound"]
 

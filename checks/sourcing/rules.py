@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, phrase_alternation
-from .model import Sourcing
+from checks.sourcing.lexicon import Lexicon, phrase_alternation
+from checks.model import Sourcing
 
 __all__ = ["AttributionRules", "may_match", "rules_for"]
 

@@ -8,7 +8,7 @@ decide the grade: an outlet is second-hand, an anonymity marker or an unnamed he
 carries the previous speaker's grade, anything else with a capitalised name (or a definite speaker
 such as "the campaign") is named.
 
-Offsets here are relative to the sentence; ``checks.sourcing`` makes them absolute.
+Offsets here are relative to the sentence; ``checks.sourcing.grade`` makes them absolute.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .lexicon import words_of
-from .model import Sourcing
-from .attribution_rules import AttributionRules, may_match, rules_for
-from .sourcing_speakers import speaker_after, speaker_before, speakers_before, speaks_before_aside
-from .speaker_kinds import ADVERB_LY, CAPITALISED, FUNCTION_CAPS, WORD, classify_speaker
+from checks.sourcing.lexicon import words_of
+from checks.model import Sourcing
+from checks.sourcing.rules import AttributionRules, may_match, rules_for
+from checks.sourcing.speakers import speaker_after, speaker_before, speakers_before, speaks_before_aside
+from checks.sourcing.source_kinds import ADVERB_LY, CAPITALISED, FUNCTION_CAPS, WORD, classify_speaker
 
 __all__ = [
     "Attribution",

@@ -23,11 +23,11 @@ from pathlib import Path
 
 import platformdirs
 
-from . import segment, sentence_spans
-from .corpus import CorpusDocument, CorpusIndex, build_corpus_index, fingerprint
-from .files import read_article
-from .model import Document, Paragraph, Sentence
-from .segment import ArticleError
+from checks.text import segment, sentence_spans
+from checks.corpus.index import CorpusDocument, CorpusIndex, build_corpus_index, fingerprint
+from checks.files import read_article
+from checks.model import Document, Paragraph, Sentence
+from checks.text.segment import ArticleError
 
 __all__ = ["ARTICLE_SUFFIXES", "CACHE_ENV", "CorpusError", "cache_file", "corpus_files", "load_corpus_index"]
 

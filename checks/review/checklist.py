@@ -37,9 +37,9 @@ from typing import Any
 
 import platformdirs
 
-from .files import DataFileError, read_package_yaml, read_yaml_file
-from .model import Flag, FlagKind
-from .verdicts import Decision, Review
+from checks.files import DataFileError, read_package_yaml, read_yaml_file
+from checks.model import Flag, FlagKind
+from checks.review.verdicts import Decision, Review
 
 __all__ = [
     "CONFIG_DIR_ENV",

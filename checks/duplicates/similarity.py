@@ -16,12 +16,12 @@ normalised text ("U.S." equals "US"; stopwords are no content; stems are the fir
   - ``rest_overlap``: shared content *outside* that run, so one stock phrase in two unrelated
     sentences is not enough.
 
-Inside one document, ``rarity_weights`` (``checks.rarity``) makes the article's topic words (found
+Inside one document, ``rarity_weights`` (``checks.duplicates.rarity``) makes the article's topic words (found
 in most sentences) count less than rare ones. The public surface is stable: ``normalise``,
 ``tokenize``, ``score_passages``, and the prepared form (``prepare``, ``join_prepared``,
 ``score_prepared``) with its cheap bounds (``score_upper_bound``, ``near_copy_possible``,
 ``could_reach``) that the duplicate finder and candidate generators use. The word diff of a
-reported pair is ``checks.word_diff``.
+reported pair is ``checks.duplicates.word_diff``.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .files import read_package_yaml
-from .rarity import Weights, rarity_weights, rarity_weights_of, weight_of
+from checks.files import read_package_yaml
+from checks.duplicates.rarity import Weights, rarity_weights, rarity_weights_of, weight_of
 
 __all__ = [
     "PassageScore",
@@ -163,7 +163,7 @@ def _norm_word(word: str) -> str:
 
 def word_stems(text: str) -> list[str]:
     """The 6-letter stems of ``text``'s words that are no stopwords, in order (stock phrases
-    kept): what the candidate indexes shingle (``checks.candidates.content_stems``)."""
+    kept): what the candidate indexes shingle (``checks.duplicates.candidates.content_stems``)."""
     common = stopwords()
     return [word[:_STEM_LENGTH] for word in map(_norm_word, _WORD.findall(text)) if word and word not in common]
 
@@ -312,7 +312,7 @@ def could_reach(
 def score_upper_bound(shared_weight: float, mean_total: float, run_weight: float | None = None) -> float:
     """The most the combined (non-ratio) part of the score can be, given only the shared content
     weight and the mean content weight of the two passages (and at most how much their longest
-    shared run can weigh, when known: ``checks.run_links``)."""
+    shared run can weigh, when known: ``checks.duplicates.run_bound``)."""
     if mean_total <= 0:
         return 0.0
     # The run is part of the shared content, and (s - r) / (m - r) <= s / m whenever s <= m.

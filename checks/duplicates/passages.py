@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from .model import Document, DuplicatePair, Span
-from .similarity import PassageScore, Prepared, join_prepared, normalise, prepare, score_prepared
-from .word_diff import word_diff
+from checks.model import Document, DuplicatePair, Span
+from checks.duplicates.similarity import PassageScore, Prepared, join_prepared, normalise, prepare, score_prepared
+from checks.duplicates.word_diff import word_diff
 
 __all__ = ["Match", "Window", "pair_id", "passage_pairs"]
 
