@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import REPO, SHARED_DATA, data_folder  # noqa: E402
 
-from checks import sentence_spans  # noqa: E402
+from checks.text import sentence_spans  # noqa: E402
 from checks.text.segment import decode_bytes, split_paragraphs, split_sentences  # noqa: E402
 
 
