@@ -25,7 +25,7 @@ import platformdirs
 
 from checks.text import segment, sentence_spans
 from checks.corpus.index import CorpusDocument, CorpusIndex, build_corpus_index, fingerprint
-from checks.files import read_article
+from checks.text.read import read_article
 from checks.model import Document, Paragraph, Sentence
 from checks.text.segment import ArticleError
 

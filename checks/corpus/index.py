@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from checks.duplicates.candidates import candidate_pairs, content_stems, shingles, similar_set_pairs
 from checks.duplicates.search import DEFAULT_MIN_SCORE, compare_documents
 from checks.model import Document, Flag, FlagKind, Span
-from checks.duplicates.similarity import normalise
+from checks.text.words import normalise
 
 __all__ = [
     "CorpusDocument",

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from checks.duplicates.similarity import word_stems
+from checks.text.words import word_stems
 
 __all__ = ["LONG_INPUT", "CandidateFinder", "candidate_pairs", "content_stems", "shingles", "similar_set_codes", "similar_set_pairs"]
 

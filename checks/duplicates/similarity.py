@@ -17,8 +17,8 @@ normalised text ("U.S." equals "US"; stopwords are no content; stems are the fir
     sentences is not enough.
 
 Inside one document, ``rarity_weights`` (``checks.duplicates.rarity``) makes the article's topic words (found
-in most sentences) count less than rare ones. The public surface is stable: ``normalise``,
-``tokenize``, ``score_passages``, and the prepared form (``prepare``, ``join_prepared``,
+in most sentences) count less than rare ones. Words are normalised and stemmed by
+``checks.text.words``. The public surface is stable: ``tokenize``, ``score_passages``, and the prepared form (``prepare``, ``join_prepared``,
 ``score_prepared``) with its cheap bounds (``score_upper_bound``, ``near_copy_possible``,
 ``could_reach``) that the duplicate finder and candidate generators use. The word diff of a
 reported pair is ``checks.duplicates.word_diff``.
@@ -26,11 +26,9 @@ reported pair is ``checks.duplicates.word_diff``.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, partial
+from functools import partial
 from itertools import chain, compress
 from typing import NamedTuple
 
@@ -38,7 +36,8 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from checks.files import read_package_yaml
+from checks.text.words import STEM_LENGTH, WORD, norm_word, stock_phrases, stopwords
+
 from checks.duplicates.rarity import Weights, rarity_weights, rarity_weights_of, weight_of
 
 __all__ = [
@@ -50,7 +49,6 @@ __all__ = [
     "join_prepared",
     "near_copy_norms",
     "near_copy_possible",
-    "normalise",
     "prepare",
     "rarity_weights",
     "rarity_weights_of",
@@ -58,15 +56,9 @@ __all__ = [
     "score_prepared",
     "score_upper_bound",
     "score_upper_bounds",
-    "stopwords",
     "tokenize",
-    "word_stems",
 ]
 
-# An acronym with dots ("U.S.", "e.g.") is one word; otherwise letters/digits, with inner apostrophes.
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s\Z")
-_STEM_LENGTH = 6  # truncation stemming: "officials"/"official", "skeptical"/"skepticism"
 
 # Weights of the combined score; see the module docstring. Tuned on the seed, then checked on
 # BBC and PolNeAR articles (false positives) and MSRP / Clough & Stevenson (benchmarks/eval_reuse.py).
@@ -137,42 +129,6 @@ class Prepared:
         return starts, ends
 
 
-@cache
-def _vocabulary() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
-    data = read_package_yaml("similarity.yaml")
-    stopwords = frozenset(str(w) for w in data.get("stopwords", ()))
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in data.get("stock_phrases", ()):
-        words = tuple(str(phrase).split())
-        if words:
-            by_first.setdefault(words[0], []).append(words)
-    return stopwords, {k: tuple(v) for k, v in by_first.items()}
-
-
-def stopwords() -> frozenset[str]:
-    """Words that carry no content (checks/data/similarity.yaml), normalised as ``normalise`` does."""
-    return _vocabulary()[0]
-
-
-@cache
-def _norm_word(word: str) -> str:
-    word = unicodedata.normalize("NFKC", word).casefold()
-    word = _POSSESSIVE.sub("", word)
-    return word.replace(".", "").replace("'", "").replace("’", "")
-
-
-def word_stems(text: str) -> list[str]:
-    """The 6-letter stems of ``text``'s words that are no stopwords, in order (stock phrases
-    kept): what the candidate indexes shingle (``checks.duplicates.candidates.content_stems``)."""
-    common = stopwords()
-    return [word[:_STEM_LENGTH] for word in map(_norm_word, _WORD.findall(text)) if word and word not in common]
-
-
-def normalise(text: str) -> str:
-    """Case, punctuation, acronym dots and possessives do not count: "U.S." equals "US"."""
-    return " ".join(filter(None, (_norm_word(m.group(0)) for m in _WORD.finditer(text))))
-
-
 def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     """Words of ``text`` with offsets (shifted by ``offset``); stock phrases count as no content."""
     return tuple(map(_new_token, zip(*_token_columns(text, offset))))
@@ -180,12 +136,12 @@ def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
 
 def _token_columns(text: str, offset: int) -> tuple[list[int], list[int], list[str], list[str], list[bool], list[bool]]:
     """``tokenize``'s fields as columns: starts, ends, norms, stems, content, name."""
-    stopwords, stock_by_first = _vocabulary()
+    common, stock_by_first = stopwords(), stock_phrases()
     # The hot path of a long document (tens of thousands of sentences): findall and str.find
     # instead of match objects, columns built by C-level maps, one tuple per token at the end.
     # Every letter or digit starts a match, so the text between matches holds none, and a word's
     # first occurrence from the end of the match before is where it matched.
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     starts = []
     pos = 0
     find = text.find
@@ -193,7 +149,7 @@ def _token_columns(text: str, offset: int) -> tuple[list[int], list[int], list[s
         pos = find(word, pos)
         starts.append(pos)
         pos += len(word)
-    norms = list(map(_norm_word, words))
+    norms = list(map(norm_word, words))
     ends = [start + len(word) for start, word in zip(starts, words)]
     if "" in norms:
         kept = [k for k, norm in enumerate(norms) if norm]
@@ -203,11 +159,11 @@ def _token_columns(text: str, offset: int) -> tuple[list[int], list[int], list[s
         for phrase in stock_by_first.get(word, ()):
             if tuple(norms[i : i + len(phrase)]) == phrase:
                 stock.update(range(i, i + len(phrase)))
-    content = [word not in stopwords for word in norms]
+    content = [word not in common for word in norms]
     for i in stock:
         content[i] = False
     names = [text[p].isupper() and not _starts_sentence(text, p) for p in starts]
-    stems = [word[:_STEM_LENGTH] for word in norms]
+    stems = [word[:STEM_LENGTH] for word in norms]
     if offset:
         starts = [p + offset for p in starts]
         ends = [p + offset for p in ends]
