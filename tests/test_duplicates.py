@@ -250,7 +250,8 @@ def test_indexed_grouping_matches_the_plain_one_on_many_matches():
 
     from checks.duplicates.candidates import CandidateFinder
     from checks.duplicates.passages import _touch, _touching_groups
-    from checks.duplicates.search import _verify, _windows
+    from checks.duplicates.gates import verify_pairs
+    from checks.duplicates.search import _windows
 
     rng = random.Random(3)
     words = [f"{a}{b}" for a in ("bar", "cor", "dun", "fel", "gam", "hol", "mir", "pod") for b in ("ak", "en", "ix", "ol", "um", "yr")]
@@ -263,7 +264,7 @@ def test_indexed_grouping_matches_the_plain_one_on_many_matches():
     d = doc(*(" ".join(text[i : i + 4]) for i in range(0, len(text), 4)))
     windows = _windows(d, 0, 2)
     weights = rarity_weights(w.prepared for w in windows if w.first == w.last)
-    matches = _verify(windows, CandidateFinder(min_shared=1)([w.prepared.text for w in windows]), 40.0, weights)
+    matches = verify_pairs(windows, CandidateFinder(min_shared=1)([w.prepared.text for w in windows]), 40.0, weights)
     assert len(matches) > 300
     def grouped_slowly(matches):
         """The plain, quadratic statement of the grouping."""
