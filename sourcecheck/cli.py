@@ -11,7 +11,6 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import orjson
 import yaml
@@ -27,16 +26,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_ERROR, f"sourcecheck: error: {message}\n")
-
-
-def seed_article() -> Path:
-    """The bundled seed article: beside the package in a checkout, inside it in a wheel."""
-    here = Path(__file__).resolve().parent
-    for folder in (here.parent / "seeds", here / "seeds"):
-        candidate = folder / "north-korea-talks.txt"
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError("the bundled seed article is missing from this installation")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "review")
     args = build_parser().parse_args(args_list)
     if args.command == "review":
-        from tui.launch import run_review
+        from sourcecheck.review import run_review  # the app (textual) only when asked for
 
         return run_review(args)
     try:

@@ -8,7 +8,7 @@ import pytest
 
 from sourcecheck.cli import EXIT_ERROR, main
 from tui import SourcecheckApp
-from tui.launch import collect_articles
+from sourcecheck.review import collect_articles
 
 
 def test_missing_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -47,7 +47,7 @@ def test_an_empty_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_the_seed_review_goes_to_the_user_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`sourcecheck` with no file opens the seed, and its verdicts never land in seeds/."""
-    import tui.launch as launch
+    import sourcecheck.review as launch
 
     monkeypatch.setenv(launch.DATA_DIR_ENV, str(tmp_path / "data"))
     opened = {}

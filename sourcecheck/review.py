@@ -1,4 +1,4 @@
-"""``sourcecheck [review] FILE...``: check the arguments, then open the app.
+"""``sourcecheck [review] FILE...``: check the arguments, then open the app (``tui.make_app``).
 
 Bad input ends here with one line and exit code 2, before the terminal switches to the app.
 """
@@ -15,13 +15,15 @@ import platformdirs
 from checks import DataFileError, load_lexicon
 from checks.review.checklist import resolve_checklist
 
-from .app import make_app
+from sourcecheck.corpus_commands import load_against
+from tui.app import make_app
 
 __all__ = [
     "ARTICLE_SUFFIXES",
     "DATA_DIR_ENV",
     "collect_articles",
     "run_review",
+    "seed_article",
     "seed_verdicts_path",
     "start_process_helpers",
 ]
@@ -57,6 +59,16 @@ def collect_articles(arguments: list[str]) -> list[Path]:
     return list(dict.fromkeys(articles))
 
 
+def seed_article() -> Path:
+    """The bundled seed article: beside the package in a checkout, inside it in a wheel."""
+    here = Path(__file__).resolve().parent
+    for folder in (here.parent / "seeds", here / "seeds"):
+        candidate = folder / "north-korea-talks.txt"
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("the bundled seed article is missing from this installation")
+
+
 def seed_verdicts_path() -> Path:
     """Where the review of the bundled seed goes: the user's data folder, never the package or
     the checkout (an installed package is often read-only; a checkout should stay clean)."""
@@ -81,8 +93,6 @@ def start_process_helpers() -> None:
 
 
 def run_review(args: argparse.Namespace) -> int:
-    from sourcecheck.cli import seed_article
-
     try:
         verdicts = args.verdicts
         if verdicts is not None and not Path(verdicts).resolve().parent.is_dir():
@@ -98,8 +108,6 @@ def run_review(args: argparse.Namespace) -> int:
         lexicon = load_lexicon(args.lexicon) if args.lexicon else None
         corpus = None
         if getattr(args, "against", None):
-            from sourcecheck.corpus_commands import load_against
-
             corpus = load_against(args.against)  # a progress bar, before the app takes the screen
             if corpus is None:
                 return EXIT_ERROR  # load_against printed the one-line reason
