@@ -40,7 +40,8 @@ from rapidfuzz import fuzz, process
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import data_folder, format_table, median_time  # noqa: E402
 
-from checks.duplicates.candidates import candidate_pairs, content_stems  # noqa: E402
+from checks.duplicates.shingles import content_stems  # noqa: E402
+from checks.duplicates.window_candidates import candidate_pairs  # noqa: E402
 from checks.duplicates.search import find_duplicates  # noqa: E402
 from checks.model import Document  # noqa: E402
 from checks.text.segment import parse_article, split_paragraphs, split_sentences  # noqa: E402

@@ -5,7 +5,7 @@ and the corpus cache, ``checks.corpus.cache``).
 """
 
 from checks.analysis import analyze
-from checks.duplicates.candidates import candidate_pairs
+from checks.duplicates.window_candidates import candidate_pairs
 from checks.review.checklist import (
     Checklist,
     ChecklistItem,

@@ -6,7 +6,7 @@ verification:
 
 1. every sentence prepared for the scorer once (words, stems, content flags, no offsets), which
    gives the rarity weights, the windows' content sets, and the word shingles;
-2. sentence pairs that share rare shingles (``candidates.similar_set_pairs``), widened to every
+2. sentence pairs that share rare shingles (``shingles.similar_set_codes``), widened to every
    pair of windows holding those sentences;
 3. the scorer's own cheap gates (too little content, too few shared words, an upper bound on the
    score) on those window pairs, from the content sets alone;
@@ -24,12 +24,12 @@ from itertools import chain, compress
 
 import numpy as np
 
-from checks.duplicates.candidates import shingles, similar_set_codes
 from checks.duplicates.passages import Match, passage_pairs
 from checks.duplicates.gates import ALIGNED_BONUS, MIN_CONTENT, MIN_SHARED_CONTENT, verify_pairs
 from checks.model import Document, DuplicatePair
 from checks.processes import can_fork, cores, process_pool, without_gc
 from checks.duplicates.run_bound import linked_stems, links
+from checks.duplicates.shingles import shingles, similar_set_codes
 from checks.duplicates.similarity import Prepared, join_prepared, prepare, rarity_weights_of, score_upper_bounds
 
 __all__ = ["SHINGLE_MAX_DF", "SHINGLE_MIN_SHARED", "find_duplicates_indexed", "indexed_window_pairs"]

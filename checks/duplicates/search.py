@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-from checks.duplicates.candidates import LONG_INPUT
 from checks.duplicates.gates import ALIGNED_BONUS, MIN_CONTENT, MIN_SHARED_CONTENT, verify_pairs
 from checks.duplicates.indexed import find_duplicates_indexed
 from checks.duplicates.passages import Window, pair_id, passage_pairs
 from checks.duplicates.similarity import join_prepared, prepare, rarity_weights, score_upper_bound
+from checks.duplicates.window_candidates import LONG_INPUT
 from checks.model import Document, DuplicatePair
 
 __all__ = ["CandidateFn", "DEFAULT_MIN_SCORE", "all_pairs", "compare_documents", "find_duplicates", "pair_id"]

@@ -54,7 +54,7 @@ def norm_word(word: str) -> str:
 
 def word_stems(text: str) -> list[str]:
     """The 6-letter stems of ``text``'s words that are no stopwords, in order (stock phrases
-    kept): what the candidate indexes shingle (``checks.duplicates.similar_sets.content_stems``)."""
+    kept): what the candidate indexes shingle (``checks.duplicates.shingles.content_stems``)."""
     common = stopwords()
     return [word[:STEM_LENGTH] for word in map(norm_word, WORD.findall(text)) if word and word not in common]
 
