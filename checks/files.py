@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 __all__ = [
+    "ARTICLE_SUFFIXES",
     "MAX_ARTICLE_BYTES",
     "ArticleError",
     "DataFileError",
@@ -35,6 +36,9 @@ __all__ = [
 # purpose (all of BBC + PolNeAR train is 9 MB) while a stray log, disk image or video is refused
 # before it is read, with the limit named, instead of looking like a hang.
 MAX_ARTICLE_BYTES = 16 * 1000 * 1000
+# What a folder's article files end in (case ignored), wherever a folder stands for its articles:
+# the review command's arguments and the --against corpus.
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 MAX_YAML_BYTES = 16 * 1024 * 1024
 TEMP_SUFFIX = ".tmp"  # of the files atomic_write_text writes first, beside the target
 

@@ -13,13 +13,13 @@ from pathlib import Path
 import platformdirs
 
 from checks import DataFileError, load_lexicon
+from checks.files import ARTICLE_SUFFIXES
 from checks.review.checklist import resolve_checklist
 
 from sourcecheck.corpus_commands import load_against
 from tui.app import make_app
 
 __all__ = [
-    "ARTICLE_SUFFIXES",
     "DATA_DIR_ENV",
     "collect_articles",
     "run_review",
@@ -30,7 +30,6 @@ __all__ = [
 
 EXIT_OK, EXIT_ERROR = 0, 2
 DATA_DIR_ENV = "SOURCECHECK_DATA_DIR"
-ARTICLE_SUFFIXES = (".txt", ".md", ".text")
 
 
 class ArgumentError(ValueError):
@@ -38,7 +37,7 @@ class ArgumentError(ValueError):
 
 
 def collect_articles(arguments: list[str]) -> list[Path]:
-    """Files as given; a folder stands for its article files (.txt, .md), sorted by name."""
+    """Files as given; a folder stands for its article files (``ARTICLE_SUFFIXES``), sorted by name."""
     articles: list[Path] = []
     for argument in arguments:
         path = Path(argument)
