@@ -17,6 +17,7 @@ from checks.files import ARTICLE_SUFFIXES
 from checks.review.checklist import resolve_checklist
 
 from sourcecheck.corpus_commands import load_against
+from sourcecheck.exit_codes import ExitCode
 from tui.app import make_app
 
 __all__ = [
@@ -28,7 +29,6 @@ __all__ = [
     "start_process_helpers",
 ]
 
-EXIT_OK, EXIT_ERROR = 0, 2
 DATA_DIR_ENV = "SOURCECHECK_DATA_DIR"
 
 
@@ -109,15 +109,15 @@ def run_review(args: argparse.Namespace) -> int:
         if getattr(args, "against", None):
             corpus = load_against(args.against)  # a progress bar, before the app takes the screen
             if corpus is None:
-                return EXIT_ERROR  # load_against printed the one-line reason
+                return ExitCode.ERROR  # load_against printed the one-line reason
         app = make_app(articles, verdicts=verdicts, checklist=checklist, reviewer=args.reviewer,
                        lexicon=lexicon, corpus=corpus)
     except (ArgumentError, DataFileError, OSError, ValueError) as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return ExitCode.ERROR
     start_process_helpers()
     app.run()
-    code = app.return_code or EXIT_OK
+    code = app.return_code or ExitCode.CLEAN
     if app.analysis_running:
         # The reviewer quit while an article was still being analysed. Its thread cannot be
         # stopped and nothing depends on its result, so leave now instead of waiting minutes.
