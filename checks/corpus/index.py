@@ -23,6 +23,7 @@ from checks.duplicates.shingles import content_stems, shingles, similar_set_pair
 from checks.duplicates.window_candidates import candidate_pairs
 from checks.duplicates.search import DEFAULT_MIN_SCORE, compare_documents
 from checks.model import Document, Flag, FlagKind, Span
+from checks.text.display import location
 from checks.text.words import normalise
 
 __all__ = [
@@ -170,7 +171,7 @@ def find_reuse(
                     start=pair.a.start,
                     end=pair.a.end,
                     text=pair.a.text,
-                    message=f"reused from {source.path}:{line}:{col} (score {pair.score:.0f})",
+                    message=f"reused from {location(source.path, line, col)} (score {pair.score:.0f})",
                     related=(Span(pair.b.start, pair.b.end, pair.b.text),),
                     sentence=pair.sentences_a[0] if pair.sentences_a else None,
                     details={
