@@ -58,7 +58,7 @@ def synthetic_analysis(document: Document) -> Analysis:
 
 async def measure(path: Path, verdict_count: int) -> None:
     from tui import ArticleView, make_app
-    from tui.launch import start_process_helpers
+    from sourcecheck.review import start_process_helpers
 
     started = time.perf_counter()
     document = read_article(path)

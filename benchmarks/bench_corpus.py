@@ -37,7 +37,7 @@ from checks import read_article  # noqa: E402
 from checks.corpus.index import corpus_duplicates, find_reuse  # noqa: E402
 from checks.corpus.cache import CACHE_ENV, load_corpus_index  # noqa: E402
 from checks.duplicates.search import compare_documents  # noqa: E402
-from checks.duplicates.similarity import normalise  # noqa: E402
+from checks.text.words import normalise  # noqa: E402
 
 SCRIPT = Path(sys.executable).with_name("sourcecheck")
 

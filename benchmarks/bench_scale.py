@@ -40,11 +40,12 @@ from rapidfuzz import fuzz, process
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import data_folder, format_table, median_time  # noqa: E402
 
-from checks.duplicates.candidates import candidate_pairs, content_stems  # noqa: E402
+from checks.duplicates.shingles import content_stems  # noqa: E402
+from checks.duplicates.window_candidates import candidate_pairs  # noqa: E402
 from checks.duplicates.search import find_duplicates  # noqa: E402
 from checks.model import Document  # noqa: E402
 from checks.text.segment import parse_article, split_paragraphs, split_sentences  # noqa: E402
-from checks.duplicates.similarity import normalise  # noqa: E402
+from checks.text.words import normalise  # noqa: E402
 
 
 def long_text(bbc: Path, polnear: Path | None, sentences: int) -> str:
@@ -215,7 +216,8 @@ def _engine(doc: Document, rows: list[int], args: argparse.Namespace) -> None:
     signature gate, lazy tokens: ``checks.duplicates.indexed``), against its exhaustive search on
     the windows of the sample rows. Recall is counted on window matches (pairs scoring at least
     the threshold), where both runs use the very same scorer."""
-    from checks.duplicates.search import DEFAULT_MIN_SCORE, _verify, _windows
+    from checks.duplicates.gates import verify_pairs
+    from checks.duplicates.search import DEFAULT_MIN_SCORE, _windows
     from checks.duplicates.indexed import LightWindows, _LazyWindow, indexed_window_pairs
     from checks.duplicates.similarity import rarity_weights
 
@@ -231,7 +233,7 @@ def _engine(doc: Document, rows: list[int], args: argparse.Namespace) -> None:
     chosen = [k for k, w in enumerate(windows) if w.first in row_set]
     start = time.perf_counter()
     pairs = ((min(k, j), max(k, j)) for k in chosen for j in range(len(windows)) if j != k)
-    truth = {_match_key(m) for m in _verify(windows, pairs, DEFAULT_MIN_SCORE, weights)}
+    truth = {_match_key(m) for m in verify_pairs(windows, pairs, DEFAULT_MIN_SCORE, weights)}
     t_sample = time.perf_counter() - start
     w = len(windows)
     scale = (w * (w - 1) / 2) / max(1, len(chosen) * (w - 1))
@@ -242,8 +244,8 @@ def _engine(doc: Document, rows: list[int], args: argparse.Namespace) -> None:
     lazy = [_LazyWindow(light, k) for k in range(len(light))]
     sample_pairs = [(i, j) for i, j in (divmod(c, len(light)) for c in codes.tolist())
                     if light.firsts[i] in row_set or light.firsts[j] in row_set]
-    got = {_match_key(m) for m in _verify(lazy, sample_pairs, DEFAULT_MIN_SCORE, light.weights,
-                                            contents=light.contents, totals=totals)}
+    got = {_match_key(m) for m in verify_pairs(lazy, sample_pairs, DEFAULT_MIN_SCORE, light.weights,
+                                                 contents=light.contents, totals=totals)}
     recall = len(truth & got) / len(truth) if truth else 1.0
     print(format_table(
         [f"find_duplicates, {len(doc.sentences)} sentences, {w} windows", "seconds", "vs exhaustive"],

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from checks.files import dump_review, temp_files_of
+from checks.files import temp_files_of
+from checks.review.yaml_form import dump_review
 from checks.review.store import ReviewStore
 from checks.review.verdicts import Decision, Review, Verdict
 

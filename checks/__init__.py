@@ -1,10 +1,11 @@
 """sourcecheck's engine: article text in, sourcing grades, near-duplicate passages and flags out.
 
-Pure and UI-free; file I/O lives in ``checks.files`` (and the corpus cache, ``checks.corpus.cache``).
+Pure and UI-free; file I/O lives in ``checks.files`` (used by ``checks.text.read``, the review store
+and the corpus cache, ``checks.corpus.cache``).
 """
 
 from checks.analysis import analyze
-from checks.duplicates.candidates import candidate_pairs
+from checks.duplicates.window_candidates import candidate_pairs
 from checks.review.checklist import (
     Checklist,
     ChecklistItem,
@@ -18,7 +19,7 @@ from checks.review.checklist import (
 from checks.corpus.index import CorpusIndex, corpus_duplicates, find_reuse
 from checks.corpus.cache import CorpusError, load_corpus_index
 from checks.duplicates.search import compare_documents, find_duplicates
-from checks.files import DataFileError, atomic_write_text, read_article
+from checks.files import DataFileError, atomic_write_text
 from checks.flags import flag_id
 from checks.sourcing.lexicon import Lexicon, default_lexicon, load_lexicon
 from checks.model import (
@@ -39,9 +40,11 @@ from checks.model import (
 # the module of the same name from ``import checks.review.reattach`` and ``mock.patch``.
 from checks.review.reattach import ReattachResult, WeakMatch, accept_weak
 from checks.review.report import render_report
+from checks.text.read import read_article
 from checks.text.segment import ArticleError, parse_article
+from checks.text.words import normalise
 from checks.serialize import analysis_to_dict, format_text_report
-from checks.duplicates.similarity import PassageScore, normalise, score_passages
+from checks.duplicates.similarity import PassageScore, score_passages
 from checks.duplicates.word_diff import word_diff
 from checks.sourcing.grade import grade_sentences
 

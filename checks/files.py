@@ -1,5 +1,7 @@
-"""All file I/O of the engine: reading articles and YAML data, writing files atomically.
+"""The engine's low-level file I/O: size-checked reads, safe YAML loading, atomic writes, package data.
 
+The lowest layer of ``checks``: it imports nothing else of the engine. Reading an article (read,
+then segment) is ``checks.text.read``; a verdict file's YAML form is ``checks.review.yaml_form``.
 Everything else in ``checks`` works on in-memory text and values.
 """
 
@@ -9,32 +11,23 @@ import glob
 import os
 import stat
 import tempfile
-from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from checks.model import Document
-from checks.text.segment import ArticleError, parse_article
-from checks.review.verdicts import Review, review_from_dict, review_to_dict
-
 __all__ = [
+    "ARTICLE_SUFFIXES",
     "MAX_ARTICLE_BYTES",
     "ArticleError",
     "DataFileError",
     "atomic_write_text",
-    "dump_review",
-    "load_review",
     "parse_yaml_bytes",
     "parse_yaml_text",
-    "read_article",
     "read_file_bytes",
     "read_package_yaml",
     "read_yaml_file",
-    "review_from_bytes",
-    "save_review",
     "shown",
     "temp_files_of",
 ]
@@ -43,6 +36,9 @@ __all__ = [
 # purpose (all of BBC + PolNeAR train is 9 MB) while a stray log, disk image or video is refused
 # before it is read, with the limit named, instead of looking like a hang.
 MAX_ARTICLE_BYTES = 16 * 1000 * 1000
+# What a folder's article files end in (case ignored), wherever a folder stands for its articles:
+# the review command's arguments and the --against corpus.
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 MAX_YAML_BYTES = 16 * 1024 * 1024
 TEMP_SUFFIX = ".tmp"  # of the files atomic_write_text writes first, beside the target
 
@@ -51,22 +47,8 @@ class DataFileError(ValueError):
     """A YAML data or verdict file that cannot be used; the message is one line for the user."""
 
 
-def read_article(
-    path: str | os.PathLike[str], *, max_bytes: int = MAX_ARTICLE_BYTES, progress: Callable[[int, int], None] | None = None
-) -> Document:
-    """Read, decode and segment an article file. Raises ArticleError with a one-line message.
-    ``progress(done, total)`` hears how far sentence splitting is."""
-    p = Path(path)
-    data = _read_bytes(p, max_bytes, what="article")
-    if not data.strip():
-        raise ArticleError(f"{shown(p)}: empty article (no text to check)")
-    try:
-        doc = parse_article(data, path=str(p), progress=progress)
-    except ArticleError as exc:
-        raise ArticleError(f"{shown(p)}: {exc}") from None
-    if not doc.sentences:
-        raise ArticleError(f"{shown(p)}: no article text after the metadata")
-    return doc
+class ArticleError(ValueError):
+    """An article that cannot be read; the message is one line for the user."""
 
 
 def shown(path: str | os.PathLike[str]) -> str:
@@ -176,9 +158,10 @@ def read_yaml_file(path: str | os.PathLike[str]) -> Any:
     return parse_yaml_bytes(_read_bytes(p, MAX_YAML_BYTES, what="YAML"), source=shown(p))
 
 
-def read_file_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_YAML_BYTES) -> bytes:
-    """A data file's bytes, size-checked; DataFileError with a one-line message otherwise."""
-    return _read_bytes(Path(path), max_bytes, what="YAML")
+def read_file_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_YAML_BYTES, what: str = "YAML") -> bytes:
+    """A file's bytes, size-checked (regular files only); a one-line error otherwise: ArticleError
+    when ``what`` is "article", DataFileError for anything else."""
+    return _read_bytes(Path(path), max_bytes, what=what)
 
 
 def parse_yaml_bytes(data: bytes, *, source: str) -> Any:
@@ -293,41 +276,3 @@ def _fsync_dir(folder: Path) -> None:
         pass  # some file systems cannot fsync a folder; the rename is still atomic
     finally:
         os.close(fd)
-
-
-class _ReviewDumper(yaml.SafeDumper):
-    """SafeDumper that keeps Unicode line separators: PyYAML writes NEL, U+2028 and U+2029 raw in
-    plain or single-quoted scalars, where a reader folds them to spaces (a note pasted from a web
-    page would change on every save). Such strings are written double-quoted, where they are
-    escaped as \\N, \\L and \\P."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, data: str) -> Any:
-    if any(c in data for c in "\x85\u2028\u2029"):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
-    return dumper.represent_str(data)
-
-
-_ReviewDumper.add_representer(str, _represent_str)
-
-
-def dump_review(review: Review) -> str:
-    """The verdict file's text: block style, stable key order, Unicode kept readable."""
-    return yaml.dump(
-        review_to_dict(review), Dumper=_ReviewDumper, sort_keys=False, allow_unicode=True,
-        default_flow_style=False, width=100,
-    )
-
-
-def load_review(path: str | os.PathLike[str]) -> Review:
-    """Read a verdict file. Raises DataFileError or ReviewFormatError with a one-line message."""
-    return review_from_bytes(read_file_bytes(path), source=shown(path))
-
-
-def review_from_bytes(data: bytes, *, source: str) -> Review:
-    """A verdict file's bytes as a Review (the store hashes the very bytes it parses)."""
-    return review_from_dict(parse_yaml_bytes(data, source=source), source=source)
-
-
-def save_review(path: str | os.PathLike[str], review: Review) -> None:
-    atomic_write_text(path, dump_review(review))

@@ -6,6 +6,7 @@ from typing import Any
 
 from checks.model import Analysis, Flag, FlagKind, Span
 from checks.processes import without_gc
+from checks.text.display import escape_controls, location, one_line, truncate
 
 __all__ = ["analysis_to_dict", "format_text_report"]
 
@@ -82,13 +83,9 @@ def _analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-# Control characters (ANSI escapes above all) would be obeyed by the terminal: show them as \x1b.
-_VISIBLE_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
-
-
 def _excerpt(text: str, width: int = 70) -> str:
-    one_line = " ".join(text.split()).translate(_VISIBLE_CONTROLS)
-    return one_line if len(one_line) <= width else one_line[: width - 1] + "…"
+    # Control characters (ANSI escapes above all) would be obeyed by the terminal: shown as \x1b.
+    return truncate(escape_controls(one_line(text)), width)
 
 
 def format_text_report(analysis: Analysis) -> str:
@@ -100,12 +97,12 @@ def format_text_report(analysis: Analysis) -> str:
         lines.append(f"{name}: warning: {w}")
     for f in analysis.flags:
         line, col = doc.line_col(f.start)
-        lines.append(f"{name}:{line}:{col}: {f.kind}: {f.message.translate(_VISIBLE_CONTROLS)}")
+        lines.append(f"{location(name, line, col)}: {f.kind}: {escape_controls(f.message)}")
         lines.append(f"    {_excerpt(f.text)}")
         for r in f.related:
             if f.kind is FlagKind.REUSED and "source" in f.details:
                 # Offsets into the source file, not this article: its own line and column.
-                where = f"{f.details['source']}:{f.details.get('source_line', 0)}:{f.details.get('source_col', 0)}"
+                where = location(f.details["source"], f.details.get("source_line"), f.details.get("source_col"))
                 lines.append(f"    ~ {where}: {_excerpt(r.text)}")
             elif f.kind in ("duplicate", "reused", "name_variant"):
                 rl, rc = doc.line_col(r.start) if r.end <= len(doc.text) else (0, 0)

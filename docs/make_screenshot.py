@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from checks import FlagKind  # noqa: E402
-from sourcecheck.cli import seed_article  # noqa: E402
+from sourcecheck.review import seed_article  # noqa: E402
 from tui import make_app  # noqa: E402
 
 

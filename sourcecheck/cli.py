@@ -11,14 +11,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import orjson
 import yaml
 
 from sourcecheck.corpus_commands import add_dupes_parser
+from sourcecheck.exit_codes import ExitCode
 
-EXIT_CLEAN, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("scan", "review", "report", "dupes")
 
 
@@ -26,17 +25,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, as the other errors do."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_ERROR, f"sourcecheck: error: {message}\n")
-
-
-def seed_article() -> Path:
-    """The bundled seed article: beside the package in a checkout, inside it in a wheel."""
-    here = Path(__file__).resolve().parent
-    for folder in (here.parent / "seeds", here / "seeds"):
-        candidate = folder / "north-korea-talks.txt"
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError("the bundled seed article is missing from this installation")
+        self.exit(ExitCode.ERROR, f"sourcecheck: error: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "review")
     args = build_parser().parse_args(args_list)
     if args.command == "review":
-        from tui.launch import run_review
+        from sourcecheck.review import run_review  # the app (textual) only when asked for
 
         return run_review(args)
     try:
@@ -91,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `sourcecheck scan ... | head`: the reader left; stop quietly, as other Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_ERROR
+        return ExitCode.ERROR
 
 
 def _run_command(args: argparse.Namespace) -> int:
@@ -121,14 +110,14 @@ def run_scan(args: argparse.Namespace) -> int:
         lexicon = load_lexicon(args.lexicon)
     except DataFileError as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return ExitCode.ERROR
     corpus = None
     if args.against:
         from sourcecheck.corpus_commands import add_reuse, load_against
 
         corpus = load_against(args.against)
         if corpus is None:
-            return EXIT_ERROR
+            return ExitCode.ERROR
     results, reports, failed, flagged = [], [], False, False
     for path in args.files:
         try:
@@ -162,8 +151,8 @@ def run_scan(args: argparse.Namespace) -> int:
         else:
             print(yaml.safe_dump(payload, sort_keys=False, allow_unicode=True), end="")
     if failed:
-        return EXIT_ERROR
-    return EXIT_FLAGGED if flagged else EXIT_CLEAN
+        return ExitCode.ERROR
+    return ExitCode.FLAGGED if flagged else ExitCode.CLEAN
 
 
 def _print_bytes(data: bytes) -> None:

@@ -9,9 +9,9 @@ import argparse
 import json
 import sys
 
+from sourcecheck.exit_codes import ExitCode
 from sourcecheck.progress import with_bar as _with_bar
 
-EXIT_CLEAN, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
 
 
 def load_against(folder: str):
@@ -57,10 +57,10 @@ def run_dupes(args: argparse.Namespace) -> int:
 
     if not 0.0 < args.min_share <= 1.0:
         print("sourcecheck: error: --min-share must be in (0, 1]", file=sys.stderr)
-        return EXIT_ERROR
+        return ExitCode.ERROR
     index = load_against(args.folder)
     if index is None:
-        return EXIT_ERROR
+        return ExitCode.ERROR
     found = _with_bar("comparing sentences", lambda bar: corpus_duplicates(index, min_share=args.min_share, progress=bar))
     if args.format == "json":
         payload = {
@@ -84,7 +84,7 @@ def run_dupes(args: argparse.Namespace) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         print(_dupes_text(args.folder, index, found))
-    return EXIT_FLAGGED if found.exact_groups or found.near else EXIT_CLEAN
+    return ExitCode.FLAGGED if found.exact_groups or found.near else ExitCode.CLEAN
 
 
 def _dupes_text(folder: str, index, found) -> str:

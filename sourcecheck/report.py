@@ -9,12 +9,13 @@ import argparse
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_ERROR = 0, 2
+from sourcecheck.exit_codes import ExitCode
+
 
 
 def _error(message: str) -> int:
     print(f"sourcecheck: error: {message}", file=sys.stderr)
-    return EXIT_ERROR
+    return ExitCode.ERROR
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -50,7 +51,7 @@ def run_report(args: argparse.Namespace) -> int:
 
         corpus = load_against(args.against)
         if corpus is None:
-            return EXIT_ERROR  # load_against printed the one-line reason
+            return ExitCode.ERROR  # load_against printed the one-line reason
         analysis = add_reuse(analysis, corpus)
     if args.verdicts and not verdict_path.is_file():
         what = "is not a file" if verdict_path.exists() else "no such file"
@@ -80,9 +81,9 @@ def run_report(args: argparse.Namespace) -> int:
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
-        return EXIT_OK
+        return ExitCode.CLEAN
     try:
         atomic_write_text(output, text, backup=False)
     except OSError as exc:
         return _error(f"{output}: cannot write the report ({exc.strerror or exc})")
-    return EXIT_OK
+    return ExitCode.CLEAN

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from sourcecheck.cli import EXIT_ERROR, main
+from sourcecheck.cli import main
+from sourcecheck.exit_codes import ExitCode
 from tui import SourcecheckApp
-from tui.launch import collect_articles
+from sourcecheck.review import collect_articles
 
 
 def test_missing_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(tmp_path / "nope.txt")]) == EXIT_ERROR
+    assert main([str(tmp_path / "nope.txt")]) == ExitCode.ERROR
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nope.txt: no such file or folder" in err
 
@@ -21,7 +22,7 @@ def test_verdicts_option_needs_a_single_article(tmp_path: Path, capsys: pytest.C
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("Text.\n", encoding="utf-8")
     code = main(["review", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--verdicts", str(tmp_path / "v.yaml")])
-    assert code == EXIT_ERROR and "one article only" in capsys.readouterr().err
+    assert code == ExitCode.ERROR and "one article only" in capsys.readouterr().err
 
 
 def test_bad_checklist_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -29,7 +30,7 @@ def test_bad_checklist_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     article.write_text("Text.\n", encoding="utf-8")
     checklist = tmp_path / "list.yaml"
     checklist.write_text("version: 1\nitems: oops\n", encoding="utf-8")
-    assert main([str(article), "--checklist", str(checklist)]) == EXIT_ERROR
+    assert main([str(article), "--checklist", str(checklist)]) == ExitCode.ERROR
     err = capsys.readouterr().err
     assert err.startswith("sourcecheck: error: ") and err.count("\n") == 1
 
@@ -41,13 +42,13 @@ def test_a_folder_is_a_queue_of_its_articles(tmp_path: Path) -> None:
 
 
 def test_an_empty_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(tmp_path)]) == EXIT_ERROR
+    assert main([str(tmp_path)]) == ExitCode.ERROR
     assert "no article files" in capsys.readouterr().err
 
 
 def test_the_seed_review_goes_to_the_user_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`sourcecheck` with no file opens the seed, and its verdicts never land in seeds/."""
-    import tui.launch as launch
+    import sourcecheck.review as launch
 
     monkeypatch.setenv(launch.DATA_DIR_ENV, str(tmp_path / "data"))
     opened = {}
@@ -66,7 +67,7 @@ def test_the_seed_review_goes_to_the_user_data_folder(tmp_path: Path, monkeypatc
 def test_against_a_missing_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Text.\n", encoding="utf-8")
-    assert main([str(article), "--against", str(tmp_path / "no-such-corpus")]) == EXIT_ERROR
+    assert main([str(article), "--against", str(tmp_path / "no-such-corpus")]) == ExitCode.ERROR
     err = capsys.readouterr().err
     assert err.startswith("sourcecheck: error: ") and err.count("\n") == 1
 
@@ -74,5 +75,5 @@ def test_against_a_missing_folder_is_one_line(tmp_path: Path, capsys: pytest.Cap
 def test_verdicts_in_a_missing_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Text.\n", encoding="utf-8")
-    assert main([str(article), "--verdicts", str(tmp_path / "nowhere" / "v.yaml")]) == EXIT_ERROR
+    assert main([str(article), "--verdicts", str(tmp_path / "nowhere" / "v.yaml")]) == ExitCode.ERROR
     assert "folder does not exist" in capsys.readouterr().err

@@ -9,7 +9,8 @@ from test_app_review import FIXED_CHECKLIST, FIXED_TEXT, fixed_analyzer
 
 from checks import parse_article
 from checks.review.verdicts import Decision
-from tui.line_map import display_text, wrap_paragraphs
+from checks.text.display import display_text
+from tui.line_map import wrap_paragraphs
 from tui.session import ReadOnlyError, ReviewSession, default_reviewer, load_article
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from checks import ArticleError, parse_article, read_article
-from checks.files import MAX_ARTICLE_BYTES, DataFileError, dump_review, parse_yaml_text, read_yaml_file
+from checks.files import MAX_ARTICLE_BYTES, DataFileError, parse_yaml_text, read_yaml_file
+from checks.review.yaml_form import dump_review
 from checks.review.reattach import reattach
 from checks.review.store import ReviewStore, StoreError
 from checks.review.verdicts import Decision, Review, Verdict

@@ -226,31 +226,16 @@ def test_clough_stevenson_cut_answers_flagged_and_independent_ones_not():
     assert len(flagged_non) <= 1, flagged_non
 
 
-def test_could_reach_never_prunes_a_pair_that_scores(seed_path):
-    from checks.duplicates.similarity import could_reach
-
-    d = read_article(seed_path)
-    passages = [prepare(s.text) for s in d.sentences]
-    weights = rarity_weights(passages)
-    pruned = 0
-    for min_score in (20.0, 40.0, 60.0):
-        for i, a in enumerate(passages):
-            for b in passages[i + 1 :]:
-                if not could_reach(a, b, min_score, weights=weights):
-                    pruned += 1
-                    assert score_prepared(a, b, weights=weights).score < min_score
-    assert pruned > 0  # the bound does prune
-
-
 def test_indexed_grouping_matches_the_plain_one_on_many_matches():
     """Hundreds of planted repeats (runs copied in order, so their matches touch, and single
     sentences copied out of order): the indexed grouping gives the very groups, in the very order,
     of the quadratic statement it replaces, and so the same pairs."""
     import random
 
-    from checks.duplicates.candidates import CandidateFinder
+    from checks.duplicates.window_candidates import candidate_pairs
     from checks.duplicates.passages import _touch, _touching_groups
-    from checks.duplicates.search import _verify, _windows
+    from checks.duplicates.gates import verify_pairs
+    from checks.duplicates.search import _windows
 
     rng = random.Random(3)
     words = [f"{a}{b}" for a in ("bar", "cor", "dun", "fel", "gam", "hol", "mir", "pod") for b in ("ak", "en", "ix", "ol", "um", "yr")]
@@ -263,7 +248,7 @@ def test_indexed_grouping_matches_the_plain_one_on_many_matches():
     d = doc(*(" ".join(text[i : i + 4]) for i in range(0, len(text), 4)))
     windows = _windows(d, 0, 2)
     weights = rarity_weights(w.prepared for w in windows if w.first == w.last)
-    matches = _verify(windows, CandidateFinder(min_shared=1)([w.prepared.text for w in windows]), 40.0, weights)
+    matches = verify_pairs(windows, candidate_pairs([w.prepared.text for w in windows], min_shared=1), 40.0, weights)
     assert len(matches) > 300
     def grouped_slowly(matches):
         """The plain, quadratic statement of the grouping."""

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checks import ArticleError, analysis_to_dict, analyze, parse_article
-from checks.files import dump_review, review_from_bytes
+from checks.review.yaml_form import dump_review, review_from_bytes
 from checks.review.reattach import reattach
 from checks.review.verdicts import Decision, Review, SignOff, Tick, Verdict
 

@@ -9,9 +9,8 @@ import pytest
 
 from checks import Flag, FlagKind, Span, analyze, parse_article, read_article
 from checks.review.checklist import Checklist, ChecklistItem, default_checklist
-from checks.files import save_review
 from checks.review.report import escape_md, render_report
-from checks.review.store import verdict_path_for
+from checks.review.store import ReviewStore, verdict_path_for
 from checks.review.verdicts import Decision, Review, Verdict
 from sourcecheck.cli import main
 
@@ -39,7 +38,9 @@ def _save_some_verdicts(article):
                    note="stale", by="ben")
     review = replace(review, verdicts=(*review.verdicts, gone))
     review = review.with_tick("dates-numbers", True, by="ana")
-    save_review(verdict_path_for(article), review)
+    store = ReviewStore(verdict_path_for(article))
+    store.load()
+    store.save(review)
     return analysis, first, second
 
 

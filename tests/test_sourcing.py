@@ -8,7 +8,7 @@ import pytest
 
 from checks import Sourcing, grade_sentences, parse_article, read_article
 from checks.sourcing.lexicon import default_lexicon, lexicon_from_mapping
-from checks.sourcing.grade import quoted_spans
+from checks.text.quotes import quoted_spans
 
 N, A, V, S, U, O, X = (
     Sourcing.NAMED,
@@ -545,6 +545,12 @@ def test_quoted_spans_track_open_quotes():
     spans, still_open = quoted_spans("“That rarely happens,“ said Dora Finch.", open_at_start=False)
     assert spans == [(0, 22)] and not still_open
     assert grade("“That rarely happens,“ said Dora Finch, a lawyer in Reno.") == [N]
+
+
+def test_quoted_spans_read_guillemets_and_typewriter_marks():
+    assert quoted_spans("Il a dit «non» hier.") == ([(9, 14)], False)
+    assert quoted_spans("He called it ''Swiss cheese'' then.") == ([(13, 29)], False)
+    assert quoted_spans("``We will go,'' he said.") == ([(0, 15)], False)
 
 
 def test_empty_document_has_no_grades():

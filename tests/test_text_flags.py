@@ -84,6 +84,20 @@ def test_typewriter_quotes_both_ways_are_balanced():
     assert flags_of(d, FlagKind.UNBALANCED_QUOTE, all_named(d)) == []
 
 
+def test_typewriter_quote_reopening_the_next_paragraph_is_balanced():
+    """NYT copy runs a quote over paragraphs with '' as other copy does with “ (found on PolNeAR)."""
+    d = doc("''It is hard for voters to judge,'' she said. ''And it goes on here", "''into the next paragraph.''")
+    assert flags_of(d, FlagKind.UNBALANCED_QUOTE, all_named(d)) == []
+
+
+def test_guillemets_pair_and_an_unclosed_one_is_flagged():
+    balanced = doc("«Nous gagnerons», a dit le maire lundi.")
+    assert flags_of(balanced, FlagKind.UNBALANCED_QUOTE, all_named(balanced)) == []
+    d = doc("«Nous ne céderons jamais, a dit le maire lundi.", "Le conseil a voté plus tard.")
+    (f,) = flags_of(d, FlagKind.UNBALANCED_QUOTE, all_named(d))
+    assert f.related[0].text == "«" and "never closed" in f.message
+
+
 # --- quotes with no speaker ----------------------------------------------------------------
 
 

@@ -1,7 +1,8 @@
 import pytest
 import yaml
 
-from checks.files import dump_review, load_review, save_review
+from checks.review.store import ReviewStore
+from checks.review.yaml_form import dump_review
 from checks.review.verdicts import Decision, Review, ReviewFormatError, Verdict, review_from_dict
 
 
@@ -16,10 +17,12 @@ def _review():
 def test_round_trip(tmp_path):
     review = _review()
     path = tmp_path / "a.review.yaml"
-    save_review(path, review)
+    store = ReviewStore(path)
+    assert store.load() is None
+    store.save(review)
     text = path.read_text()
     assert text.startswith("version: 1\narticle:\n")
-    assert load_review(path) == review
+    assert ReviewStore(path).load() == review
 
 
 def test_dismiss_needs_reason():
@@ -53,6 +56,6 @@ def test_unquoted_timestamps_from_a_hand_edited_file_are_read(tmp_path):
         "version: 1\narticle:\n  path: a.txt\n  sha256: abc\ncreated: 2026-01-01\n"
         "verdicts:\n- flag: vague-1\n  decision: accepted\n  at: 2026-01-02T03:04:05Z\n"
     )
-    review = load_review(path)
+    review = ReviewStore(path).load()
     assert review.created == "2026-01-01"
     assert review.verdicts[0].at.startswith("2026-01-02T03:04:05")

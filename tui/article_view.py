@@ -22,8 +22,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from checks import Document, Flag, FlagKind, Paragraph
+from checks.text.display import display_text
 
-from .line_map import LineMap, display_text, wrap_paragraphs
+from .line_map import LineMap, wrap_paragraphs
 from .palette import CUE_STYLE, CURRENT_STYLE, TWIN_STYLE, kind_style
 
 __all__ = ["ArticleView"]

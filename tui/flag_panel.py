@@ -21,8 +21,8 @@ from checks.model import DiffOp
 from checks.review.reattach import WeakMatch
 from checks.duplicates.word_diff import word_diff
 from checks.review.verdicts import Verdict
+from checks.text.display import display_text, truncate
 
-from .line_map import display_text
 from .palette import kind_style
 
 __all__ = ["FlagPanel"]
@@ -131,7 +131,7 @@ def _summary(
     text.append("\n")
     if flag.kind not in _COMPARED:
         text.append("Passage: ", style="bold")
-        text.append(display_text(_clip(flag.text, 300)))
+        text.append(display_text(truncate(flag.text, 300)))
         text.append("\n")
         if flag.related:
             text.append("Evidence: ", style="bold")
@@ -150,7 +150,7 @@ def _summary(
         if weak is not None:
             text.append(f"\nSaved before the article changed ({weak.score:.0f}% match): ", style="bold #e0a030")
             text.append(weak.verdict.decision.label, style=DECISION_STYLES.get(weak.verdict.decision.value, "bold"))
-            text.append(f" on “{display_text(_clip(weak.verdict.text, 120))}”")
+            text.append(f" on “{display_text(truncate(weak.verdict.text, 120))}”")
             text.append("  w confirms it here", style="bold")
     else:
         text.append(verdict.decision.label, style=DECISION_STYLES.get(verdict.decision.value, "bold cyan"))
@@ -160,10 +160,6 @@ def _summary(
             text.append("\nNote: ", style="bold")
             text.append(display_text(verdict.note))
     return text
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _side_by_side(

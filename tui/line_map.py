@@ -16,21 +16,9 @@ from rich.cells import cell_len
 
 from checks import Paragraph
 
-__all__ = ["LineMap", "display_text", "wrap_paragraphs"]
+__all__ = ["LineMap", "wrap_paragraphs"]
 
 _WORD = re.compile(r"\S+\s*")
-# Control characters would reach the terminal raw (an ESC starts a colour sequence), so they are
-# shown as their Unicode "control picture"; one character for one keeps every offset valid.
-_CONTROL_PICTURES = {c: 0x2400 + c for c in range(32) if c != 10}
-_CONTROL_PICTURES[9] = ord(" ")
-_CONTROL_PICTURES[0x7F] = 0x2421
-
-
-def display_text(text: str) -> str:
-    """The text as it may be drawn: same length, control characters made visible."""
-    return text.translate(_CONTROL_PICTURES)
-
-
 @dataclass(frozen=True, slots=True)
 class LineMap:
     """Screen lines as (start, end) offsets; a blank line between paragraphs has start == end."""

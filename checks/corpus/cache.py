@@ -25,13 +25,13 @@ import platformdirs
 
 from checks.text import segment, sentence_spans
 from checks.corpus.index import CorpusDocument, CorpusIndex, build_corpus_index, fingerprint
-from checks.files import read_article
+from checks.files import ARTICLE_SUFFIXES
+from checks.text.read import read_article
 from checks.model import Document, Paragraph, Sentence
 from checks.text.segment import ArticleError
 
-__all__ = ["ARTICLE_SUFFIXES", "CACHE_ENV", "CorpusError", "cache_file", "corpus_files", "load_corpus_index"]
+__all__ = ["CACHE_ENV", "CorpusError", "cache_file", "corpus_files", "load_corpus_index"]
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 CACHE_ENV = "SOURCECHECK_CACHE_DIR"
 _SCHEMA = 1
 

@@ -1,7 +1,7 @@
 """A reference corpus: passages of an article reused from it, and duplicates inside it. Pure.
 
 The corpus (a folder of earlier stories, wire copy) is indexed by sentence: each sentence's rare
-content-word shingles (``checks.duplicates.candidates``) go in an inverted index, so an article's sentences
+content-word shingles (``checks.duplicates.shingles``) go in an inverted index, so an article's sentences
 find the corpus sentences they may repeat without being compared with all of them. The documents
 they lead to are then compared with the article passage by passage (``compare_documents``, the
 scorer of in-document duplicates), and each reused passage becomes a ``reused`` flag naming the
@@ -19,10 +19,12 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
-from checks.duplicates.candidates import candidate_pairs, content_stems, shingles, similar_set_pairs
+from checks.duplicates.shingles import content_stems, shingles, similar_set_pairs
+from checks.duplicates.window_candidates import candidate_pairs
 from checks.duplicates.search import DEFAULT_MIN_SCORE, compare_documents
 from checks.model import Document, Flag, FlagKind, Span
-from checks.duplicates.similarity import normalise
+from checks.text.display import location
+from checks.text.words import normalise
 
 __all__ = [
     "CorpusDocument",
@@ -169,7 +171,7 @@ def find_reuse(
                     start=pair.a.start,
                     end=pair.a.end,
                     text=pair.a.text,
-                    message=f"reused from {source.path}:{line}:{col} (score {pair.score:.0f})",
+                    message=f"reused from {location(source.path, line, col)} (score {pair.score:.0f})",
                     related=(Span(pair.b.start, pair.b.end, pair.b.text),),
                     sentence=pair.sentences_a[0] if pair.sentences_a else None,
                     details={

@@ -6,12 +6,12 @@ verification:
 
 1. every sentence prepared for the scorer once (words, stems, content flags, no offsets), which
    gives the rarity weights, the windows' content sets, and the word shingles;
-2. sentence pairs that share rare shingles (``candidates.similar_set_pairs``), widened to every
+2. sentence pairs that share rare shingles (``shingles.similar_set_codes``), widened to every
    pair of windows holding those sentences;
 3. the scorer's own cheap gates (too little content, too few shared words, an upper bound on the
    score) on those window pairs, from the content sets alone;
 4. windows of two sentences joined only when a pair of them reaches the scorer, then
-   ``duplicates``' verification, merging and reporting, unchanged.
+   the same verification (``checks.duplicates.gates``), merging and reporting, unchanged.
 
 Only recall is at stake: every pair reported is scored exactly as the exhaustive search scores
 it. ``benchmarks/bench_scale.py`` measures recall against the exhaustive search.
@@ -24,12 +24,12 @@ from itertools import chain, compress
 
 import numpy as np
 
-from checks.duplicates.candidates import shingles, similar_set_codes
 from checks.duplicates.passages import Match, passage_pairs
-from checks.duplicates.search import _ALIGNED_BONUS, _MIN_CONTENT, _MIN_SHARED_CONTENT, _verify
+from checks.duplicates.gates import ALIGNED_BONUS, MIN_CONTENT, MIN_SHARED_CONTENT, verify_pairs
 from checks.model import Document, DuplicatePair
 from checks.processes import can_fork, cores, process_pool, without_gc
 from checks.duplicates.run_bound import linked_stems, links
+from checks.duplicates.shingles import shingles, similar_set_codes
 from checks.duplicates.similarity import Prepared, join_prepared, prepare, rarity_weights_of, score_upper_bounds
 
 __all__ = ["SHINGLE_MAX_DF", "SHINGLE_MIN_SHARED", "find_duplicates_indexed", "indexed_window_pairs"]
@@ -66,14 +66,14 @@ def find_duplicates_indexed(
     with without_gc():
         light = LightWindows(doc, max_window)
         pairs, totals = indexed_window_pairs(
-            light, min_score, min_content=_MIN_CONTENT, min_shared=_MIN_SHARED_CONTENT, bonus=_ALIGNED_BONUS
+            light, min_score, min_content=MIN_CONTENT, min_shared=MIN_SHARED_CONTENT, bonus=ALIGNED_BONUS
         )
         windows = [_LazyWindow(light, w) for w in range(len(light))]
         n = cores(workers)
         if n >= 2 and len(pairs) >= PARALLEL_MIN_PAIRS and can_fork():
             matches = _verify_in_processes(light, windows, pairs, totals, min_score, n)
         else:
-            matches = _verify(windows, _decoded(pairs, len(light)), min_score, light.weights,
+            matches = verify_pairs(windows, _decoded(pairs, len(light)), min_score, light.weights,
                               contents=light.contents, totals=totals, links=light.links)
         return passage_pairs(doc, doc, matches, min_score, light.weights, light.sentences)
 
@@ -130,7 +130,7 @@ _INHERITED: tuple | None = None
 def _verify_in_processes(
     light: LightWindows, windows: list[_LazyWindow], codes: np.ndarray, totals: list[float], min_score: float, n: int
 ) -> list:
-    """``_verify`` on slices of the pairs in forked processes, which inherit the windows; each
+    """``verify_pairs`` on slices of the pairs in forked processes, which inherit the windows; each
     sends back (window, window, score) and the matches are rebuilt here, in the same order."""
     global _INHERITED
     _INHERITED = (light, windows, totals, min_score)
@@ -147,7 +147,7 @@ def _verify_in_processes(
 def _verify_slice(codes: np.ndarray) -> list:
     assert _INHERITED is not None, "only run in a process forked by _verify_in_processes"
     light, windows, totals, min_score = _INHERITED
-    matches = _verify(windows, _decoded(codes, len(light)), min_score, light.weights,
+    matches = verify_pairs(windows, _decoded(codes, len(light)), min_score, light.weights,
                       contents=light.contents, totals=totals, links=light.links)
     return [(m.a.index, m.b.index, m.score) for m in matches]
 
@@ -218,7 +218,7 @@ def indexed_window_pairs(
 ) -> tuple[np.ndarray, list[float]]:
     """Window pairs that hold a candidate sentence pair and may pass the scorer's cheap gates, as
     sorted codes ``i * len(windows) + j`` (``i < j``), and each window's summed content weight
-    (for ``duplicates._verify``, which applies the gates exactly)."""
+    (for ``gates.verify_pairs``, which applies the gates exactly)."""
     sets = [shingles(seq) for seq in windows.sequences]
     codes = similar_set_codes(sets, min_shared=SHINGLE_MIN_SHARED, max_df=SHINGLE_MAX_DF)
     sentence_pairs = np.stack(np.divmod(codes, max(1, len(sets))), axis=1)

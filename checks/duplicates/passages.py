@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from checks.model import Document, DuplicatePair, Span
-from checks.duplicates.similarity import PassageScore, Prepared, join_prepared, normalise, prepare, score_prepared
+from checks.duplicates.similarity import PassageScore, Prepared, join_prepared, prepare, score_prepared
+from checks.text.words import normalise
 from checks.duplicates.word_diff import word_diff
 
 __all__ = ["Match", "Window", "pair_id", "passage_pairs"]

@@ -6,14 +6,19 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from checks.duplicates.similarity import Prepared
+from typing import Protocol
 
 __all__ = ["Weights", "rarity_weights", "rarity_weights_of", "weight_of"]
 
 _MIN_WEIGHT = 0.1
+
+
+class _HasContent(Protocol):
+    """A passage with its content stems: ``checks.duplicates.similarity.Prepared`` (which imports
+    this module, so it is not named here)."""
+
+    @property
+    def content(self) -> frozenset[str]: ...
 
 
 class Weights(dict):
@@ -23,7 +28,7 @@ class Weights(dict):
         return 1.0
 
 
-def rarity_weights(passages: Iterable[Prepared]) -> Weights:
+def rarity_weights(passages: Iterable[_HasContent]) -> Weights:
     """Stem weights from how many passages (sentences) hold each stem: 1.0 for a stem in at most
     two, falling towards 0 for one found in every passage (the article's topic words)."""
     return rarity_weights_of(p.content for p in passages)

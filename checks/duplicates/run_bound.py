@@ -20,14 +20,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
-from checks.duplicates.similarity import _STEM_LENGTH, stopwords
+from checks.text.words import STEM_LENGTH, stopwords
 
 __all__ = ["linked_stems", "links", "run_weight_bound"]
 
 
 @cache
 def _unlinked() -> frozenset[str]:
-    return frozenset(word[:_STEM_LENGTH] for word in stopwords())
+    return frozenset(word[:STEM_LENGTH] for word in stopwords())
 
 
 def linked_stems(stems: Iterable[str]) -> list[str]:

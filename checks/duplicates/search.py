@@ -10,21 +10,13 @@ documents and corpora.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 
-from checks.duplicates.candidates import LONG_INPUT
-from checks.duplicates.passages import Match, Window, pair_id, passage_pairs
+from checks.duplicates.gates import ALIGNED_BONUS, MIN_CONTENT, MIN_SHARED_CONTENT, verify_pairs
+from checks.duplicates.indexed import find_duplicates_indexed
+from checks.duplicates.passages import Window, pair_id, passage_pairs
+from checks.duplicates.similarity import join_prepared, prepare, rarity_weights, score_upper_bound
+from checks.duplicates.window_candidates import LONG_INPUT
 from checks.model import Document, DuplicatePair
-from checks.duplicates.run_bound import run_weight_bound
-from checks.duplicates.similarity import (
-    Weights,
-    join_prepared,
-    near_copy_norms,
-    prepare,
-    rarity_weights,
-    score_prepared,
-    score_upper_bound,
-)
 
 __all__ = ["CandidateFn", "DEFAULT_MIN_SCORE", "all_pairs", "compare_documents", "find_duplicates", "pair_id"]
 
@@ -32,12 +24,6 @@ __all__ = ["CandidateFn", "DEFAULT_MIN_SCORE", "all_pairs", "compare_documents",
 CandidateFn = Callable[[Sequence[str]], Iterable[tuple[int, int]]]
 
 DEFAULT_MIN_SCORE = 40.0
-_MIN_SHARED_CONTENT = 3  # a cheap gate: fewer shared content words cannot reach any useful score
-# A passage with fewer content words is a name, a byline, a time stamp or a stock exclamation:
-# repeating it is no news ("David Groner." twice, "___. 2:00 p.m.").
-_MIN_CONTENT = 4
-_ALIGNED_BONUS = 10.0
-_ALIGNED_SHARED = 2  # content words each aligned sentence pair must share
 _COMMON_WEIGHT = 0.5  # stems at or below this rarity weight go in the gate's "common" mask
 
 
@@ -60,9 +46,6 @@ def find_duplicates(
     sentences, ordered by first sentence then length) and yields the index pairs to verify.
     """
     if candidates is None and _window_count(len(doc.sentences), max_window) > LONG_INPUT:
-        # Imported here: the long road (indexed_duplicates) is built on this module's verification.
-        from checks.duplicates.indexed import find_duplicates_indexed
-
         return find_duplicates_indexed(doc, min_score=min_score, max_window=max_window)
     windows = _windows(doc, 0, max_window)
     sentences = [w.prepared for w in windows if w.first == w.last]
@@ -71,7 +54,7 @@ def find_duplicates(
         pairs = candidates([w.prepared.text for w in windows])
     else:
         pairs = _gated_pairs(windows, windows, weights, min_score)
-    matches = _verify(windows, pairs, min_score, weights)
+    matches = verify_pairs(windows, pairs, min_score, weights)
     return passage_pairs(doc, doc, matches, min_score, weights, sentences)
 
 
@@ -99,7 +82,7 @@ def compare_documents(
         pairs = (p for p in candidates([w.prepared.text for w in windows]) if (p[0] < len(side_a)) != (p[1] < len(side_a)))
     else:
         pairs = _gated_pairs(side_a, side_b, weights, min_score, shift=len(side_a))
-    matches = _verify(windows, pairs, min_score, weights)
+    matches = verify_pairs(windows, pairs, min_score, weights)
     return passage_pairs(doc_a, doc_b, matches, min_score, weights)
 
 
@@ -111,7 +94,7 @@ def _gated_pairs(
     *,
     shift: int = 0,
 ) -> Iterator[tuple[int, int]]:
-    """Every pair, less those that fail the gates of ``_verify`` anyway: the same result as
+    """Every pair, less those that fail the gates of ``verify_pairs`` anyway: the same result as
     ``all_pairs``, but the gates run on bit masks of content stems (a C-level AND and bit count)
     instead of Python sets. Rare and common stems get separate masks so the shared weight has an
     upper bound without a look-up per stem. ``shift`` offsets ``side_b``'s indices; the same list
@@ -136,7 +119,7 @@ def _gated_pairs(
     info_b = info_a if same else [masks(w) for w in side_b]
     firsts_b = [w.first for w in side_b]
     for i, (wa, (rare_a, common_a, total_a, n_a)) in enumerate(zip(side_a, info_a)):
-        if n_a < _MIN_CONTENT:
+        if n_a < MIN_CONTENT:
             continue
         for j in range(i + 1 if same else 0, len(side_b)):
             if same and firsts_b[j] <= wa.last:
@@ -145,10 +128,10 @@ def _gated_pairs(
             shared_rare = (rare_a & rare_b).bit_count()
             shared_common = (common_a & common_b).bit_count()
             shared = shared_rare + shared_common
-            if shared < _MIN_SHARED_CONTENT or n_b < _MIN_CONTENT:
+            if shared < MIN_SHARED_CONTENT or n_b < MIN_CONTENT:
                 continue
             upper = shared_rare + _COMMON_WEIGHT * shared_common
-            if score_upper_bound(upper, (total_a + total_b) / 2) + _ALIGNED_BONUS < min_score:
+            if score_upper_bound(upper, (total_a + total_b) / 2) + ALIGNED_BONUS < min_score:
                 if 2 * shared < min(n_a, n_b):
                     continue  # no combined score can make it, and it is no near copy either
             yield i, j + shift
@@ -168,76 +151,3 @@ def _windows(doc: Document, which: int, max_window: int) -> list[Window]:
             parts = tuple(single[first : last + 1])
             out.append(Window(which, first, last, join_prepared(text, parts), parts))
     return out
-
-
-def _verify(
-    windows: Sequence[Window],
-    pairs: Iterable[tuple[int, int]],
-    min_score: float,
-    weights: Mapping[str, float],
-    *,
-    contents: Sequence[frozenset[str]] | None = None,
-    totals: Sequence[float] | None = None,
-    links: Callable[[int], frozenset[tuple[str, str]]] | None = None,
-) -> list[Match]:
-    """Score each candidate pair that passes the cheap gates. ``contents`` and ``totals`` (each
-    window's content stems and their summed weight) may come precomputed, so that a window is
-    only touched (and, on a long document, joined) once a pair of it passes the gates. With
-    ``links`` (a window's ``run_links.links``), a pair whose shared run cannot be long enough skips
-    the scorer: the same matches, fewer alignments."""
-    matches = []
-    weight = weights.get
-    if contents is None:
-        contents = [w.prepared.content for w in windows]
-    sizes = [len(c) for c in contents]
-    if totals is None:
-        totals = [sum(weight(s, 1.0) for s in c) for c in contents]
-    # Every stem's weight, default filled in, so a pair's shared weight is a C-level map and sum
-    # (same stems in the same set order: the same float as summing weights.get one by one).
-    stem_weight = (weights if isinstance(weights, Weights) else Weights(weights)).__getitem__
-    for i, j in pairs:
-        # The cheap gates first, on lists indexed by window (most candidates of a long document
-        # stop here): too little content, too few shared words.
-        if sizes[i] < _MIN_CONTENT or sizes[j] < _MIN_CONTENT:
-            continue
-        shared = contents[i] & contents[j]
-        n_shared = len(shared)
-        if n_shared < _MIN_SHARED_CONTENT:
-            continue
-        mean_total = (totals[i] + totals[j]) / 2
-        # (Bounding by the count of shared words first, to skip the weighted sum, cost more than it
-        # saved: on a long document 97% of the pairs that get here pass that count bound.)
-        shared_weight = sum(map(stem_weight, shared))
-        bound = score_upper_bound(shared_weight, mean_total)
-        # Only a near copy can pass below the bound, and a near copy shares most of its content words.
-        if bound + _ALIGNED_BONUS < min_score and 2 * n_shared < min(sizes[i], sizes[j]):
-            continue
-        # Only now the windows themselves (a long document joins them on first use).
-        if j < i:
-            i, j = j, i
-        a, b = windows[i], windows[j]
-        if (a.doc, a.first) > (b.doc, b.first):
-            a, b = b, a
-        if a.doc == b.doc and a.last >= b.first:
-            continue  # overlapping windows share sentences: trivially alike
-        aligned = _aligned(a, b)
-        bonus = _ALIGNED_BONUS if aligned else 0.0
-        if links is not None and bound + bonus >= min_score:
-            run = run_weight_bound(shared, links(i), links(j), stem_weight)
-            bound = score_upper_bound(shared_weight, mean_total, run)
-        if bound + bonus < min_score and not near_copy_norms(a.norm, b.norm, min_score - bonus):
-            continue
-        score = score_prepared(a.prepared, b.prepared, weights=weights)
-        if aligned:
-            score = replace(score, score=min(100.0, score.score + bonus))
-        if score.score >= min_score:
-            matches.append(Match(a, b, score))
-    return matches
-
-
-def _aligned(a: Window, b: Window) -> bool:
-    """Two passages of several sentences whose sentences match one for one, in order: the way a
-    writer restates a paragraph, and much stronger evidence than one shared phrase."""
-    if a.last - a.first != b.last - b.first or a.first == a.last:
-        return False
-    return all(len(x & y) >= _ALIGNED_SHARED for x, y in zip(a.part_contents, b.part_contents))

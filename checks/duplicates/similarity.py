@@ -17,40 +17,33 @@ normalised text ("U.S." equals "US"; stopwords are no content; stems are the fir
     sentences is not enough.
 
 Inside one document, ``rarity_weights`` (``checks.duplicates.rarity``) makes the article's topic words (found
-in most sentences) count less than rare ones. The public surface is stable: ``normalise``,
-``tokenize``, ``score_passages``, and the prepared form (``prepare``, ``join_prepared``,
-``score_prepared``) with its cheap bounds (``score_upper_bound``, ``near_copy_possible``,
-``could_reach``) that the duplicate finder and candidate generators use. The word diff of a
-reported pair is ``checks.duplicates.word_diff``.
+in most sentences) count less than rare ones. Words are normalised and stemmed by
+``checks.text.words``. The public surface is stable: ``score_passages``, and the prepared form
+(``prepare``, ``join_prepared``, ``score_prepared``) with its cheap bounds (``score_upper_bound``,
+``near_copy_possible``) that the duplicate finder and candidate generators use. The word diff of
+a reported pair is ``checks.duplicates.word_diff``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, partial
 from itertools import chain, compress
-from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from checks.files import read_package_yaml
 from checks.duplicates.rarity import Weights, rarity_weights, rarity_weights_of, weight_of
+from checks.text.words import STEM_LENGTH, WORD, norm_word, stock_phrases, stopwords
 
 __all__ = [
     "PassageScore",
     "Prepared",
-    "Token",
     "Weights",
-    "could_reach",
     "join_prepared",
     "near_copy_norms",
     "near_copy_possible",
-    "normalise",
     "prepare",
     "rarity_weights",
     "rarity_weights_of",
@@ -58,15 +51,8 @@ __all__ = [
     "score_prepared",
     "score_upper_bound",
     "score_upper_bounds",
-    "stopwords",
-    "tokenize",
-    "word_stems",
 ]
 
-# An acronym with dots ("U.S.", "e.g.") is one word; otherwise letters/digits, with inner apostrophes.
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s\Z")
-_STEM_LENGTH = 6  # truncation stemming: "officials"/"official", "skeptical"/"skepticism"
 
 # Weights of the combined score; see the module docstring. Tuned on the seed, then checked on
 # BBC and PolNeAR articles (false positives) and MSRP / Clough & Stevenson (benchmarks/eval_reuse.py).
@@ -78,21 +64,6 @@ _RUN_FULL = 5  # content words in the longest shared run that count as full evid
 _SHRINK = 1.0
 _NAME_IN_RUN = 0.5
 _RATIO_FLOOR = 60.0
-
-
-class Token(NamedTuple):
-    """A word of a passage: its offsets in the passage (plus any offset given), normal form, stem.
-
-    A NamedTuple, not a frozen dataclass: an article has thousands of words and a tuple is built
-    about five times faster; it is just as immutable.
-    """
-
-    start: int
-    end: int
-    norm: str
-    stem: str
-    content: bool
-    name: bool = False  # capitalised inside a sentence: part of a proper name
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +84,7 @@ class Prepared:
     """A passage tokenised once, for scoring against many others: each word's normal form and
     stem, and whether it counts as content or as part of a proper name.
 
-    Word offsets are made only when asked (``tokens``): the scorer never needs them, a long
+    Word offsets are made only when asked (``word_spans``): the scorer never needs them, a long
     document scores tens of thousands of passages, and only a reported pair needs its diff.
     """
 
@@ -126,66 +97,21 @@ class Prepared:
     is_name: tuple[bool, ...]
     content: frozenset[str]
 
-    @property
-    def tokens(self) -> tuple[Token, ...]:
-        """The words with offsets in the document (tokenised again, each time asked)."""
-        return tokenize(self.text, offset=self.offset)
-
     def word_spans(self) -> tuple[list[int], list[int]]:
-        """Where each word (``norms``) starts and ends in the document: ``tokens`` without the tuples."""
+        """Where each word (``norms``) starts and ends in the document (tokenised again, each time asked)."""
         starts, ends, *_ = _token_columns(self.text, self.offset)
         return starts, ends
 
 
-@cache
-def _vocabulary() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
-    data = read_package_yaml("similarity.yaml")
-    stopwords = frozenset(str(w) for w in data.get("stopwords", ()))
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in data.get("stock_phrases", ()):
-        words = tuple(str(phrase).split())
-        if words:
-            by_first.setdefault(words[0], []).append(words)
-    return stopwords, {k: tuple(v) for k, v in by_first.items()}
-
-
-def stopwords() -> frozenset[str]:
-    """Words that carry no content (checks/data/similarity.yaml), normalised as ``normalise`` does."""
-    return _vocabulary()[0]
-
-
-@cache
-def _norm_word(word: str) -> str:
-    word = unicodedata.normalize("NFKC", word).casefold()
-    word = _POSSESSIVE.sub("", word)
-    return word.replace(".", "").replace("'", "").replace("’", "")
-
-
-def word_stems(text: str) -> list[str]:
-    """The 6-letter stems of ``text``'s words that are no stopwords, in order (stock phrases
-    kept): what the candidate indexes shingle (``checks.duplicates.candidates.content_stems``)."""
-    common = stopwords()
-    return [word[:_STEM_LENGTH] for word in map(_norm_word, _WORD.findall(text)) if word and word not in common]
-
-
-def normalise(text: str) -> str:
-    """Case, punctuation, acronym dots and possessives do not count: "U.S." equals "US"."""
-    return " ".join(filter(None, (_norm_word(m.group(0)) for m in _WORD.finditer(text))))
-
-
-def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
-    """Words of ``text`` with offsets (shifted by ``offset``); stock phrases count as no content."""
-    return tuple(map(_new_token, zip(*_token_columns(text, offset))))
-
-
 def _token_columns(text: str, offset: int) -> tuple[list[int], list[int], list[str], list[str], list[bool], list[bool]]:
-    """``tokenize``'s fields as columns: starts, ends, norms, stems, content, name."""
-    stopwords, stock_by_first = _vocabulary()
+    """A passage's words as columns: starts, ends (shifted by ``offset``), norms, stems, content
+    (no stopword, not in a stock phrase), name (capitalised inside a sentence)."""
+    common, stock_by_first = stopwords(), stock_phrases()
     # The hot path of a long document (tens of thousands of sentences): findall and str.find
     # instead of match objects, columns built by C-level maps, one tuple per token at the end.
     # Every letter or digit starts a match, so the text between matches holds none, and a word's
     # first occurrence from the end of the match before is where it matched.
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     starts = []
     pos = 0
     find = text.find
@@ -193,7 +119,7 @@ def _token_columns(text: str, offset: int) -> tuple[list[int], list[int], list[s
         pos = find(word, pos)
         starts.append(pos)
         pos += len(word)
-    norms = list(map(_norm_word, words))
+    norms = list(map(norm_word, words))
     ends = [start + len(word) for start, word in zip(starts, words)]
     if "" in norms:
         kept = [k for k, norm in enumerate(norms) if norm]
@@ -203,19 +129,15 @@ def _token_columns(text: str, offset: int) -> tuple[list[int], list[int], list[s
         for phrase in stock_by_first.get(word, ()):
             if tuple(norms[i : i + len(phrase)]) == phrase:
                 stock.update(range(i, i + len(phrase)))
-    content = [word not in stopwords for word in norms]
+    content = [word not in common for word in norms]
     for i in stock:
         content[i] = False
     names = [text[p].isupper() and not _starts_sentence(text, p) for p in starts]
-    stems = [word[:_STEM_LENGTH] for word in norms]
+    stems = [word[:STEM_LENGTH] for word in norms]
     if offset:
         starts = [p + offset for p in starts]
         ends = [p + offset for p in ends]
     return starts, ends, norms, stems, content, names
-
-
-# Token._make without its Python frame: a C-level tuple.__new__ per token.
-_new_token = partial(tuple.__new__, Token)
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -294,19 +216,6 @@ def score_prepared(a: Prepared, b: Prepared, *, weights: Mapping[str, float] | N
         rest_overlap=round(min(1.0, rest_overlap), 3),
         shared=shared,
     )
-
-
-def could_reach(
-    a: Prepared, b: Prepared, min_score: float, *, weights: Mapping[str, float] | None = None, bonus: float = 0.0
-) -> bool:
-    """A cheap upper bound: False when ``score_prepared(a, b).score + bonus`` cannot reach
-    ``min_score``, so most pairs of a long document skip the word alignment."""
-    w = weight_of(weights)
-    shared_weight = sum(map(w, a.content & b.content))
-    mean_total = (sum(map(w, a.content)) + sum(map(w, b.content))) / 2
-    if score_upper_bound(shared_weight, mean_total) + bonus >= min_score:
-        return True
-    return near_copy_possible(a, b, min_score - bonus)
 
 
 def score_upper_bound(shared_weight: float, mean_total: float, run_weight: float | None = None) -> float:

@@ -33,7 +33,7 @@ from checks.flags import normalise_for_id
 from checks.model import Analysis, Document, Flag, FlagKind
 from checks.review.verdicts import Decision, Review, Verdict
 
-__all__ = ["ReattachResult", "WeakMatch", "accept_weak", "match_score", "reattach"]
+__all__ = ["ReattachResult", "WeakMatch", "accept_weak", "reattach"]
 
 STRONG = 80.0
 WEAK = 60.0
@@ -70,12 +70,8 @@ class _Match:
     swapped: bool  # a duplicate pair whose passages now come in the other order
 
 
-def match_score(verdict_text: str, flag_text: str) -> float:
-    """How well a saved verdict's text matches a flag's text, 0..100, on normalised text."""
-    return _score_normalised(normalise_for_id(verdict_text), normalise_for_id(flag_text))
-
-
 def _score_normalised(a: str, b: str) -> float:
+    """How well a saved verdict's text matches a flag's text, 0..100, both normalised (``normalise_for_id``)."""
     if a == b:
         return 100.0
     if not a or not b:

@@ -17,6 +17,7 @@ from checks.review.checklist import Checklist, item_state, open_flags, sign_off_
 from checks.model import Analysis, Document, Flag, FlagKind, Span
 from checks.review.reattach import ReattachResult, reattach
 from checks.review.verdicts import Review, Verdict
+from checks.text import display
 
 __all__ = ["escape_md", "render_report", "review_warnings"]
 
@@ -26,20 +27,13 @@ EXCERPT_CHARS = 600
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 # ...and these only at the start of a line (headings, lists, quotes, rules).
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def _control_picture(match: re.Match[str]) -> str:
-    # ESC and friends would drive a terminal showing the raw file; show them as visible symbols.
-    code = ord(match.group())
-    return "\u2421" if code == 0x7F else chr(0x2400 + code)
 
 
 def escape_md(text: str, *, one_line: bool = True) -> str:
     """Text that renders literally in Markdown; whitespace runs fold to one space by default."""
     if one_line:
-        text = " ".join(text.split())
-    text = _CONTROL.sub(_control_picture, text)
+        text = display.one_line(text)
+    text = display.display_text(text)  # ESC and friends would drive a terminal showing the raw file
     text = _INLINE.sub(r"\\\1", text)
     return "\n".join(_escape_line_start(line) for line in text.split("\n"))
 
@@ -56,8 +50,7 @@ def _escape_line_start(line: str) -> str:
 
 
 def _excerpt(text: str) -> str:
-    one = " ".join(text.split())
-    return one if len(one) <= EXCERPT_CHARS else one[: EXCERPT_CHARS - 1] + "…"
+    return display.truncate(display.one_line(text), EXCERPT_CHARS)
 
 
 def _quote(text: str) -> str:
@@ -231,7 +224,7 @@ def _source_where(flag: Flag) -> str:
     if not source:
         return "another document"
     line, col = flag.details.get("source_line"), flag.details.get("source_col")
-    return escape_md(f"{source}:{line}:{col}" if line and col else str(source))
+    return escape_md(display.location(source, line, col))
 
 
 def _verdict_line(verdict: Verdict | None) -> str:

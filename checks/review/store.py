@@ -15,16 +15,9 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from checks.files import (
-    DataFileError,
-    atomic_write_text,
-    dump_review,
-    read_file_bytes,
-    review_from_bytes,
-    shown,
-    temp_files_of,
-)
+from checks.files import DataFileError, atomic_write_text, read_file_bytes, shown, temp_files_of
 from checks.review.verdicts import Review, ReviewFormatError
+from checks.review.yaml_form import dump_review, review_from_bytes
 
 __all__ = ["ExternalChangeError", "ReviewStore", "StoreError", "verdict_path_for"]
 

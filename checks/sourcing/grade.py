@@ -32,58 +32,13 @@ from checks.sourcing.attribution import (
 from checks.sourcing.lexicon import Lexicon, default_lexicon, words_of
 from checks.model import Cue, Document, Sentence, SentenceGrade, Sourcing
 from checks.sourcing.rules import may_match
+from checks.text.quotes import opens_with_quote, quoted_spans
 
-__all__ = ["grade_sentences", "quoted_spans"]
+__all__ = ["grade_sentences"]
 
-_QUOTE_MARK = re.compile(r"[\"“”«»]|''|``")
-_OPENERS = ("“", "«", "``")
-_CLOSERS = ("”", "»")
-_QUOTE_START = re.compile(r'^\W{0,3}?(?:["“«]|\'\'|``)')
 _LEADING_ADVERBIAL = re.compile(r"^(?:[A-Z]\w*ly|But|And|Still|Yet|Instead|Meanwhile|However|Now|So|Also|Indeed),?\s+")
 _NUMBER_AFTER = re.compile(r"\s+[\d$]")  # "some 55,000 pages" is an estimate, not a weasel
 _HEADING_END = (".", "!", "?", '"', "”", ":", ";", ")", "…", "'", "’")
-
-
-def quoted_spans(text: str, *, open_at_start: bool = False) -> tuple[list[tuple[int, int]], bool]:
-    """Spans of ``text`` inside quotation marks and whether a quote is still open at its end.
-
-    Curly quotes open and close; a straight double quote toggles. Single quotes are left alone:
-    they are apostrophes far more often than quotation marks. ``open_at_start``: the sentence
-    begins inside a quote opened earlier.
-    """
-    spans: list[tuple[int, int]] = []
-    start = 0 if open_at_start else -1
-    for m in _QUOTE_MARK.finditer(text):
-        i, mark = m.start(), m.group(0)
-        if mark in _OPENERS:
-            if start < 0:
-                start = i
-            elif text[i - 1 : i] in (",", ".", "?", "!") and text[m.end() : m.end() + 1] in ("", " ", "\n"):
-                spans.append((start, m.end()))  # '“That rarely happens,“ said X': an opener typed as the closer
-                start = -1
-        elif mark in _CLOSERS:
-            if start >= 0:
-                spans.append((start, m.end()))
-            elif not spans:
-                # A closing mark with no opener: the sentence ends a quote begun earlier.
-                spans.append((0, m.end()))
-            start = -1
-        elif start < 0:
-            # A straight mark (or two apostrophes, the New York Times style) opens unless it
-            # follows a word or punctuation and precedes a space: then it closes a quote that
-            # began before this sentence, or it is a stray mark after a word.
-            before = text[i - 1] if i > 0 else " "
-            after = text[m.end()] if m.end() < len(text) else " "
-            if before.isspace() or before in "([{—-" or not (after.isspace() or after in ".,;:!?)"):
-                start = i
-            elif not spans and not before.isalnum():
-                spans.append((0, m.end()))
-        else:
-            spans.append((start, m.end()))
-            start = -1
-    if start >= 0:
-        spans.append((start, len(text)))
-    return spans, start >= 0
 
 
 def grade_sentences(doc: Document, *, lexicon: Lexicon | None = None) -> tuple[SentenceGrade, ...]:
@@ -95,7 +50,7 @@ def grade_sentences(doc: Document, *, lexicon: Lexicon | None = None) -> tuple[S
     words = [words_of(s.text) for s in sentences]
     own = [find_attribution(s.text, q, rules, w) for s, q, w in zip(sentences, quotes, words)]
     for k in range(len(sentences) - 1):
-        if own[k] is None and _is_quote(sentences[k + 1].text):
+        if own[k] is None and opens_with_quote(sentences[k + 1].text):
             own[k] = colon_attribution(sentences[k].text, rules)
     resolved = _resolve_pronouns(own)
     carried = _carry(sentences, quotes, starts_open, resolved, rules, lex)
@@ -137,12 +92,12 @@ def _quote_state(sentences: tuple[Sentence, ...]) -> tuple[list[list[tuple[int, 
         if s.paragraph != paragraph:
             # News style leaves a quote open at the end of a paragraph and reopens it at the start
             # of the next; a paragraph that does not open with a quotation mark ends it.
-            open_quote = open_quote and _is_quote(s.text)
+            open_quote = open_quote and opens_with_quote(s.text)
             paragraph = s.paragraph
         spans, still_open = quoted_spans(s.text, open_at_start=open_quote)
         quotes.append(spans)
         # A sentence that closes a quote it never opened belongs to the quote before it.
-        starts_open.append(open_quote or bool(spans and spans[0][0] == 0 and not _is_quote(s.text)))
+        starts_open.append(open_quote or bool(spans and spans[0][0] == 0 and not opens_with_quote(s.text)))
         open_quote = still_open
     return quotes, starts_open
 
@@ -196,17 +151,17 @@ def _carry(
             carried[k] = _carried(prev, "the quote it belongs to", _first_mark(quotes[k]))
             continue
         # 3. A quote standing alone next to its speaker's sentence.
-        if _is_quote(s.text):
+        if opens_with_quote(s.text):
             # Quote paragraphs in a row are one speaker's until someone else is named; a quote
             # after a paragraph with no quotation in it has no speaker.
             if prev is not None and (same_paragraph or quotes[k - 1] or sentences[k - 1].text.rstrip().endswith(":")):
                 carried[k] = _carried(prev, "the speaker of the sentence before", _first_mark(quotes[k]))
                 continue
             nxt = own[k + 1] if k + 1 < n and sentences[k + 1].paragraph == s.paragraph else None
-            if nxt is not None and not _is_quote(sentences[k + 1].text):
+            if nxt is not None and not opens_with_quote(sentences[k + 1].text):
                 carried[k] = _carried(nxt, "the speaker of the sentence after", _first_mark(quotes[k]))
                 continue
-            if prev is not None and _is_quote(sentences[k - 1].text) and k > 0:
+            if prev is not None and opens_with_quote(sentences[k - 1].text) and k > 0:
                 carried[k] = _carried(prev, "the quote before it", _first_mark(quotes[k]))
                 continue
         # 4. After a colon that introduces what follows.
@@ -223,10 +178,6 @@ def _carry(
                     at = len(s.text) - len(body)
                     carried[k] = _carried(prev, f"the speaker before ({word!r} goes on)", (at, at + len(word)))
     return carried
-
-
-def _is_quote(text: str) -> bool:
-    return bool(_QUOTE_START.match(text.lstrip()))
 
 
 def _carried(source: Attribution, why: str, cue: tuple[int, int] | None = None) -> Attribution:

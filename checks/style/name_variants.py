@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from checks.files import read_package_yaml
 from checks.model import Document, Span
-from checks.duplicates.similarity import stopwords
+from checks.text.words import stopwords
 
 __all__ = ["NameVariant", "find_name_variants"]
 

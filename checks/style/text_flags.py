@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from checks.sourcing.lexicon import Lexicon, default_lexicon
 from checks.model import Document, Flag, FlagKind, Sentence, SentenceGrade, Sourcing, Span
 from checks.style.name_variants import find_name_variants
+from checks.text.display import one_line, truncate
 from checks.text.quotes import Quotation, scan_quotes
 
 __all__ = ["find_text_flags"]
@@ -203,7 +204,7 @@ def _unattributed(
         if sum(c.isalpha() for c in quoted) < 2 or doc.text[q.start - 1 : q.start] == "=":
             continue  # "", a number, or an attribute of embedded markup (tweet="...")
         if partial:
-            message = f"partial quote {_short(quoted)} with no speaker in its sentence (a scare quote?)"
+            message = f"partial quote {truncate(one_line(quoted), 40)} with no speaker in its sentence (a scare quote?)"
         else:
             message = "quotation with no speaker in its sentence or the ones around it"
         flags.append(_flag(located, FlagKind.UNATTRIBUTED_QUOTE, q.start, q.end, message))
@@ -227,11 +228,6 @@ def _blank_quotes(text: str, quotations: list[Quotation]) -> str:
 
 def _times(n: int) -> str:
     return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
-
-
-def _short(text: str, width: int = 40) -> str:
-    one_line = " ".join(text.split())
-    return one_line if len(one_line) <= width else one_line[: width - 1] + "…"
 
 
 def _name_variants(located: _Located) -> list[Flag]:

@@ -1,6 +1,6 @@
 """Bytes to a segmented Document: decoding, metadata, paragraphs and sentences.
 
-Pure: takes bytes or text, never touches the file system (``checks.files`` does that).
+Pure: takes bytes or text, never touches the file system (``checks.text.read`` reads a file).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 
+from checks.files import ArticleError
 from checks.model import Document, Paragraph, Sentence
 from checks.processes import cores, process_pool, without_gc
 from checks.text.sentence_spans import sentence_spans
@@ -17,10 +18,6 @@ __all__ = ["ArticleError", "decode_bytes", "parse_article", "split_paragraphs", 
 
 
 Progress = Callable[[int, int], None]
-
-
-class ArticleError(ValueError):
-    """An article that cannot be read; the message is one line for the user."""
 
 
 _DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?[ \t]*", re.IGNORECASE)

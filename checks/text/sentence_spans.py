@@ -14,6 +14,9 @@ from importlib import metadata
 import regex
 from syntok import segmenter
 
+from checks.files import read_package_yaml
+from checks.text.words import stopwords
+
 try:
     from syntok._segmentation_states import State as _SyntokState
 except ImportError:  # another syntok: the fast path's reasoning is for 1.4.4
@@ -173,8 +176,6 @@ def _title_joined(chunk: str, start: int, stop: int, name: int) -> bool:
 
 def _opens_with_name(chunk: str, start: int, end: int) -> bool:
     """The piece at ``start`` opens with a capitalised word that is no stopword ("Chris", not "The")."""
-    from checks.duplicates.similarity import stopwords  # here: an import cycle (similarity -> files -> segment -> here)
-
     first = _FIRST_WORD.match(chunk, start, end)
     return first is not None and first.group(0)[0].isupper() and first.group(0).casefold() not in stopwords()
 
@@ -311,8 +312,6 @@ def _syntok_spans(chunk: str) -> list[tuple[int, int]]:
 
 @cache
 def _title_end() -> re.Pattern[str]:
-    from checks.files import read_package_yaml  # here: an import cycle (files -> segment -> here)
-
     titles = read_package_yaml("segmentation.yaml").get("titles_before_names", ())
     words = "|".join(sorted((re.escape(str(t)) for t in titles), key=len, reverse=True))
     return re.compile(rf"(?<![^\W\d_])(?:{words})\.\Z")

@@ -1,4 +1,4 @@
-"""``sourcecheck [review] FILE...``: check the arguments, then open the app.
+"""``sourcecheck [review] FILE...``: check the arguments, then open the app (``tui.make_app``).
 
 Bad input ends here with one line and exit code 2, before the terminal switches to the app.
 """
@@ -13,22 +13,23 @@ from pathlib import Path
 import platformdirs
 
 from checks import DataFileError, load_lexicon
+from checks.files import ARTICLE_SUFFIXES
 from checks.review.checklist import resolve_checklist
 
-from .app import make_app
+from sourcecheck.corpus_commands import load_against
+from sourcecheck.exit_codes import ExitCode
+from tui.app import make_app
 
 __all__ = [
-    "ARTICLE_SUFFIXES",
     "DATA_DIR_ENV",
     "collect_articles",
     "run_review",
+    "seed_article",
     "seed_verdicts_path",
     "start_process_helpers",
 ]
 
-EXIT_OK, EXIT_ERROR = 0, 2
 DATA_DIR_ENV = "SOURCECHECK_DATA_DIR"
-ARTICLE_SUFFIXES = (".txt", ".md", ".text")
 
 
 class ArgumentError(ValueError):
@@ -36,7 +37,7 @@ class ArgumentError(ValueError):
 
 
 def collect_articles(arguments: list[str]) -> list[Path]:
-    """Files as given; a folder stands for its article files (.txt, .md), sorted by name."""
+    """Files as given; a folder stands for its article files (``ARTICLE_SUFFIXES``), sorted by name."""
     articles: list[Path] = []
     for argument in arguments:
         path = Path(argument)
@@ -55,6 +56,16 @@ def collect_articles(arguments: list[str]) -> list[Path]:
         else:
             raise ArgumentError(f"{path}: no such file or folder")
     return list(dict.fromkeys(articles))
+
+
+def seed_article() -> Path:
+    """The bundled seed article: beside the package in a checkout, inside it in a wheel."""
+    here = Path(__file__).resolve().parent
+    for folder in (here.parent / "seeds", here / "seeds"):
+        candidate = folder / "north-korea-talks.txt"
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("the bundled seed article is missing from this installation")
 
 
 def seed_verdicts_path() -> Path:
@@ -81,8 +92,6 @@ def start_process_helpers() -> None:
 
 
 def run_review(args: argparse.Namespace) -> int:
-    from sourcecheck.cli import seed_article
-
     try:
         verdicts = args.verdicts
         if verdicts is not None and not Path(verdicts).resolve().parent.is_dir():
@@ -98,19 +107,17 @@ def run_review(args: argparse.Namespace) -> int:
         lexicon = load_lexicon(args.lexicon) if args.lexicon else None
         corpus = None
         if getattr(args, "against", None):
-            from sourcecheck.corpus_commands import load_against
-
             corpus = load_against(args.against)  # a progress bar, before the app takes the screen
             if corpus is None:
-                return EXIT_ERROR  # load_against printed the one-line reason
+                return ExitCode.ERROR  # load_against printed the one-line reason
         app = make_app(articles, verdicts=verdicts, checklist=checklist, reviewer=args.reviewer,
                        lexicon=lexicon, corpus=corpus)
     except (ArgumentError, DataFileError, OSError, ValueError) as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return ExitCode.ERROR
     start_process_helpers()
     app.run()
-    code = app.return_code or EXIT_OK
+    code = app.return_code or ExitCode.CLEAN
     if app.analysis_running:
         # The reviewer quit while an article was still being analysed. Its thread cannot be
         # stopped and nothing depends on its result, so leave now instead of waiting minutes.
