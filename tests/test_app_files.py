@@ -10,13 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fixed_review import FIXED_CHECKLIST, FIXED_TEXT, _span, fixed_analyzer
 from test_app_review import (
-    FIXED_CHECKLIST,
-    FIXED_TEXT,
     SIZE,
-    _span,
     decisions,
-    fixed_analyzer,
     fixed_app,
     fixed_article,  # noqa: F401 - a fixture, used by name
     loaded,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
@@ -20,8 +20,9 @@ from checks.flags import assign_ids
 from checks.review.store import verdict_path_for
 
 from .choice_dialog import ChoiceDialog
-from .review_screen import ReviewScreen
-from .session import Analyzer, Progress, ReviewSession, StagedAnalyzer, default_reviewer
+from checks.review.session import Analyzer, ReviewSession, default_reviewer
+
+from .review_screen import ReviewScreen, StagedAnalyzer
 
 __all__ = ["SourcecheckApp", "make_app"]
 
@@ -114,7 +115,7 @@ def make_app(
     name = (reviewer or "").strip() or default_reviewer()
     chosen = checklist or default_checklist()
 
-    def engine(document: Document, progress: Progress) -> Analysis:
+    def engine(document: Document, progress: Callable[[int, int], None]) -> Analysis:
         analysis = analyze(document, lexicon=lexicon, progress=progress)
         if corpus is None:
             return analysis
@@ -129,7 +130,7 @@ def make_app(
         return SourcecheckApp(sessions, analyzer=engine)
     pinned = analyzer
 
-    def without_stages(document: Document, progress: Progress) -> Analysis:
+    def without_stages(document: Document, progress: Callable[[int, int], None]) -> Analysis:
         return pinned(document)  # a pinned analyzer has no stages to report
 
     return SourcecheckApp(sessions, analyzer=without_stages)

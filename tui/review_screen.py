@@ -7,7 +7,7 @@ program's change asks first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,7 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
-from checks import Document, Flag, FlagKind
+from checks import Analysis, Document, Flag, FlagKind
+from checks.review.session import LoadedArticle, ReviewSession, kind_counts, load_article
 
 from .article_view import ArticleView
 from .checklist_pane import ChecklistPane
@@ -29,10 +30,12 @@ from .help_screen import HelpScreen, help_sections, key_rows
 from .legend import Legend
 from .progress_pane import ProgressPane
 from .queue_list import QueueList
-from .session import LoadedArticle, ReviewSession, StagedAnalyzer, kind_counts, load_article
 from .verdict_actions import VerdictActions
 
-__all__ = ["ReviewScreen"]
+__all__ = ["ReviewScreen", "StagedAnalyzer"]
+
+# The engine as the app runs it: a document and a progress callback (stages done, stages) in.
+StagedAnalyzer = Callable[[Document, Callable[[int, int], None]], Analysis]
 
 # What the engine does after each stage ``checks.analyze`` reports (0: it has just begun).
 _STAGES = (
@@ -177,8 +180,8 @@ class ReviewScreen(VerdictActions, Screen[None]):
 
         with self.app.analysing():  # type: ignore[attr-defined]
             return session, load_article(
-                session.article, session.store, reviewer=session.reviewer, analyzer=self._analyzer,
-                on_document=preview, on_progress=stage,
+                session.article, session.store, reviewer=session.reviewer,
+                analyzer=lambda document: self._analyzer(document, stage), on_document=preview,
             )
 
     def _preview(self, session: ReviewSession, document: Document) -> None:

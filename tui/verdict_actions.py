@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks import Flag, FlagKind
+from checks.review.decisions import DecisionError
+from checks.review.session import ReadOnlyError, ReviewSession
 from checks.review.store import ExternalChangeError, StoreError
 from checks.review.verdicts import Decision
 
 from .checklist_pane import ChecklistPane
 from .choice_dialog import ChoiceDialog
 from .note_dialog import NoteDialog
-from .session import ReadOnlyError, ReviewSession
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -26,8 +27,6 @@ else:
     _Base = object
 
 __all__ = ["VerdictActions"]
-
-_DUPLICATE_DECISIONS = {Decision.KEEP_FIRST, Decision.KEEP_SECOND, Decision.KEEP_BOTH}
 
 
 class VerdictActions(_Base):
@@ -50,11 +49,7 @@ class VerdictActions(_Base):
         flag = self.current_flag
         if flag is None:
             return
-        chosen = Decision(decision)
-        if chosen in _DUPLICATE_DECISIONS and flag.kind is not FlagKind.DUPLICATE:
-            self.notify(f"'{chosen.label}' is for duplicate passages; this flag is a {flag.kind.label}.")
-            return
-        self._decide(flag, chosen)
+        self._decide(flag, Decision(decision))
 
     def action_dismiss_flag(self) -> None:
         flag = self.current_flag
@@ -97,6 +92,9 @@ class VerdictActions(_Base):
     def _decide(self, flag: Flag, decision: Decision, *, note: str | None = None, advance: bool = True) -> None:
         try:
             self.session.decide(flag, decision, note=note)
+        except DecisionError as exc:  # keep first on a quote: the engine says which flags take it
+            self.notify(str(exc))
+            return
         except ReadOnlyError as exc:
             self.notify(str(exc), severity="warning")
             return
