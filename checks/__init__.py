@@ -21,6 +21,7 @@ from checks.duplicates.search import compare_documents, find_duplicates
 from checks.files import DataFileError, atomic_write_text, read_article
 from checks.flags import flag_id
 from checks.sourcing.lexicon import Lexicon, default_lexicon, load_lexicon
+from checks.progress import Stage
 from checks.model import (
     Analysis,
     Cue,
@@ -68,6 +69,7 @@ __all__ = [
     "SentenceGrade",
     "Sourcing",
     "Span",
+    "Stage",
     "WeakMatch",
     "accept_weak",
     "analysis_to_dict",

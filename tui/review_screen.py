@@ -7,19 +7,24 @@ program's change asks first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
-from checks import Analysis, Document, Flag, FlagKind
+from checks import Document, Flag, FlagKind
+from checks.analysis import Pipeline
+from checks.progress import Stage
 from checks.review.session import LoadedArticle, ReviewSession, kind_counts, load_article
 
 from .article_view import ArticleView
@@ -32,18 +37,7 @@ from .progress_pane import ProgressPane
 from .queue_list import QueueList
 from .verdict_actions import VerdictActions
 
-__all__ = ["ReviewScreen", "StagedAnalyzer"]
-
-# The engine as the app runs it: a document and a progress callback (stages done, stages) in.
-StagedAnalyzer = Callable[[Document, Callable[[int, int], None]], Analysis]
-
-# What the engine does after each stage ``checks.analyze`` reports (0: it has just begun).
-_STAGES = (
-    "checking how each sentence is sourced ...",
-    "looking at quotation marks, splice marks and names ...",
-    "looking for passages said twice ...",
-    "gathering the flags ...",
-)
+__all__ = ["ReviewScreen"]
 
 
 class ReviewScreen(VerdictActions, Screen[None]):
@@ -106,7 +100,26 @@ class ReviewScreen(VerdictActions, Screen[None]):
     kinds: reactive[frozenset[FlagKind] | None] = reactive[frozenset[FlagKind] | None](None)
     """The kinds filter; None shows every kind."""
 
-    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: StagedAnalyzer) -> None:
+    @dataclass
+    class DocumentRead(Message):
+        """The loading worker has read an article's text; its analysis is still running."""
+
+        session: ReviewSession
+        document: Document
+
+    @dataclass
+    class StageStarted(Message):
+        """The engine began a stage of an article's analysis: ``done`` of ``total`` stages are finished."""
+
+        session: ReviewSession
+        stage: Stage
+        done: int
+        total: int
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ReviewScreen.StageStarted) and message.session is self.session
+
+    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: Pipeline) -> None:
         super().__init__()
         self.sessions = tuple(sessions)
         self.article_index = 0
@@ -173,19 +186,21 @@ class ReviewScreen(VerdictActions, Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def _load(self, session: ReviewSession) -> tuple[ReviewSession, LoadedArticle]:
         def preview(document: Document) -> None:
-            self.app.call_from_thread(self._preview, session, document)
+            self.post_message(self.DocumentRead(session, document))
 
-        def stage(done: int, total: int) -> None:
-            self.app.call_from_thread(self._analysis_stage, session, done, total)
+        def stage(stage: Stage, done: int, total: int) -> None:
+            self.post_message(self.StageStarted(session, stage, done, total))
 
         with self.app.analysing():  # type: ignore[attr-defined]
             return session, load_article(
                 session.article, session.store, reviewer=session.reviewer,
-                analyzer=lambda document: self._analyzer(document, stage), on_document=preview,
+                analyzer=partial(self._analyzer, progress=stage), on_document=preview,
             )
 
-    def _preview(self, session: ReviewSession, document: Document) -> None:
+    @on(DocumentRead)
+    def _preview(self, event: DocumentRead) -> None:
         """The text is read: show it while the engine looks for flags (minutes for a long report)."""
+        session, document = event.session, event.document
         if session is not self.session or session.loaded is not None:
             return
         article = self.query_one(ArticleView)
@@ -195,12 +210,12 @@ class ReviewScreen(VerdictActions, Screen[None]):
         self.query_one(ProgressPane).show_loading(f"finding flags in {len(document.sentences):,} sentences ...")
         self.query_one(FlagPanel).show_nothing("The engine is still checking this article; flags appear here.")
 
-    def _analysis_stage(self, session: ReviewSession, done: int, total: int) -> None:
-        """The engine finished a stage: the bar measures how far it is, the label says what it does."""
-        if session is not self.session or session.loaded is not None:
+    @on(StageStarted)
+    def _analysis_stage(self, event: StageStarted) -> None:
+        """The engine began a stage: the bar measures how far it is, the label is the stage's own."""
+        if event.session is not self.session or event.session.loaded is not None:
             return
-        what = _STAGES[min(done, len(_STAGES) - 1)]
-        self.query_one(ProgressPane).show_loading(what, done=done, total=total)
+        self.query_one(ProgressPane).show_loading(event.stage.label, done=event.done, total=event.total)
 
     @on(Worker.StateChanged)
     def _load_finished(self, event: Worker.StateChanged) -> None:

@@ -17,7 +17,7 @@ import os
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from checks.text import segment, sentence_spans
 from checks.corpus.index import CorpusDocument, CorpusIndex, build_corpus_index, fingerprint
 from checks.files import read_article
 from checks.model import Document, Paragraph, Sentence
+from checks.progress import Progress
 from checks.text.segment import ArticleError
 
 __all__ = ["ARTICLE_SUFFIXES", "CACHE_ENV", "CorpusError", "cache_file", "corpus_files", "load_corpus_index"]
@@ -35,7 +36,6 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 CACHE_ENV = "SOURCECHECK_CACHE_DIR"
 _SCHEMA = 1
 
-Progress = Callable[[int, int], None]
 
 
 class CorpusError(ValueError):

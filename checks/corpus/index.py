@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from checks.duplicates.candidates import candidate_pairs, content_stems, shingles, similar_set_pairs
 from checks.duplicates.search import DEFAULT_MIN_SCORE, compare_documents
 from checks.model import Document, Flag, FlagKind, Span
+from checks.progress import Progress
 from checks.duplicates.similarity import normalise
 
 __all__ = [
@@ -35,7 +36,6 @@ __all__ = [
     "fingerprint",
 ]
 
-Progress = Callable[[int, int], None]
 
 
 def fingerprint(text: str) -> str:

@@ -24,15 +24,15 @@ the exhaustive search by ``benchmarks/bench_scale.py``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
 from checks.duplicates.similarity import word_stems
+from checks.progress import Progress
 
 __all__ = ["LONG_INPUT", "CandidateFinder", "candidate_pairs", "content_stems", "shingles", "similar_set_codes", "similar_set_pairs"]
 
-Progress = Callable[[int, int], None]
 
 # Above this many texts, the exhaustive search is slower than building the index.
 LONG_INPUT = 400
