@@ -31,7 +31,12 @@ class SourcecheckApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "sourcecheck"
-    BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", tooltip="Quit (asks if unsaved work would be lost)", id="app.quit"),
+        # Textual's own palette binding, declared here so the help lists it from the bindings too.
+        Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "palette", show=False, priority=True,
+                tooltip="Command palette", id="app.command_palette"),
+    ]
 
     def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: Pipeline) -> None:
         super().__init__()

@@ -1,4 +1,10 @@
-"""Every key of the review, read from the bindings themselves so the list cannot drift."""
+"""Every key of the app, read from the bindings themselves so no list can drift.
+
+Each binding carries its short label (``description``, for the footer) and, where help should say
+more, its long description (``tooltip``) beside it. The help screen, the command palette, the flag
+panel's hints and the README's key table (held to them by ``tests/test_keys.py``) are made from
+them.
+"""
 
 from __future__ import annotations
 
@@ -16,54 +22,55 @@ from textual.widgets import Static
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual.screen import Screen
 
-__all__ = ["HelpScreen", "help_sections", "key_rows"]
+__all__ = ["HelpScreen", "help_sections", "key_rows", "key_table"]
 
-# Footer labels are short; help and the palette can say more.
-LONG_DESCRIPTIONS = {
-    "next_flag": "Next flag",
-    "previous_flag": "Previous flag",
-    "decide('accepted')": "Accept (verified / sourced adequately)",
-    "dismiss_flag": "Dismiss as a false positive (asks for the reason)",
-    "decide('needs_work')": "Needs work (back to the reporter)",
-    "edit_note": "Edit the verdict's note",
-    "confirm_weak": "Confirm that a verdict saved before the article changed belongs here",
-    "twin": "Jump to a duplicate's twin passage and back",
-    "tick": "Tick the highlighted checklist item",
-    "undo": "Undo the last verdict or tick",
-    "filter": "Filter by kind",
-    "help": "This help",
-}
+# The checklist and the article list are Textual OptionLists: these keys are Textual's own, not
+# bound here, so they are described here.
+_LIST_KEYS = [
+    ("up / down", "Move the highlight"),
+    ("enter", "Tick the item / open the article"),
+    ("escape", "Back to the article"),
+]
 
 
 def key_rows(bindings: Iterable[BindingType], app: App[object]) -> list[tuple[str, str, str]]:
-    """(keys, description, action) per action, keys in binding order, as the app displays them."""
+    """(keys, description, action) per action, keys in binding order, as the app displays them.
+
+    The description is the first binding's long one (``tooltip``), else its footer label."""
     keys: dict[str, list[str]] = {}
     described: dict[str, str] = {}
     for binding in Binding.make_bindings(bindings):
         keys.setdefault(binding.action, []).append(app.get_key_display(binding))
-        described.setdefault(binding.action, binding.description)
-    return [(" / ".join(k), LONG_DESCRIPTIONS.get(a, described[a]), a) for a, k in keys.items()]
+        described.setdefault(binding.action, binding.tooltip or binding.description)
+    return [(" / ".join(k), described[a], a) for a, k in keys.items()]
 
 
-def help_sections(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The help's sections for the review screen: its own keys, then the widgets' and the app's."""
+def help_sections(
+    bindings: Iterable[BindingType], app: App[object]
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The help's sections: the review screen's ``bindings``, then the widgets' and the app's."""
     from .flag_panel import FlagPanel
 
     return [
-        ("Review", [(k, d) for k, d, _ in key_rows(screen.BINDINGS, screen.app)]),
-        ("Flag panel (when it has focus)", [
-            (k, "Twin passage of a duplicate and back (shift+tab leaves the panel)")
-            for k, _, _ in key_rows(FlagPanel.BINDINGS, screen.app)
-        ]),
-        ("Checklist and article list (c or tab to reach them)", [
-            ("up / down", "Move the highlight"),
-            ("enter", "Tick the item / open the article"),
-            ("escape", "Back to the article"),
-        ]),
-        ("App", [("q", "Quit (asks if unsaved work would be lost)"), ("ctrl+p", "Command palette")]),
+        ("Review", _rows(bindings, app)),
+        ("Flag panel (when it has focus)", _rows(FlagPanel.BINDINGS, app)),
+        ("Checklist and article list (c or tab to reach them)", list(_LIST_KEYS)),
+        ("App", _rows(type(app).BINDINGS, app)),
     ]
+
+
+def _rows(bindings: Iterable[BindingType], app: App[object]) -> list[tuple[str, str]]:
+    return [(k, d) for k, d, _ in key_rows(bindings, app)]
+
+
+def key_table(sections: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> list[str]:
+    """The README's key table (Markdown lines) for these help sections: one row per help row."""
+    lines = ["| Key | What it does |", "| --- | --- |"]
+    for _heading, rows in sections:
+        for keys, description in rows:
+            lines.append(f"| {' / '.join(f'`{k}`' for k in keys.split(' / '))} | {description} |")
+    return lines
 
 
 class HelpScreen(ModalScreen[None]):

@@ -30,7 +30,7 @@ __all__ = ["VerdictActions"]
 
 
 class VerdictActions(_Base):
-    """Actions bound in ``ReviewScreen.BINDINGS``: a, x, s, 1, 2, b, e, u, ctrl+r, space, S, ctrl+s."""
+    """Actions bound in ``ReviewScreen.BINDINGS``: verdicts, notes, undo/redo, ticks, sign-off, save."""
 
     if TYPE_CHECKING:
         sessions: tuple[ReviewSession, ...]
@@ -42,6 +42,7 @@ class VerdictActions(_Base):
         @property
         def current_flag(self) -> Flag | None: ...
         def _refresh_panels(self) -> None: ...
+        def key_of(self, action: str) -> str: ...
         def _refresh_queue(self) -> None: ...
 
 
@@ -76,7 +77,8 @@ class VerdictActions(_Base):
             return
         verdict = self.session.review.verdict(flag.id)
         if verdict is None:
-            self.notify("Give this flag a verdict first (a, x or s), then add a note.")
+            a, x, s = (self.key_of(k) for k in ("decide('accepted')", "dismiss_flag", "decide('needs_work')"))
+            self.notify(f"Give this flag a verdict first ({a}, {x} or {s}), then add a note.")
             return
 
         def done(note: str | None) -> None:
@@ -103,7 +105,7 @@ class VerdictActions(_Base):
             return
         following = self.session.step(self.current, 1, undecided_only=True, kinds=self.kinds)
         if following is None:
-            self.notify("Every flag has a verdict: tick the checklist and sign off (S).")
+            self.notify(f"Every flag has a verdict: tick the checklist and sign off ({self.key_of('sign_off')}).")
         else:
             self.current = following
 
