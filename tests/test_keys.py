@@ -11,7 +11,7 @@ from textual.binding import Binding
 from checks import FlagKind
 from checks.review.decisions import decisions_for
 from tui import ReviewScreen, make_app
-from tui.help_screen import help_sections, key_table
+from tui.keys import help_sections, key_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

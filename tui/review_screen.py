@@ -13,7 +13,7 @@ from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -25,15 +25,14 @@ from textual.worker import Worker, WorkerState
 from checks import Document, Flag, FlagKind
 from checks.analysis import Pipeline
 from checks.progress import Stage
-from checks.review.decisions import decisions_for
 from checks.review.session import LoadedArticle, ReviewSession, kind_counts, load_article
-from checks.review.verdicts import Decision
 
 from .article_view import ArticleView
 from .checklist_pane import ChecklistPane
 from .filter_dialog import FilterDialog
 from .flag_panel import FlagPanel
-from .help_screen import HelpScreen, help_sections, key_rows
+from .help_screen import HelpScreen
+from .keys import decision_keys, first_bindings, help_sections, key_rows
 from .legend import Legend
 from .progress_pane import ProgressPane
 from .queue_list import QueueList
@@ -41,16 +40,13 @@ from .verdict_actions import VerdictActions
 
 __all__ = ["ReviewScreen"]
 
-# The decision a key gives when its action is not ``decide('<decision>')``.
-_DECISION_ACTIONS = {Decision.DISMISSED: "dismiss_flag"}
-
 
 class ReviewScreen(VerdictActions, Screen[None]):
     """Review the flags of one article at a time from a queue of articles.
 
     Keys: ``BINDINGS`` below, each with its footer label and, where help says more, its long
     description (``tooltip``). The help screen (?), the command palette and the README's key table
-    are made from them (``help_screen``).
+    are made from them (``keys``).
     """
 
     AUTO_FOCUS = ""  # nothing focused at first, so up/down move between flags (None means the app's "*")
@@ -413,19 +409,8 @@ class ReviewScreen(VerdictActions, Screen[None]):
 
     def key_of(self, action: str) -> str:
         """The first key bound to ``action``, as the app displays it (for hints in messages)."""
-        return self.app.get_key_display(_first_bindings(self.BINDINGS)[action])
+        return self.app.get_key_display(first_bindings(self.BINDINGS)[action])
 
     def decision_keys(self, kind: FlagKind) -> list[tuple[str, str]]:
-        """(key, footer label in lower case) for each decision a flag of ``kind`` can take, in the
-        engine's order (``decisions_for``): the flag panel's hint."""
-        first = _first_bindings(self.BINDINGS)
-        actions = [_DECISION_ACTIONS.get(d, f"decide('{d.value}')") for d in decisions_for(kind)]
-        return [(self.app.get_key_display(first[a]), first[a].description.lower()) for a in actions]
-
-
-def _first_bindings(bindings: list[BindingType]) -> dict[str, Binding]:
-    """The first binding of each action."""
-    first: dict[str, Binding] = {}
-    for binding in Binding.make_bindings(bindings):
-        first.setdefault(binding.action, binding)
-    return first
+        """(key, what it does) for each decision a flag of ``kind`` can take: the flag panel's hint."""
+        return decision_keys(self.BINDINGS, self.app, kind)
