@@ -22,6 +22,7 @@ from checks.duplicates.search import compare_documents, find_duplicates
 from checks.files import DataFileError, atomic_write_text
 from checks.flags import flag_id
 from checks.sourcing.lexicon import Lexicon, default_lexicon, load_lexicon
+from checks.progress import Stage
 from checks.model import (
     Analysis,
     Cue,
@@ -71,6 +72,7 @@ __all__ = [
     "SentenceGrade",
     "Sourcing",
     "Span",
+    "Stage",
     "WeakMatch",
     "accept_weak",
     "analysis_to_dict",

@@ -1,60 +1,125 @@
-"""The whole pipeline in one walk: document -> grades, duplicates, other flags -> flags."""
+"""The whole pipeline in one walk: document -> grades, text flags, duplicates, reuse -> flags.
+
+``analyze`` is the one place the pipeline is assembled: the scan, the report and the app all call
+it (with ``corpus`` for ``--against DIR``). Its stages are declared here, named, and reported one
+by one through ``progress`` (``checks.progress``), so front ends show the engine's own labels.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
+from checks.corpus.index import CorpusIndex, find_reuse
 from checks.duplicates.search import find_duplicates
 from checks.flags import assign_ids, flags_from_duplicates, flags_from_grades, merge_assigned
-from checks.sourcing.lexicon import Lexicon, default_lexicon
 from checks.model import Analysis, Document, Flag, SentenceGrade
 from checks.processes import in_background, without_gc
+from checks.progress import Stage, StageProgress
 from checks.sourcing.grade import grade_sentences
+from checks.sourcing.lexicon import Lexicon, default_lexicon
 from checks.style.text_flags import find_text_flags
 
-__all__ = ["BACKGROUND_DUPLICATES", "analyze"]
+__all__ = [
+    "BACKGROUND_DUPLICATES",
+    "DUPLICATES",
+    "FLAGS",
+    "GRADES",
+    "Pipeline",
+    "REUSE",
+    "STAGES",
+    "TEXT_FLAGS",
+    "analyze",
+    "stages_for",
+]
 
 # From this many sentences (a long report, a whole archive in one file) the duplicate search runs
 # in a process of its own beside grading: both take seconds, and neither needs the other.
 BACKGROUND_DUPLICATES = 20_000
 
+GRADES = Stage("grades", "checking how each sentence is sourced ...")
+TEXT_FLAGS = Stage("text_flags", "looking at quotation marks, splice marks and names ...")
+DUPLICATES = Stage("duplicates", "looking for passages said twice ...")
+REUSE = Stage("reuse", "looking for passages reused from the corpus ...")
+FLAGS = Stage("flags", "gathering the flags ...")
+STAGES = (GRADES, TEXT_FLAGS, DUPLICATES, REUSE, FLAGS)
+"""Every stage in the order it runs; ``REUSE`` only runs with a corpus."""
+
+
+def stages_for(corpus: CorpusIndex | None) -> tuple[Stage, ...]:
+    """The stages ``analyze`` runs (and reports) with this corpus, or without one."""
+    return STAGES if corpus is not None else tuple(s for s in STAGES if s is not REUSE)
+
+
+class Pipeline(Protocol):
+    """``analyze`` with its options bound (``functools.partial(analyze, lexicon=..., corpus=...)``),
+    as the app runs it on each article it opens."""
+
+    def __call__(self, doc: Document, /, *, progress: StageProgress | None = None) -> Analysis: ...
+
 
 def analyze(
-    doc: Document, *, lexicon: Lexicon | None = None, progress: Callable[[int, int], None] | None = None
+    doc: Document,
+    *,
+    lexicon: Lexicon | None = None,
+    corpus: CorpusIndex | None = None,
+    progress: StageProgress | None = None,
 ) -> Analysis:
-    """Grades, duplicates and every flag of ``doc``. ``progress(done, 4)`` hears each stage end
-    (grades, text flags, duplicates, flags), for a bar on long work."""
+    """Grades, duplicates and every flag of ``doc``; with ``corpus``, also ``reused`` flags for
+    passages found in its documents (ids given with the others).
+
+    ``progress(stage, done, total)`` hears each stage begin (``done`` stages of ``total`` are
+    finished) and, last, ``(FLAGS, total, total)`` when the analysis is complete.
+    """
     with without_gc():
-        return _analyze(doc, lexicon or default_lexicon(), progress or _quiet)
+        return _analyze(doc, lexicon or default_lexicon(), corpus, _Steps(progress, stages_for(corpus)))
 
 
-def _analyze(doc: Document, lex: Lexicon, step: Callable[[int, int], None]) -> Analysis:
-    step(0, 4)
+class _Steps:
+    """Reports each stage as it begins, counting the stages of this run."""
+
+    __slots__ = ("_progress", "_stages")
+
+    def __init__(self, progress: StageProgress | None, stages: tuple[Stage, ...]) -> None:
+        self._progress = progress
+        self._stages = stages
+
+    def begin(self, stage: Stage) -> None:
+        if self._progress is not None:
+            self._progress(stage, self._stages.index(stage), len(self._stages))
+
+    def end(self) -> None:
+        if self._progress is not None:
+            self._progress(self._stages[-1], len(self._stages), len(self._stages))
+
+
+def _analyze(doc: Document, lex: Lexicon, corpus: CorpusIndex | None, steps: _Steps) -> Analysis:
     if len(doc.sentences) >= BACKGROUND_DUPLICATES:
         with in_background(find_duplicates, doc) as pending:
-            grades, other_flags = _grades_and_other_flags(doc, lex, step)
+            grades, other_flags = _grades_and_other_flags(doc, lex, steps)
+            steps.begin(DUPLICATES)
             duplicates = pending.result()
     else:
-        grades, other_flags = _grades_and_other_flags(doc, lex, step)
+        grades, other_flags = _grades_and_other_flags(doc, lex, steps)
+        steps.begin(DUPLICATES)
         duplicates = find_duplicates(doc)
-    step(3, 4)
-    flags = merge_assigned(other_flags, assign_ids(flags_from_duplicates(duplicates)))
+    reused: tuple[Flag, ...] = ()
+    if corpus is not None:
+        steps.begin(REUSE)
+        reused = find_reuse(doc, corpus)
+    steps.begin(FLAGS)
+    flags = merge_assigned(other_flags, assign_ids(flags_from_duplicates(duplicates)), assign_ids(reused))
     analysis = Analysis(document=doc, grades=grades, duplicates=duplicates, flags=flags)
-    step(4, 4)
+    steps.end()
     return analysis
 
 
 def _grades_and_other_flags(
-    doc: Document, lex: Lexicon, step: Callable[[int, int], None]
+    doc: Document, lex: Lexicon, steps: _Steps
 ) -> tuple[tuple[SentenceGrade, ...], tuple[Flag, ...]]:
     """Grades and every flag but the duplicates, with their ids: on a long document all of it is
     done while the duplicate search runs in its own process."""
+    steps.begin(GRADES)
     grades = grade_sentences(doc, lexicon=lex)
-    step(1, 4)
+    steps.begin(TEXT_FLAGS)
     text_flags = find_text_flags(doc, grades, lexicon=lex)
-    step(2, 4)
     return grades, assign_ids([*flags_from_grades(doc, grades), *text_flags])
-
-
-def _quiet(done: int, total: int) -> None:
-    pass

@@ -104,7 +104,7 @@ COMPACT_JSON_SENTENCES = 5_000
 def run_scan(args: argparse.Namespace) -> int:
     from checks import ArticleError, DataFileError, analysis_to_dict, analyze, format_text_report, load_lexicon
     from checks import read_article
-    from sourcecheck.progress import with_bar
+    from sourcecheck.progress import with_bar, with_stages
 
     try:
         lexicon = load_lexicon(args.lexicon)
@@ -113,7 +113,7 @@ def run_scan(args: argparse.Namespace) -> int:
         return ExitCode.ERROR
     corpus = None
     if args.against:
-        from sourcecheck.corpus_commands import add_reuse, load_against
+        from sourcecheck.corpus_commands import load_against
 
         corpus = load_against(args.against)
         if corpus is None:
@@ -122,9 +122,7 @@ def run_scan(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             doc = with_bar(f"reading {path}", lambda bar: read_article(path, progress=bar))
-            analysis = with_bar(f"checking {path}", lambda bar: analyze(doc, lexicon=lexicon, progress=bar))
-            if corpus is not None:
-                analysis = add_reuse(analysis, corpus)
+            analysis = with_stages(str(path), lambda bar: analyze(doc, lexicon=lexicon, corpus=corpus, progress=bar))
         except ArticleError as exc:
             print(f"sourcecheck: error: {exc}", file=sys.stderr)
             failed = True

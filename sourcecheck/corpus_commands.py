@@ -1,4 +1,4 @@
-"""The reference-corpus side of the command line: ``scan --against DIR`` and ``dupes DIR``.
+"""The reference-corpus side of the command line: the corpus of ``--against DIR`` and ``dupes DIR``.
 
 Long work shows a progress bar on standard error (``sourcecheck.progress``).
 """
@@ -29,19 +29,6 @@ def load_against(folder: str):
     for w in warnings:
         print(f"sourcecheck: warning: {w}", file=sys.stderr)
     return index
-
-
-def add_reuse(analysis, index):
-    """The analysis with ``reused`` flags for passages found in the corpus, ids given afresh."""
-    from dataclasses import replace
-
-    from checks.corpus.index import find_reuse
-    from checks.flags import assign_ids
-
-    reused = _with_bar("looking for reused passages", lambda bar: find_reuse(analysis.document, index, progress=bar))
-    if not reused:
-        return analysis
-    return replace(analysis, flags=assign_ids([*analysis.flags, *reused]))
 
 
 def add_dupes_parser(sub) -> None:

@@ -43,16 +43,17 @@ def run_report(args: argparse.Namespace) -> int:
     except DataFileError as exc:
         return _error(str(exc))
     try:
-        analysis = analyze(read_article(article), lexicon=lexicon)
+        document = read_article(article)
     except ArticleError as exc:
         return _error(str(exc))
+    corpus = None
     if getattr(args, "against", None):
-        from sourcecheck.corpus_commands import add_reuse, load_against
+        from sourcecheck.corpus_commands import load_against
 
         corpus = load_against(args.against)
         if corpus is None:
             return ExitCode.ERROR  # load_against printed the one-line reason
-        analysis = add_reuse(analysis, corpus)
+    analysis = analyze(document, lexicon=lexicon, corpus=corpus)
     if args.verdicts and not verdict_path.is_file():
         what = "is not a file" if verdict_path.exists() else "no such file"
         return _error(f"{verdict_path}: {what}")

@@ -10,13 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fixed_review import FIXED_CHECKLIST, FIXED_TEXT, _span, fixed_analyzer
 from test_app_review import (
-    FIXED_CHECKLIST,
-    FIXED_TEXT,
     SIZE,
-    _span,
     decisions,
-    fixed_analyzer,
     fixed_app,
     fixed_article,  # noqa: F401 - a fixture, used by name
     loaded,
@@ -205,17 +202,19 @@ async def test_the_bar_measures_the_engine_s_stages_while_an_article_is_analysed
     from textual.widgets import ProgressBar, Static
 
     import tui.app
+    from checks.analysis import DUPLICATES, stages_for
     from tui.progress_pane import ProgressPane
 
     halfway, go_on = threading.Event(), threading.Event()
 
-    def staged_engine(document: Document, *, lexicon=None, progress=None) -> Analysis:
+    def staged_engine(document: Document, *, lexicon=None, corpus=None, progress=None) -> Analysis:
+        stages = stages_for(corpus)
         for done in range(3):
-            progress(done, 4)
+            progress(stages[done], done, 4)
         halfway.set()
         go_on.wait(10)  # the duplicate search, still running
-        progress(3, 4)
-        progress(4, 4)
+        progress(stages[3], 3, 4)
+        progress(stages[3], 4, 4)
         return fixed_analyzer(document)
 
     monkeypatch.setattr(tui.app, "analyze", staged_engine)
@@ -227,7 +226,9 @@ async def test_the_bar_measures_the_engine_s_stages_while_an_article_is_analysed
         pane = app.review_screen.query_one(ProgressPane)
         bar = pane.query_one(ProgressBar)
         assert (bar.total, bar.progress) == (4, 2)
-        assert "passages said twice" in str(pane.query_one("#progress-label", Static).render())
+        assert str(pane.query_one("#progress-label", Static).render()) == DUPLICATES.label == (
+            "looking for passages said twice ..."
+        )
         go_on.set()
         screen = await loaded(pilot)
         assert screen.session.loaded is not None

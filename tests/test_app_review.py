@@ -1,6 +1,7 @@
 """The review app driven with Pilot: keys in, app state and the saved verdict file out.
 
-Also the shared fixtures of the app tests: FIXED_TEXT, fixed_analyzer, FIXED_CHECKLIST, fixed_app.
+Also the shared fixtures of the app tests: fixed_app, and FIXED_TEXT, fixed_analyzer, FIXED_CHECKLIST
+(from ``fixed_review``, which the engine's session tests share without importing the app).
 
 The seed article runs through the real engine; tests that need a particular flag (a duplicate, a
 fixed order) use FIXED_TEXT with flags pinned by hand, so engine improvements cannot move them.
@@ -14,59 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checks import Analysis, Document, DuplicatePair, Flag, FlagKind, Span
-from checks.review.checklist import Checklist, ChecklistItem
-from checks.flags import assign_ids
+from fixed_review import FIXED_CHECKLIST, FIXED_TEXT, fixed_analyzer  # noqa: F401 (shared by the app tests)
+
+from checks import Flag, FlagKind
 from tui import ArticleView, FilterDialog, HelpScreen, NoteDialog, ReviewScreen, make_app
 
 SIZE = (120, 36)
-
-FIXED_TEXT = """date 2026-01-15
-The council approved the new budget on Monday, officials said.
-
-Critics called the plan reckless. "We will not stand for this," said Jane Roe, a local organiser.
-
-The council approved the new budget on Monday after a long debate.
-
-Sources close to the mayor said the vote was [bold]rigged[/] and \x1b[31mred\x1b[0m was seen.
-"""
-
-FIXED_CHECKLIST = Checklist(
-    (
-        ChecklistItem("no-duplicates", "No duplicated passages", auto="no_open_flags:duplicate"),
-        ChecklistItem("quotes-checked", "Quotes checked against the original"),
-    ),
-    source="test",
-)
-
-
-def _span(text: str, needle: str) -> Span:
-    start = text.index(needle)
-    return Span(start, start + len(needle), needle)
-
-
-def fixed_analyzer(document: Document) -> Analysis:
-    """Four flags in document order: duplicate, opinion, unsourced, anonymous."""
-    text = document.text
-    first = _span(text, "The council approved the new budget on Monday, officials said.")
-    second = _span(text, "The council approved the new budget on Monday after a long debate.")
-    shared = ("the council approved the new budget on monday",)
-    pair = DuplicatePair("dup-fixed", 91.0, first, second, shared=shared)
-    # Found by its word, so a test can edit the sentence and see the verdict re-attached.
-    opinion = next(Span(x.start, x.end, x.text) for x in document.sentences if "reckless" in x.text)
-    unsourced = _span(text, "The council approved the new budget on Monday after a long debate.")
-    anonymous = _span(text, "Sources close to the mayor said the vote was [bold]rigged[/] and \x1b[31mred\x1b[0m was seen.")
-    flags = [
-        Flag("", FlagKind.DUPLICATE, first.start, first.end, first.text, "repeats a later passage (score 91)",
-             related=(second,), details={"pair": pair.id, "shared": list(shared)}),
-        Flag("", FlagKind.OPINION, opinion.start, opinion.end, opinion.text, "opinion: 'reckless'",
-             related=(_span(text, "reckless"),)),
-        Flag("", FlagKind.UNSOURCED, unsourced.start, unsourced.end, unsourced.text,
-             "a factual claim with no attribution"),
-        Flag("", FlagKind.ANONYMOUS, anonymous.start, anonymous.end, anonymous.text,
-             "anonymity: 'Sources close to'", related=(_span(text, "Sources close to"),)),
-    ]
-    return Analysis(document=document, grades=(), duplicates=(pair,), flags=assign_ids(flags))
 
 
 @pytest.fixture
@@ -226,8 +180,10 @@ async def test_duplicate_keys_only_apply_to_duplicates(fixed_article: Path) -> N
         screen = await loaded(pilot)
         await pilot.press("n")
         assert screen.current_flag.kind is FlagKind.OPINION
+        shown = record_notifications(app)
         await pilot.press("1")
         assert screen.session.review.verdicts == ()
+        assert shown == [("", "'keep first' is for duplicate passages; this flag is a opinion as reporting.")]
         await pilot.press("p", "2")
         assert decisions(fixed_article) == {screen.session.flags[0].id: "keep_second"}
 

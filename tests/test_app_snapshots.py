@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from test_app_review import FIXED_CHECKLIST, FIXED_TEXT, fixed_analyzer
+from fixed_review import FIXED_CHECKLIST, FIXED_TEXT, fixed_analyzer
 
 from tui import make_app
 

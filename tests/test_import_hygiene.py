@@ -6,7 +6,7 @@ import sys
 
 def test_checks_imports_no_ui():
     code = (
-        "import sys, checks, checks.files, checks.review.verdicts;"
+        "import sys, checks, checks.files, checks.review.verdicts, checks.review.session;"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tui'));"
         "print(','.join(bad))"
     )

@@ -109,13 +109,25 @@ def test_scan_json_of_a_long_document_is_compact_with_the_same_fields(capsys, mo
     assert json.loads(compact) == json.loads(indented)
 
 
+def test_analysis_with_a_corpus_reports_the_reuse_stage_too(seed_doc):
+    from checks.analysis import STAGES, stages_for
+    from checks.corpus.index import build_corpus_index
+
+    corpus = build_corpus_index([], root="empty")
+    seen = []
+    analysis = analyze(seed_doc, corpus=corpus, progress=lambda stage, done, total: seen.append((stage, done, total)))
+    assert [s for s, _, _ in seen[:-1]] == list(STAGES) == list(stages_for(corpus))
+    assert [(d, t) for _, d, t in seen] == [(n, 5) for n in range(6)]
+    assert analysis == analyze(seed_doc), "an empty corpus adds no flags"
+
+
 def test_long_work_reports_its_progress(seed_doc, monkeypatch, tmp_path):
     from checks import read_article
     from checks.text import segment
 
     seen = []
-    analyze(seed_doc, progress=lambda done, total: seen.append((done, total)))
-    assert seen == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+    analyze(seed_doc, progress=lambda stage, done, total: seen.append((stage.name, done, total)))
+    assert seen == [("grades", 0, 4), ("text_flags", 1, 4), ("duplicates", 2, 4), ("flags", 3, 4), ("flags", 4, 4)]
 
     monkeypatch.setattr(segment, "PARALLEL_MIN_CHARS", 1_000)
     path = tmp_path / "long.txt"
@@ -129,6 +141,7 @@ def test_long_work_reports_its_progress(seed_doc, monkeypatch, tmp_path):
 def test_scan_draws_a_bar_on_a_terminal_and_nothing_in_a_pipe(monkeypatch, capsys):
     import io
 
+    from checks.analysis import stages_for
     from sourcecheck import cli
 
     class Terminal(io.StringIO):
@@ -140,7 +153,9 @@ def test_scan_draws_a_bar_on_a_terminal_and_nothing_in_a_pipe(monkeypatch, capsy
     monkeypatch.setattr("sys.stderr", terminal)
     assert cli.main(["scan", "--format", "json", seed]) == 1
     drawn = terminal.getvalue()
-    assert f"checking {seed}" in drawn and "100%" in drawn and drawn.endswith("\r")  # cleared after
+    # The engine's own stage labels, each on the bar as its stage begins.
+    assert all(f"{seed}: {stage.label}" in drawn for stage in stages_for(None))
+    assert "100%" in drawn and drawn.endswith("\r")  # cleared after
     monkeypatch.undo()
     capsys.readouterr()
     assert cli.main(["scan", "--format", "json", seed]) == 1

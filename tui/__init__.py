@@ -1,4 +1,5 @@
-"""sourcecheck's review app (Textual). It shows what ``checks`` finds; the rules live there."""
+"""sourcecheck's review app (Textual): widgets and screens. It shows what ``checks`` finds; the rules,
+the review session included (``checks.review.session``), live there."""
 
 from .app import SourcecheckApp, make_app
 from .article_view import ArticleView
@@ -12,7 +13,6 @@ from .note_dialog import NoteDialog
 from .progress_pane import ProgressPane
 from .queue_list import QueueList
 from .review_screen import ReviewScreen
-from .session import ReviewSession
 
 __all__ = [
     "ArticleView",
@@ -26,7 +26,6 @@ __all__ = [
     "ProgressPane",
     "QueueList",
     "ReviewScreen",
-    "ReviewSession",
     "SourcecheckApp",
     "make_app",
 ]

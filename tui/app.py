@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -14,14 +13,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from checks import Analysis, Document, Lexicon, analyze
+from checks.analysis import Pipeline
+from checks.corpus.index import CorpusIndex
+from checks.progress import StageProgress
 from checks.review.checklist import Checklist, default_checklist
-from checks.corpus.index import CorpusIndex, find_reuse
-from checks.flags import assign_ids
+from checks.review.session import Analyzer, ReviewSession, default_reviewer
 from checks.review.store import verdict_path_for
 
 from .choice_dialog import ChoiceDialog
 from .review_screen import ReviewScreen
-from .session import Analyzer, Progress, ReviewSession, StagedAnalyzer, default_reviewer
 
 __all__ = ["SourcecheckApp", "make_app"]
 
@@ -31,9 +31,14 @@ class SourcecheckApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "sourcecheck"
-    BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", tooltip="Quit (asks if unsaved work would be lost)", id="app.quit"),
+        # Textual's own palette binding, declared here so the help lists it from the bindings too.
+        Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "palette", show=False, priority=True,
+                tooltip="Command palette", id="app.command_palette"),
+    ]
 
-    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: StagedAnalyzer) -> None:
+    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: Pipeline) -> None:
         super().__init__()
         if not sessions:
             raise ValueError("the review app needs at least one article")
@@ -114,22 +119,15 @@ def make_app(
     name = (reviewer or "").strip() or default_reviewer()
     chosen = checklist or default_checklist()
 
-    def engine(document: Document, progress: Progress) -> Analysis:
-        analysis = analyze(document, lexicon=lexicon, progress=progress)
-        if corpus is None:
-            return analysis
-        reused = find_reuse(document, corpus)
-        return replace(analysis, flags=assign_ids([*analysis.flags, *reused])) if reused else analysis
-
     sessions = [
         ReviewSession(p, Path(verdicts) if verdicts else verdict_path_for(p), reviewer=name, checklist=chosen)
         for p in paths
     ]
     if analyzer is None:
-        return SourcecheckApp(sessions, analyzer=engine)
+        return SourcecheckApp(sessions, analyzer=partial(analyze, lexicon=lexicon, corpus=corpus))
     pinned = analyzer
 
-    def without_stages(document: Document, progress: Progress) -> Analysis:
+    def without_stages(document: Document, /, *, progress: StageProgress | None = None) -> Analysis:
         return pinned(document)  # a pinned analyzer has no stages to report
 
     return SourcecheckApp(sessions, analyzer=without_stages)

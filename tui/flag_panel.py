@@ -6,6 +6,7 @@ the phrases they share tinted, so the reviewer sees at a glance which version to
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -39,12 +40,7 @@ DECISION_STYLES = {
 
 
 class FlagPanel(VerticalScroll, can_focus=True):
-    """Details of one flag.
-
-    | Key | Description |
-    | :- | :- |
-    | tab | Jump to the twin passage of a duplicate and back (other flags: focus moves on). |
-    """
+    """Details of one flag. Its key (tab: the twin passage) is described in ``BINDINGS``."""
 
     DEFAULT_CSS = """
     FlagPanel {
@@ -62,7 +58,8 @@ class FlagPanel(VerticalScroll, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("tab", "twin", "Twin passage", id="flag_panel.twin"),
+        Binding("tab", "twin", "Twin passage",
+                tooltip="Twin passage of a duplicate and back (shift+tab leaves the panel)", id="flag_panel.twin"),
     ]
 
     @dataclass
@@ -102,9 +99,13 @@ class FlagPanel(VerticalScroll, can_focus=True):
         pair: DuplicatePair | None = None,
         weak: WeakMatch | None = None,
         showing_twin: bool = False,
+        decision_keys: Sequence[tuple[str, str]],
+        confirm_key: str,
     ) -> None:
+        """``decision_keys``: (key, what it does) for the decisions this flag can take, shown as a
+        hint while it has no verdict; ``confirm_key`` confirms a weakly matched saved verdict."""
         self.query_one("#flag-summary", Static).update(
-            _summary(flag, document, position, verdict, weak)
+            _summary(flag, document, position, verdict, weak, decision_keys, confirm_key)
         )
         twins = self.query_one("#flag-twins")
         self._has_twin = flag.kind is FlagKind.DUPLICATE and bool(flag.related)
@@ -121,7 +122,8 @@ class FlagPanel(VerticalScroll, can_focus=True):
 
 
 def _summary(
-    flag: Flag, document: Document, position: str, verdict: Verdict | None, weak: WeakMatch | None
+    flag: Flag, document: Document, position: str, verdict: Verdict | None, weak: WeakMatch | None,
+    decision_keys: Sequence[tuple[str, str]], confirm_key: str,
 ) -> Text:
     line, col = document.line_col(flag.start)
     text = Text()
@@ -143,15 +145,13 @@ def _summary(
     text.append("Verdict: ", style="bold")
     if verdict is None:
         text.append("none yet", style="italic")
-        hint = "  a accept · x dismiss · s needs work"
-        if flag.kind is FlagKind.DUPLICATE:
-            hint += " · 1 keep first · 2 keep second · b keep both"
-        text.append(hint, style="dim")
+        if decision_keys:
+            text.append("  " + " · ".join(f"{key} {what}" for key, what in decision_keys), style="dim")
         if weak is not None:
             text.append(f"\nSaved before the article changed ({weak.score:.0f}% match): ", style="bold #e0a030")
             text.append(weak.verdict.decision.label, style=DECISION_STYLES.get(weak.verdict.decision.value, "bold"))
             text.append(f" on “{display_text(truncate(weak.verdict.text, 120))}”")
-            text.append("  w confirms it here", style="bold")
+            text.append(f"  {confirm_key} confirms it here", style="bold")
     else:
         text.append(verdict.decision.label, style=DECISION_STYLES.get(verdict.decision.value, "bold cyan"))
         if verdict.by:

@@ -8,11 +8,14 @@ program's change asks first.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -20,81 +23,72 @@ from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
 from checks import Document, Flag, FlagKind
+from checks.analysis import Pipeline
+from checks.progress import Stage
+from checks.review.session import LoadedArticle, ReviewSession, kind_counts, load_article
 
 from .article_view import ArticleView
 from .checklist_pane import ChecklistPane
 from .filter_dialog import FilterDialog
 from .flag_panel import FlagPanel
-from .help_screen import HelpScreen, help_sections, key_rows
+from .help_screen import HelpScreen
+from .keys import decision_keys, first_bindings, help_sections, key_rows
 from .legend import Legend
 from .progress_pane import ProgressPane
 from .queue_list import QueueList
-from .session import LoadedArticle, ReviewSession, StagedAnalyzer, kind_counts, load_article
 from .verdict_actions import VerdictActions
 
 __all__ = ["ReviewScreen"]
-
-# What the engine does after each stage ``checks.analyze`` reports (0: it has just begun).
-_STAGES = (
-    "checking how each sentence is sourced ...",
-    "looking at quotation marks, splice marks and names ...",
-    "looking for passages said twice ...",
-    "gathering the flags ...",
-)
 
 
 class ReviewScreen(VerdictActions, Screen[None]):
     """Review the flags of one article at a time from a queue of articles.
 
-    | Key | Description |
-    | :- | :- |
-    | n, j, down / p, k, up | Next / previous flag. |
-    | ] / [ | Next / previous flag with no verdict. |
-    | t | Jump to the twin passage of a duplicate and back. |
-    | a / x / s | Accept / dismiss as a false positive (reason required) / needs work. |
-    | 1 / 2 / b | Duplicates: keep first / keep second / keep both. |
-    | e | Edit the note of the verdict. |
-    | w | Confirm that a verdict saved before the article changed belongs to this flag. |
-    | u / ctrl+r | Undo / redo a verdict or tick. |
-    | space | Tick the highlighted checklist item. |
-    | c / escape | Go to the checklist (up/down, enter) / back to the article. |
-    | f | Filter by kind. |
-    | ctrl+s | Save now. |
-    | S | Sign off the review. |
-    | > / < | Next / previous article in the queue. |
-    | ? | Help. |
+    Keys: ``BINDINGS`` below, each with its footer label and, where help says more, its long
+    description (``tooltip``). The help screen (?), the command palette and the README's key table
+    are made from them (``keys``).
     """
 
     AUTO_FOCUS = ""  # nothing focused at first, so up/down move between flags (None means the app's "*")
 
     BINDINGS = [
-        Binding("n", "next_flag", "Next", id="review.next"),
+        Binding("n", "next_flag", "Next", tooltip="Next flag", id="review.next"),
         Binding("j,down", "next_flag", "Next flag", show=False, id="review.next_alt"),
-        Binding("p", "previous_flag", "Prev", id="review.previous"),
+        Binding("p", "previous_flag", "Prev", tooltip="Previous flag", id="review.previous"),
         Binding("k,up", "previous_flag", "Previous flag", show=False, id="review.previous_alt"),
         Binding("]", "next_open", "Next unresolved", show=False, id="review.next_open"),
         Binding("[", "previous_open", "Previous unresolved", show=False, id="review.previous_open"),
-        Binding("t", "twin", "Twin passage", show=False, id="review.twin"),
-        Binding("a", "decide('accepted')", "Accept", id="review.accept"),
-        Binding("x", "dismiss_flag", "Dismiss", id="review.dismiss"),
-        Binding("s", "decide('needs_work')", "Needs work", id="review.needs_work"),
-        Binding("1", "decide('keep_first')", "Keep first (duplicate)", show=False, id="review.keep_first"),
-        Binding("2", "decide('keep_second')", "Keep second (duplicate)", show=False, id="review.keep_second"),
-        Binding("b", "decide('keep_both')", "Keep both (duplicate)", show=False, id="review.keep_both"),
-        Binding("e", "edit_note", "Note", show=False, id="review.note"),
-        Binding("w", "confirm_weak", "Confirm re-attached verdict", show=False, id="review.confirm_weak"),
-        Binding("u", "undo", "Undo", id="review.undo"),
+        Binding("t", "twin", "Twin passage", show=False, tooltip="Jump to a duplicate's twin passage and back",
+                id="review.twin"),
+        Binding("a", "decide('accepted')", "Accept", tooltip="Accept (verified / sourced adequately)",
+                id="review.accept"),
+        Binding("x", "dismiss_flag", "Dismiss", tooltip="Dismiss as a false positive (asks for the reason)",
+                id="review.dismiss"),
+        Binding("s", "decide('needs_work')", "Needs work", tooltip="Needs work (back to the reporter)",
+                id="review.needs_work"),
+        Binding("1", "decide('keep_first')", "Keep first", show=False, tooltip="Keep first (duplicate)",
+                id="review.keep_first"),
+        Binding("2", "decide('keep_second')", "Keep second", show=False, tooltip="Keep second (duplicate)",
+                id="review.keep_second"),
+        Binding("b", "decide('keep_both')", "Keep both", show=False, tooltip="Keep both (duplicate)",
+                id="review.keep_both"),
+        Binding("e", "edit_note", "Note", show=False, tooltip="Edit the verdict's note", id="review.note"),
+        Binding("w", "confirm_weak", "Confirm re-attached verdict", show=False,
+                tooltip="Confirm that a verdict saved before the article changed belongs here",
+                id="review.confirm_weak"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last verdict or tick", id="review.undo"),
         Binding("ctrl+r", "redo", "Redo", show=False, id="review.redo"),
-        Binding("space", "tick", "Tick checklist item", show=False, id="review.tick"),
+        Binding("space", "tick", "Tick checklist item", show=False, tooltip="Tick the highlighted checklist item",
+                id="review.tick"),
         Binding("c", "focus_checklist", "Go to the checklist", show=False, id="review.checklist"),
-        Binding("f", "filter", "Filter", id="review.filter"),
+        Binding("f", "filter", "Filter", tooltip="Filter by kind", id="review.filter"),
         Binding("ctrl+s", "save", "Save now", show=False, id="review.save"),
         Binding("S", "sign_off", "Sign off", show=False, id="review.sign_off"),
         Binding("greater_than_sign", "switch_article(1)", "Next article", show=False, id="review.next_article"),
         Binding("less_than_sign", "switch_article(-1)", "Previous article", show=False, id="review.prev_article"),
         Binding("pagedown", "page(1)", "Scroll article down", show=False, id="review.page_down"),
         Binding("pageup", "page(-1)", "Scroll article up", show=False, id="review.page_up"),
-        Binding("question_mark", "help", "Help", id="review.help"),
+        Binding("question_mark", "help", "Help", tooltip="This help", id="review.help"),
         Binding("escape", "unfocus", "Back to the article", show=False, id="review.unfocus"),
     ]
 
@@ -103,7 +97,26 @@ class ReviewScreen(VerdictActions, Screen[None]):
     kinds: reactive[frozenset[FlagKind] | None] = reactive[frozenset[FlagKind] | None](None)
     """The kinds filter; None shows every kind."""
 
-    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: StagedAnalyzer) -> None:
+    @dataclass
+    class DocumentRead(Message):
+        """The loading worker has read an article's text; its analysis is still running."""
+
+        session: ReviewSession
+        document: Document
+
+    @dataclass
+    class StageStarted(Message):
+        """The engine began a stage of an article's analysis: ``done`` of ``total`` stages are finished."""
+
+        session: ReviewSession
+        stage: Stage
+        done: int
+        total: int
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ReviewScreen.StageStarted) and message.session is self.session
+
+    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: Pipeline) -> None:
         super().__init__()
         self.sessions = tuple(sessions)
         self.article_index = 0
@@ -170,19 +183,21 @@ class ReviewScreen(VerdictActions, Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def _load(self, session: ReviewSession) -> tuple[ReviewSession, LoadedArticle]:
         def preview(document: Document) -> None:
-            self.app.call_from_thread(self._preview, session, document)
+            self.post_message(self.DocumentRead(session, document))
 
-        def stage(done: int, total: int) -> None:
-            self.app.call_from_thread(self._analysis_stage, session, done, total)
+        def stage(stage: Stage, done: int, total: int) -> None:
+            self.post_message(self.StageStarted(session, stage, done, total))
 
         with self.app.analysing():  # type: ignore[attr-defined]
             return session, load_article(
-                session.article, session.store, reviewer=session.reviewer, analyzer=self._analyzer,
-                on_document=preview, on_progress=stage,
+                session.article, session.store, reviewer=session.reviewer,
+                analyzer=partial(self._analyzer, progress=stage), on_document=preview,
             )
 
-    def _preview(self, session: ReviewSession, document: Document) -> None:
+    @on(DocumentRead)
+    def _preview(self, event: DocumentRead) -> None:
         """The text is read: show it while the engine looks for flags (minutes for a long report)."""
+        session, document = event.session, event.document
         if session is not self.session or session.loaded is not None:
             return
         article = self.query_one(ArticleView)
@@ -192,12 +207,12 @@ class ReviewScreen(VerdictActions, Screen[None]):
         self.query_one(ProgressPane).show_loading(f"finding flags in {len(document.sentences):,} sentences ...")
         self.query_one(FlagPanel).show_nothing("The engine is still checking this article; flags appear here.")
 
-    def _analysis_stage(self, session: ReviewSession, done: int, total: int) -> None:
-        """The engine finished a stage: the bar measures how far it is, the label says what it does."""
-        if session is not self.session or session.loaded is not None:
+    @on(StageStarted)
+    def _analysis_stage(self, event: StageStarted) -> None:
+        """The engine began a stage: the bar measures how far it is, the label is the stage's own."""
+        if event.session is not self.session or event.session.loaded is not None:
             return
-        what = _STAGES[min(done, len(_STAGES) - 1)]
-        self.query_one(ProgressPane).show_loading(what, done=done, total=total)
+        self.query_one(ProgressPane).show_loading(event.stage.label, done=event.done, total=event.total)
 
     @on(Worker.StateChanged)
     def _load_finished(self, event: Worker.StateChanged) -> None:
@@ -248,7 +263,9 @@ class ReviewScreen(VerdictActions, Screen[None]):
         self.current = session.start_index()
         self._refresh_panels()
         if not session.flags:
-            self.query_one(FlagPanel).show_nothing("No flags in this article: tick the checklist and sign off (S).")
+            self.query_one(FlagPanel).show_nothing(
+                f"No flags in this article: tick the checklist and sign off ({self.key_of('sign_off')})."
+            )
 
     # -- showing state ------------------------------------------------------------------------
 
@@ -307,6 +324,8 @@ class ReviewScreen(VerdictActions, Screen[None]):
             pair=next((p for p in analysis.duplicates if p.id == pair_id), None),
             weak=session.pending_weak(flag),
             showing_twin=self.query_one(ArticleView).showing_twin,
+            decision_keys=self.decision_keys(flag.kind),
+            confirm_key=self.key_of("confirm_weak"),
         )
 
     def _refresh_queue(self) -> None:
@@ -341,7 +360,7 @@ class ReviewScreen(VerdictActions, Screen[None]):
     def action_twin(self) -> None:
         flag = self.current_flag
         if flag is None or flag.kind is not FlagKind.DUPLICATE or not flag.related:
-            self.notify("t jumps between the two passages of a duplicate; this flag is not one.")
+            self.notify(f"{self.key_of('twin')} jumps between the two passages of a duplicate; this flag is not one.")
             return
         article = self.query_one(ArticleView)
         article.showing_twin = not article.showing_twin
@@ -382,8 +401,16 @@ class ReviewScreen(VerdictActions, Screen[None]):
         self.app.push_screen(FilterDialog(kind_counts(self.session.flags), self.kinds), done)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(help_sections(self)))
+        self.app.push_screen(HelpScreen(help_sections(self.BINDINGS, self.app)))
 
     def key_rows(self) -> list[tuple[str, str, str]]:
         """(keys, description, action) for each action of this screen, for help and the palette."""
         return key_rows(self.BINDINGS, self.app)
+
+    def key_of(self, action: str) -> str:
+        """The first key bound to ``action``, as the app displays it (for hints in messages)."""
+        return self.app.get_key_display(first_bindings(self.BINDINGS)[action])
+
+    def decision_keys(self, kind: FlagKind) -> list[tuple[str, str]]:
+        """(key, what it does) for each decision a flag of ``kind`` can take: the flag panel's hint."""
+        return decision_keys(self.BINDINGS, self.app, kind)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks import Flag, FlagKind
+from checks.review.decisions import DecisionError
+from checks.review.session import ReadOnlyError, ReviewSession
 from checks.review.store import ExternalChangeError, StoreError
 from checks.review.verdicts import Decision
 
 from .checklist_pane import ChecklistPane
 from .choice_dialog import ChoiceDialog
 from .note_dialog import NoteDialog
-from .session import ReadOnlyError, ReviewSession
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -27,11 +28,9 @@ else:
 
 __all__ = ["VerdictActions"]
 
-_DUPLICATE_DECISIONS = {Decision.KEEP_FIRST, Decision.KEEP_SECOND, Decision.KEEP_BOTH}
-
 
 class VerdictActions(_Base):
-    """Actions bound in ``ReviewScreen.BINDINGS``: a, x, s, 1, 2, b, e, u, ctrl+r, space, S, ctrl+s."""
+    """Actions bound in ``ReviewScreen.BINDINGS``: verdicts, notes, undo/redo, ticks, sign-off, save."""
 
     if TYPE_CHECKING:
         sessions: tuple[ReviewSession, ...]
@@ -43,6 +42,7 @@ class VerdictActions(_Base):
         @property
         def current_flag(self) -> Flag | None: ...
         def _refresh_panels(self) -> None: ...
+        def key_of(self, action: str) -> str: ...
         def _refresh_queue(self) -> None: ...
 
 
@@ -50,11 +50,7 @@ class VerdictActions(_Base):
         flag = self.current_flag
         if flag is None:
             return
-        chosen = Decision(decision)
-        if chosen in _DUPLICATE_DECISIONS and flag.kind is not FlagKind.DUPLICATE:
-            self.notify(f"'{chosen.label}' is for duplicate passages; this flag is a {flag.kind.label}.")
-            return
-        self._decide(flag, chosen)
+        self._decide(flag, Decision(decision))
 
     def action_dismiss_flag(self) -> None:
         flag = self.current_flag
@@ -81,7 +77,8 @@ class VerdictActions(_Base):
             return
         verdict = self.session.review.verdict(flag.id)
         if verdict is None:
-            self.notify("Give this flag a verdict first (a, x or s), then add a note.")
+            a, x, s = (self.key_of(k) for k in ("decide('accepted')", "dismiss_flag", "decide('needs_work')"))
+            self.notify(f"Give this flag a verdict first ({a}, {x} or {s}), then add a note.")
             return
 
         def done(note: str | None) -> None:
@@ -97,6 +94,9 @@ class VerdictActions(_Base):
     def _decide(self, flag: Flag, decision: Decision, *, note: str | None = None, advance: bool = True) -> None:
         try:
             self.session.decide(flag, decision, note=note)
+        except DecisionError as exc:  # keep first on a quote: the engine says which flags take it
+            self.notify(str(exc))
+            return
         except ReadOnlyError as exc:
             self.notify(str(exc), severity="warning")
             return
@@ -105,7 +105,7 @@ class VerdictActions(_Base):
             return
         following = self.session.step(self.current, 1, undecided_only=True, kinds=self.kinds)
         if following is None:
-            self.notify("Every flag has a verdict: tick the checklist and sign off (S).")
+            self.notify(f"Every flag has a verdict: tick the checklist and sign off ({self.key_of('sign_off')}).")
         else:
             self.current = following
 

@@ -17,7 +17,7 @@ import os
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from checks.corpus.index import CorpusDocument, CorpusIndex, build_corpus_index,
 from checks.files import ARTICLE_SUFFIXES
 from checks.text.read import read_article
 from checks.model import Document, Paragraph, Sentence
+from checks.progress import Progress
 from checks.text.segment import ArticleError
 
 __all__ = ["CACHE_ENV", "CorpusError", "cache_file", "corpus_files", "load_corpus_index"]
@@ -35,7 +36,6 @@ __all__ = ["CACHE_ENV", "CorpusError", "cache_file", "corpus_files", "load_corpu
 CACHE_ENV = "SOURCECHECK_CACHE_DIR"
 _SCHEMA = 1
 
-Progress = Callable[[int, int], None]
 
 
 class CorpusError(ValueError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from checks.duplicates.shingles import content_stems, shingles, similar_set_pair
 from checks.duplicates.window_candidates import candidate_pairs
 from checks.duplicates.search import DEFAULT_MIN_SCORE, compare_documents
 from checks.model import Document, Flag, FlagKind, Span
+from checks.progress import Progress
 from checks.text.display import location
 from checks.text.words import normalise
 
@@ -37,7 +38,6 @@ __all__ = [
     "fingerprint",
 ]
 
-Progress = Callable[[int, int], None]
 
 
 def fingerprint(text: str) -> str:

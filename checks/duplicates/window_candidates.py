@@ -15,13 +15,14 @@ the exhaustive search by ``benchmarks/bench_scale.py``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
+from checks.progress import Progress
 from checks.duplicates.shingles import content_stems, same_shingle_classes, sharing_pairs, shingles
 
 __all__ = ["LONG_INPUT", "candidate_pairs"]
 
-Progress = Callable[[int, int], None]
+
 
 # Above this many texts, the exhaustive search is slower than building the index.
 LONG_INPUT = 400

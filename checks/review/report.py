@@ -2,9 +2,10 @@
 
 Pure: takes the analysis, the saved review (or None) and the checklist, returns text. Article text
 and reviewers' notes are data, never markup, so they are escaped to render exactly as written.
-Verdicts saved on an earlier version of the article are re-attached first (``checks.review.reattach``), as
-the app does: carried ones count, weak matches are listed for the reviewer to confirm, and
-verdicts with no passage left are listed as orphans, never dropped.
+Verdicts saved on an earlier version of the article are re-attached first, by the review session's
+own ``resume_review`` (``checks.review.session``), so the report counts what the app shows: carried
+ones count, weak matches are listed for the reviewer to confirm, and verdicts with no passage left
+are listed as orphans, never dropped.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import PurePath
 
 from checks.review.checklist import Checklist, item_state, open_flags, sign_off_problems
 from checks.model import Analysis, Document, Flag, FlagKind, Span
-from checks.review.reattach import ReattachResult, reattach
+from checks.review.session import LoadedArticle, resume_review
 from checks.review.verdicts import Review, Verdict
 from checks.text import display
 
@@ -110,12 +111,12 @@ def render_report(
     verdict_path: str | None = None,
     generated: str | None = None,
 ) -> str:
-    """The whole report as Markdown text ending in a newline."""
-    attached = reattach(review, analysis) if review is not None else None
+    """The whole report as Markdown text ending in a newline; ``review`` as saved (or None)."""
+    attached = resume_review(analysis, review) if review is not None else None
     live = attached.review if attached is not None else None
     parts = [
         _header(analysis, review, verdict_path, generated),
-        _sign_off(analysis, live, checklist),
+        _sign_off(analysis, review, live, checklist),
         _flags(analysis, live, attached),
         _weak(analysis, attached),
         _orphans(attached),
@@ -149,7 +150,8 @@ def _header(analysis: Analysis, review: Review | None, verdict_path: str | None,
     return "\n".join(lines)
 
 
-def _sign_off(analysis: Analysis, review: Review | None, checklist: Checklist) -> str:
+def _sign_off(analysis: Analysis, saved: Review | None, review: Review | None, checklist: Checklist) -> str:
+    """``saved`` as read, ``review`` with its verdicts on today's flags."""
     flags = analysis.flags
     resolved = len(flags) - len(open_flags(flags, review))
     lines = ["## Sign-off", ""]
@@ -159,7 +161,7 @@ def _sign_off(analysis: Analysis, review: Review | None, checklist: Checklist) -
     elif review.signed_off is not None:
         who = escape_md(review.signed_off.by or "(no name)")
         lines.append(f"**Signed off** by {who} at {escape_md(review.signed_off.at or '(no time)')}.")
-        if problems or review_warnings(analysis, review):
+        if problems or review_warnings(analysis, saved):
             lines.append("")
             lines.append("> **Warning:** the sign-off no longer holds for the article as it is now.")
     elif not problems:
@@ -177,7 +179,7 @@ def _sign_off(analysis: Analysis, review: Review | None, checklist: Checklist) -
     return "\n".join(lines)
 
 
-def _flags(analysis: Analysis, review: Review | None, attached: ReattachResult | None) -> str:
+def _flags(analysis: Analysis, review: Review | None, attached: LoadedArticle | None) -> str:
     doc = analysis.document
     if not analysis.flags:
         return "## Flags\n\nNo flags: the checks found nothing to look at."
@@ -238,7 +240,7 @@ def _verdict_line(verdict: Verdict | None) -> str:
     return f"**{verdict.decision.label}**" + (f" ({' '.join(who)})" if who else "")
 
 
-def _weak(analysis: Analysis, attached: ReattachResult | None) -> str:
+def _weak(analysis: Analysis, attached: LoadedArticle | None) -> str:
     if attached is None or not attached.weak:
         return ""
     lines = [
@@ -258,7 +260,7 @@ def _weak(analysis: Analysis, attached: ReattachResult | None) -> str:
     return "\n".join(lines)
 
 
-def _orphans(attached: ReattachResult | None) -> str:
+def _orphans(attached: LoadedArticle | None) -> str:
     orphans = attached.orphans if attached is not None else ()
     if not orphans:
         return ""

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from checks.files import MAX_ARTICLE_BYTES, ArticleError, read_file_bytes, shown
 from checks.model import Document
+from checks.progress import Progress
 from checks.text.segment import parse_article
 
 __all__ = ["read_article"]
 
 
 def read_article(
-    path: str | os.PathLike[str], *, max_bytes: int = MAX_ARTICLE_BYTES, progress: Callable[[int, int], None] | None = None
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_ARTICLE_BYTES, progress: Progress | None = None
 ) -> Document:
     """Read, decode and segment an article file. Raises ArticleError with a one-line message.
     ``progress(done, total)`` hears how far sentence splitting is."""

@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from checks.files import ArticleError
 from checks.model import Document, Paragraph, Sentence
 from checks.processes import cores, process_pool, without_gc
+from checks.progress import Progress
 from checks.text.sentence_spans import sentence_spans
 
 __all__ = ["ArticleError", "decode_bytes", "parse_article", "split_paragraphs", "split_sentences"]
 
 
-Progress = Callable[[int, int], None]
 
 
 _DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?[ \t]*", re.IGNORECASE)
