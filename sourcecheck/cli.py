@@ -20,6 +20,7 @@ from sourcecheck.corpus_commands import add_dupes_parser
 
 EXIT_CLEAN, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("scan", "review", "report", "dupes")
+CONFIG_HELP = "a newsroom config YAML: kinds switched off or at another level (default: config.yaml in the config folder)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="a YAML file of extra lexicon terms (repeatable)")
     scan.add_argument("--against", metavar="DIR",
                       help="also flag passages reused from the articles in DIR (indexed once, cached)")
+    scan.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
 
     review = sub.add_parser("review", help="open articles in the review app (the default)")
     add_review_arguments(review)
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lexicon", action="append", default=[], metavar="PATH",
                         help="the lexicon files the review used, so the flags match (repeatable)")
     report.add_argument("--against", metavar="DIR", help="the corpus the review used for reused passages")
+    report.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
     add_dupes_parser(sub)
     return parser
 
@@ -74,6 +77,7 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lexicon", action="append", default=[], metavar="PATH")
     parser.add_argument("--against", metavar="DIR",
                         help="also flag passages reused from the articles in DIR (indexed once, cached)")
+    parser.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,8 +121,11 @@ def run_scan(args: argparse.Namespace) -> int:
     from checks import read_article
     from sourcecheck.progress import with_bar
 
+    from checks.config import apply_config, resolve_config
+
     try:
         lexicon = load_lexicon(args.lexicon)
+        config = resolve_config(args.config)
     except DataFileError as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -136,6 +143,7 @@ def run_scan(args: argparse.Namespace) -> int:
             analysis = with_bar(f"checking {path}", lambda bar: analyze(doc, lexicon=lexicon, progress=bar))
             if corpus is not None:
                 analysis = add_reuse(analysis, corpus)
+            analysis = apply_config(analysis, config)
         except ArticleError as exc:
             print(f"sourcecheck: error: {exc}", file=sys.stderr)
             failed = True

@@ -26,6 +26,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def run_report(args: argparse.Namespace) -> int:
     from checks import ArticleError, DataFileError, analyze, atomic_write_text, load_lexicon, read_article
+    from checks.config import apply_config, resolve_config
     from checks.review.checklist import resolve_checklist
     from checks.review.report import render_report, review_warnings
     from checks.review.store import ReviewStore, StoreError, verdict_path_for
@@ -39,6 +40,7 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         # The review's own lexicon and corpus, or its flags (and their ids) would differ from the app's.
         lexicon = load_lexicon(args.lexicon) if getattr(args, "lexicon", None) else None
+        config = resolve_config(getattr(args, "config", None))
     except DataFileError as exc:
         return _error(str(exc))
     try:
@@ -52,6 +54,7 @@ def run_report(args: argparse.Namespace) -> int:
         if corpus is None:
             return EXIT_ERROR  # load_against printed the one-line reason
         analysis = add_reuse(analysis, corpus)
+    analysis = apply_config(analysis, config)  # the review's own config, or its flags would differ
     if args.verdicts and not verdict_path.is_file():
         what = "is not a file" if verdict_path.exists() else "no such file"
         return _error(f"{verdict_path}: {what}")

@@ -25,6 +25,7 @@ from test_app_review import (
 )
 
 from checks import Analysis, Document, Flag, FlagKind, Span
+from checks.details import ReusedDetails
 from checks.flags import assign_ids
 from tui import ArticleView, ChoiceDialog, make_app
 
@@ -149,7 +150,7 @@ async def test_a_reused_passage_shows_its_corpus_source(fixed_article: Path) -> 
         quote = _span(document.text, "Critics called the plan reckless.")
         source = Span(5000, 5040, "Critics called the scheme reckless today.")
         reused = Flag("", FlagKind.REUSED, quote.start, quote.end, quote.text, "reused from wire/old.txt:3:1",
-                      related=(source,), details={"source": "wire/old.txt", "source_line": 3, "score": 88.0})
+                      related=(source,), details=ReusedDetails(source="wire/old.txt", source_line=3, source_col=1, score=88.0))
         return replace(analysis, flags=assign_ids([*analysis.flags, reused]))
 
     app = make_app([fixed_article], reviewer="tester", checklist=FIXED_CHECKLIST, analyzer=with_reuse)
@@ -181,7 +182,7 @@ async def test_against_a_corpus_adds_reused_flags(fixed_article: Path, tmp_path:
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         reused = [f for f in screen.session.flags if f.kind is FlagKind.REUSED]
-        assert reused and reused[0].details["source"] == "wire.txt"
+        assert reused and isinstance(reused[0].details, ReusedDetails) and reused[0].details.source == "wire.txt"
 
 
 async def test_a_broken_verdict_file_is_reported_and_left_alone(fixed_article: Path) -> None:

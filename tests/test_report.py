@@ -10,6 +10,7 @@ import pytest
 from checks import Flag, FlagKind, Span, analyze, parse_article, read_article
 from checks.review.checklist import Checklist, ChecklistItem, default_checklist
 from checks.files import save_review
+from checks.priority import by_priority
 from checks.review.report import escape_md, render_report
 from checks.review.store import verdict_path_for
 from checks.review.verdicts import Decision, Review, Verdict
@@ -31,7 +32,7 @@ def article(tmp_path, seed_path):
 
 def _save_some_verdicts(article):
     analysis = analyze(read_article(article))
-    first, second = analysis.flags[0], analysis.flags[1]
+    first, second = by_priority(analysis.flags)[:2]  # the report's first two
     review = Review(article_path=str(article), article_sha256=analysis.document.sha256, reviewer="Ana Ruiz")
     review = review.with_verdict(Verdict.for_flag(first, Decision.ACCEPTED, note="Checked with *the desk* <ok>", by="ana"))
     review = review.with_verdict(Verdict.for_flag(second, Decision.NEEDS_WORK, by="ana"))

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from checks import Analysis, Document, Lexicon, analyze
+from checks.config import Config, apply_config
 from checks.review.checklist import Checklist, default_checklist
 from checks.corpus.index import CorpusIndex, find_reuse
 from checks.flags import assign_ids
@@ -102,11 +103,13 @@ def make_app(
     lexicon: Lexicon | None = None,
     corpus: CorpusIndex | None = None,
     analyzer: Analyzer | None = None,
+    config: Config | None = None,
 ) -> SourcecheckApp:
     """Build the app for a queue of articles. ``verdicts`` is only allowed with one article.
 
     ``analyzer`` replaces the engine (tests pin the flags with it); by default ``checks.analyze``
     runs with ``lexicon``, and with ``corpus`` (``--against DIR``) adds flags of reused passages.
+    ``config`` (the newsroom's kinds and levels) is applied to whichever analysis comes out.
     """
     paths = [Path(a) for a in articles]
     if verdicts is not None and len(paths) != 1:
@@ -121,15 +124,18 @@ def make_app(
         reused = find_reuse(document, corpus)
         return replace(analysis, flags=assign_ids([*analysis.flags, *reused])) if reused else analysis
 
+    def configured(document: Document, progress: Progress) -> Analysis:
+        return apply_config(engine(document, progress), config)
+
     sessions = [
         ReviewSession(p, Path(verdicts) if verdicts else verdict_path_for(p), reviewer=name, checklist=chosen)
         for p in paths
     ]
     if analyzer is None:
-        return SourcecheckApp(sessions, analyzer=engine)
+        return SourcecheckApp(sessions, analyzer=configured)
     pinned = analyzer
 
     def without_stages(document: Document, progress: Progress) -> Analysis:
-        return pinned(document)  # a pinned analyzer has no stages to report
+        return apply_config(pinned(document), config)  # a pinned analyzer has no stages to report
 
     return SourcecheckApp(sessions, analyzer=without_stages)

@@ -13,6 +13,7 @@ from pathlib import Path
 import platformdirs
 
 from checks import DataFileError, load_lexicon
+from checks.config import resolve_config
 from checks.review.checklist import resolve_checklist
 
 from .app import make_app
@@ -96,6 +97,7 @@ def run_review(args: argparse.Namespace) -> int:
                 verdicts.parent.mkdir(parents=True, exist_ok=True)
         checklist = resolve_checklist(args.checklist)
         lexicon = load_lexicon(args.lexicon) if args.lexicon else None
+        config = resolve_config(getattr(args, "config", None))
         corpus = None
         if getattr(args, "against", None):
             from sourcecheck.corpus_commands import load_against
@@ -104,7 +106,7 @@ def run_review(args: argparse.Namespace) -> int:
             if corpus is None:
                 return EXIT_ERROR  # load_against printed the one-line reason
         app = make_app(articles, verdicts=verdicts, checklist=checklist, reviewer=args.reviewer,
-                       lexicon=lexicon, corpus=corpus)
+                       lexicon=lexicon, corpus=corpus, config=config)
     except (ArgumentError, DataFileError, OSError, ValueError) as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

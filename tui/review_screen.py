@@ -298,13 +298,12 @@ class ReviewScreen(VerdictActions, Screen[None]):
         if session.loaded is None or flag is None:
             return
         analysis = session.loaded.analysis
-        pair_id = flag.details.get("pair")
         panel.show_flag(
             flag,
             document=analysis.document,
             position=f"flag {self.current + 1 if self.current is not None else 0} of {len(session.flags)}",
             verdict=session.review.verdict(flag.id),
-            pair=next((p for p in analysis.duplicates if p.id == pair_id), None),
+            pair=analysis.pair_for(flag),
             weak=session.pending_weak(flag),
             showing_twin=self.query_one(ArticleView).showing_twin,
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks import Flag, FlagKind
+from checks.kinds import decisions_for
 from checks.review.store import ExternalChangeError, StoreError
 from checks.review.verdicts import Decision
 
@@ -26,8 +27,6 @@ else:
     _Base = object
 
 __all__ = ["VerdictActions"]
-
-_DUPLICATE_DECISIONS = {Decision.KEEP_FIRST, Decision.KEEP_SECOND, Decision.KEEP_BOTH}
 
 
 class VerdictActions(_Base):
@@ -51,7 +50,7 @@ class VerdictActions(_Base):
         if flag is None:
             return
         chosen = Decision(decision)
-        if chosen in _DUPLICATE_DECISIONS and flag.kind is not FlagKind.DUPLICATE:
+        if chosen not in decisions_for(flag.kind):
             self.notify(f"'{chosen.label}' is for duplicate passages; this flag is a {flag.kind.label}.")
             return
         self._decide(flag, chosen)

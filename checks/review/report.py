@@ -14,7 +14,10 @@ from collections import Counter
 from pathlib import PurePath
 
 from checks.review.checklist import Checklist, item_state, open_flags, sign_off_problems
-from checks.model import Analysis, Document, Flag, FlagKind, Span
+from checks.details import ReusedDetails
+from checks.kinds import Priority, Related, spec
+from checks.model import Analysis, Document, Flag, Span
+from checks.priority import by_priority
 from checks.review.reattach import ReattachResult, reattach
 from checks.review.verdicts import Review, Verdict
 
@@ -178,6 +181,9 @@ def _sign_off(analysis: Analysis, review: Review | None, checklist: Checklist) -
         by_kind = Counter(f.kind for f in flags)
         kinds = ", ".join(f"{kind.label} ({n})" for kind, n in sorted(by_kind.items(), key=lambda kv: -kv[1]))
         lines += ["", f"**Flags by kind:** {kinds}."]
+        by_level = Counter(f.priority for f in flags)
+        levels = ", ".join(f"{by_level[p]} {p}" for p in Priority if by_level[p])
+        lines += ["", f"**Flags by priority:** {levels}."]
     if problems:
         lines += ["", "Still open:", ""]
         lines += [f"- {escape_md(p)}" for p in problems]
@@ -189,8 +195,8 @@ def _flags(analysis: Analysis, review: Review | None, attached: ReattachResult |
     if not analysis.flags:
         return "## Flags\n\nNo flags: the checks found nothing to look at."
     moved = {f.id: score for v, f, score in attached.carried if v.flag != f.id} if attached else {}
-    blocks = ["## Flags"]
-    for n, flag in enumerate(analysis.flags, start=1):
+    blocks = ["## Flags", "Highest priority first; in the order of the article within a priority."]
+    for n, flag in enumerate(by_priority(analysis.flags), start=1):
         verdict = review.verdict(flag.id) if review else None
         blocks.append(_flag_block(n, flag, doc, verdict, moved.get(flag.id)))
     return "\n\n".join(blocks)
@@ -198,19 +204,21 @@ def _flags(analysis: Analysis, review: Review | None, attached: ReattachResult |
 
 def _flag_block(n: int, flag: Flag, doc: Document, verdict: Verdict | None, carried: float | None) -> str:
     lines = [f"### {n}. {flag.kind.label.capitalize()}, {_where(doc, flag.start)}", ""]
-    if flag.kind is FlagKind.DUPLICATE:
+    related = spec(flag.kind).related
+    if related is Related.REPEAT:
         lines += [f"First passage, {_where(doc, flag.start)}:", "", _quote(flag.text)]
         for other in flag.related:
             lines += ["", f"Repeated at {_related_where(doc, other)}:", "", _quote(other.text)]
     else:
         lines.append(_quote_in_context(doc, flag))
-        if flag.kind is FlagKind.REUSED:
+        if related is Related.SOURCE:
             for other in flag.related:
                 lines += ["", f"Source, {_source_where(flag)}:", "", _quote(other.text)]
-        elif flag.kind is FlagKind.NAME_VARIANT:
+        elif related is Related.VARIANT:
             for other in flag.related:
                 lines += ["", f"Compare {_related_where(doc, other)}:", "", _quote(other.text)]
-    lines += ["", f"- **Why flagged:** {escape_md(flag.message)}"]
+    lines += ["", f"- **Priority:** {flag.priority}"]
+    lines.append(f"- **Why flagged:** {escape_md(flag.message)}")
     lines.append(f"- **Verdict:** {_verdict_line(verdict)}")
     if carried is not None:
         lines.append(f"- **Carried over:** given on an earlier version of this passage (text match {carried:.0f}%)")
@@ -227,11 +235,11 @@ def _related_where(doc: Document, span: Span) -> str:
 
 def _source_where(flag: Flag) -> str:
     # A reused passage's span has offsets into the corpus file named in ``details``, not this article.
-    source = flag.details.get("source")
-    if not source:
+    details = flag.details
+    if not isinstance(details, ReusedDetails) or not details.source:
         return "another document"
-    line, col = flag.details.get("source_line"), flag.details.get("source_col")
-    return escape_md(f"{source}:{line}:{col}" if line and col else str(source))
+    line, col = details.source_line, details.source_col
+    return escape_md(f"{details.source}:{line}:{col}" if line and col else details.source)
 
 
 def _verdict_line(verdict: Verdict | None) -> str:
