@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from checks import Analysis, Document, Lexicon, analyze
+from checks import Analysis, Document, FlagKind, Lexicon, analyze
 from checks.config import Config, apply_config
 from checks.review.checklist import Checklist, default_checklist
 from checks.corpus.index import CorpusIndex, find_reuse
@@ -34,8 +34,11 @@ class SourcecheckApp(App[int]):
     TITLE = "sourcecheck"
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
 
-    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: StagedAnalyzer) -> None:
+    def __init__(
+        self, sessions: Sequence[ReviewSession], *, analyzer: StagedAnalyzer, config: Config | None = None
+    ) -> None:
         super().__init__()
+        self.config = config or Config()
         if not sessions:
             raise ValueError("the review app needs at least one article")
         self.sessions = tuple(sessions)
@@ -60,7 +63,8 @@ class SourcecheckApp(App[int]):
         return self._analyses > 0
 
     def get_default_screen(self) -> Screen[None]:
-        return ReviewScreen(self.sessions, analyzer=self._analyzer)
+        enabled = frozenset(k for k in FlagKind if self.config.enabled(k))
+        return ReviewScreen(self.sessions, analyzer=self._analyzer, enabled=enabled)
 
     @property
     def review_screen(self) -> ReviewScreen:
@@ -132,10 +136,10 @@ def make_app(
         for p in paths
     ]
     if analyzer is None:
-        return SourcecheckApp(sessions, analyzer=configured)
+        return SourcecheckApp(sessions, analyzer=configured, config=config)
     pinned = analyzer
 
     def without_stages(document: Document, progress: Progress) -> Analysis:
         return apply_config(pinned(document), config)  # a pinned analyzer has no stages to report
 
-    return SourcecheckApp(sessions, analyzer=without_stages)
+    return SourcecheckApp(sessions, analyzer=without_stages, config=config)

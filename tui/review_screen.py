@@ -103,9 +103,14 @@ class ReviewScreen(VerdictActions, Screen[None]):
     kinds: reactive[frozenset[FlagKind] | None] = reactive[frozenset[FlagKind] | None](None)
     """The kinds filter; None shows every kind."""
 
-    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: StagedAnalyzer) -> None:
+    def __init__(
+        self, sessions: Sequence[ReviewSession], *, analyzer: StagedAnalyzer,
+        enabled: frozenset[FlagKind] | None = None,
+    ) -> None:
+        """``enabled``: the kinds the newsroom config leaves on (None: all), for the legend."""
         super().__init__()
         self.sessions = tuple(sessions)
+        self._enabled = enabled
         self.article_index = 0
         self._analyzer = analyzer
         self._loading: dict[Worker[tuple[ReviewSession, LoadedArticle]], ReviewSession] = {}
@@ -120,7 +125,7 @@ class ReviewScreen(VerdictActions, Screen[None]):
             with Vertical(id="side"):
                 yield ProgressPane(id="progress")
                 yield ChecklistPane(id="checklist")
-                yield Legend(id="legend")
+                yield Legend(id="legend", enabled=self._enabled)
         yield Footer()
 
     def on_mount(self) -> None:
