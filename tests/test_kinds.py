@@ -149,3 +149,12 @@ def test_analysis_keeps_its_pairs_when_replaced():
     analysis = Analysis(parse_article("one one"), (), (pair,), (flag,))
     assert analysis.pair_for(flag) is pair
     assert replace(analysis, duplicates=()).pair_for(flag) is None
+
+
+def test_the_readme_table_of_kinds_is_the_registry():
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in readme.splitlines() if line.startswith("| `") and line.count("|") == 3]
+    table = {line.split("`")[1]: line.split("|")[2].strip() for line in rows if line.split("`")[1] in set(FlagKind)}
+    assert table == {str(k): str(d.level) for k, d in registry().items()}
