@@ -4,6 +4,7 @@ Pure and UI-free; file I/O lives in ``checks.files`` (and the corpus cache, ``ch
 """
 
 from checks.analysis import analyze
+from checks.config import Config, apply_config, load_config, resolve_config
 from checks.duplicates.candidates import candidate_pairs
 from checks.review.checklist import (
     Checklist,
@@ -20,6 +21,7 @@ from checks.corpus.cache import CorpusError, load_corpus_index
 from checks.duplicates.search import compare_documents, find_duplicates
 from checks.files import DataFileError, atomic_write_text, read_article
 from checks.flags import flag_id
+from checks.kinds import Decision, KindSpec, Priority, decisions_for, registry, spec
 from checks.sourcing.lexicon import Lexicon, default_lexicon, load_lexicon
 from checks.model import (
     Analysis,
@@ -49,20 +51,24 @@ __all__ = [
     "Analysis",
     "ArticleError",
     "Checklist",
+    "Config",
     "ChecklistItem",
     "CorpusError",
     "CorpusIndex",
     "Cue",
     "DataFileError",
+    "Decision",
     "DiffOp",
     "Document",
     "DuplicatePair",
     "Flag",
     "FlagKind",
     "ItemState",
+    "KindSpec",
     "Lexicon",
     "Paragraph",
     "PassageScore",
+    "Priority",
     "ReattachResult",
     "Sentence",
     "SentenceGrade",
@@ -72,10 +78,12 @@ __all__ = [
     "accept_weak",
     "analysis_to_dict",
     "analyze",
+    "apply_config",
     "atomic_write_text",
     "candidate_pairs",
     "compare_documents",
     "corpus_duplicates",
+    "decisions_for",
     "default_checklist",
     "default_lexicon",
     "find_duplicates",
@@ -85,14 +93,18 @@ __all__ = [
     "grade_sentences",
     "item_state",
     "load_checklist",
+    "load_config",
     "load_corpus_index",
     "load_lexicon",
     "normalise",
     "parse_article",
     "read_article",
+    "registry",
     "render_report",
     "resolve_checklist",
+    "resolve_config",
     "score_passages",
     "sign_off_problems",
+    "spec",
     "word_diff",
 ]
