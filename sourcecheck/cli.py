@@ -119,9 +119,8 @@ COMPACT_JSON_SENTENCES = 5_000
 def run_scan(args: argparse.Namespace) -> int:
     from checks import ArticleError, DataFileError, analysis_to_dict, analyze, format_text_report, load_lexicon
     from checks import read_article
-    from sourcecheck.progress import with_bar
-
     from checks.config import apply_config, resolve_config
+    from sourcecheck.progress import with_bar
 
     try:
         lexicon = load_lexicon(args.lexicon)
