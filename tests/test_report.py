@@ -289,3 +289,18 @@ def test_report_command_does_not_import_the_ui(article):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[] 0"
+
+
+def test_the_report_leads_with_the_highest_priority(seed_analysis):
+    from checks.kinds import Priority
+
+    text = render_report(seed_analysis, None, default_checklist())
+    shown = [line.removeprefix("- **Priority:** ") for line in text.splitlines() if line.startswith("- **Priority:** ")]
+    assert len(shown) == len(seed_analysis.flags)
+    assert shown == sorted(shown, key=lambda p: Priority(p).rank) and shown[0] == "high" and shown[-1] == "low"
+    counts = {p: shown.count(p) for p in ("high", "medium", "low")}
+    assert f"**Flags by priority:** {counts['high']} high, {counts['medium']} medium, {counts['low']} low." in text
+    # within a priority, the article's order
+    starts = [int(line.split("line ")[1].split(":")[0]) for line in text.splitlines() if line.startswith("### ")]
+    highs = starts[: counts["high"]]
+    assert highs == sorted(highs)
