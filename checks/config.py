@@ -19,7 +19,7 @@ follows (``checks.priority``). Sentence grades are left as they are: a grade is 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -83,7 +83,7 @@ def user_config_path() -> Path:
     return config_folder() / "config.yaml"
 
 
-def _setting(kind: FlagKind, raw: Any, fail: Any) -> KindSetting:
+def _setting(kind: FlagKind, raw: Any, fail: Callable[[str], DataFileError]) -> KindSetting:
     where = f"kinds.{kind}"
     if not isinstance(raw, Mapping):
         raise fail(f"{where} must be a mapping with 'enabled' and/or 'level'")

@@ -45,3 +45,14 @@ async def test_a_switched_off_kind_disappears_from_the_app(seed_copy: Path) -> N
         await pilot.press("escape")
         legend = str(screen.query_one(Legend).render())
         assert "anonymous" not in legend and "vague" in legend and "duplicate" in legend
+
+
+def test_the_app_colours_and_legend_come_from_the_registry() -> None:
+    from checks.kinds import registry
+    from tui.palette import KIND_STYLES, LEGEND_GROUPS
+
+    assert list(KIND_STYLES) == list(registry())
+    assert all(str(KIND_STYLES[k].bgcolor.name) == d.colour for k, d in registry().items())
+    grouped = [k for _, kinds in LEGEND_GROUPS for k in kinds]
+    assert grouped == list(registry())  # every kind in exactly one row, in declared order
+    assert [label for label, _ in LEGEND_GROUPS] == list(dict.fromkeys(d.legend for d in registry().values()))
