@@ -33,7 +33,9 @@ def priority_of(kind: FlagKind, details: FlagDetails | None, *, level: Priority)
     - every other kind (reused, anonymous, unsourced, ...) has its level.
 
     Check-worthiness will raise ``unsourced`` here (a highly check-worthy sentence with no source is
-    high) once the sentence's score is in the flag's details.
+    high): give the kind an ``UnsourcedDetails(checkworthy=...)`` in ``checks.details`` (and in
+    ``DETAILS_OF``), fill it in ``checks.flags.flags_from_grades``, and add its rule below, so the
+    configured level and the evidence still meet in this one function.
     """
     if isinstance(details, DuplicateDetails) and details.score < STRONG_DUPLICATE:
         return level.lowered()

@@ -79,6 +79,7 @@ def run_report(args: argparse.Namespace) -> int:
         checklist,
         verdict_path=str(verdict_path) if review is not None else None,
         generated=utc_now(),
+        config=config,
     )
     if output is None:
         sys.stdout.write(text)

@@ -12,6 +12,7 @@ import yaml
 from checks.config import Config, KindSetting, apply_config, load_config, resolve_config, user_config_path
 from checks.files import DataFileError
 from checks.kinds import FlagKind, Priority
+from checks.review.report import escape_md
 from sourcecheck.cli import main
 
 NO_ANONYMOUS = "version: 1\nkinds:\n  anonymous:\n    enabled: false\n  unsourced:\n    level: high\n"
@@ -136,6 +137,8 @@ def test_a_switched_off_kind_disappears_from_the_report(tmp_path, seed_path, con
     configured = capsys.readouterr().out
     assert "Anonymous source, line" in plain and "anonymous source (" in plain
     assert "Anonymous source, line" not in configured and "anonymous source (" not in configured
+    assert "Newsroom config" not in plain
+    assert f"- **Newsroom config:** {escape_md(str(config_file))}: not checked: anonymous source; levels: unsourced claim high" in configured
     # the checklist item about anonymous sources is no longer blocked by flags that are not raised
     assert "- [ ] Anonymous sources are justified (blocked: " in plain
     assert "- [ ] Anonymous sources are justified\n" in configured

@@ -15,7 +15,8 @@ from pathlib import PurePath
 
 from checks.review.checklist import Checklist, item_state, open_flags, sign_off_problems
 from checks.details import ReusedDetails
-from checks.kinds import Priority, Related, spec
+from checks.config import Config
+from checks.kinds import Priority, Related, registry, spec
 from checks.model import Analysis, Document, Flag, Span
 from checks.priority import by_priority
 from checks.review.reattach import ReattachResult, reattach
@@ -119,12 +120,15 @@ def render_report(
     *,
     verdict_path: str | None = None,
     generated: str | None = None,
+    config: Config | None = None,
 ) -> str:
-    """The whole report as Markdown text ending in a newline."""
+    """The whole report as Markdown text ending in a newline. ``config``, the newsroom config the
+    analysis was made with (``checks.config.apply_config``), is named in the header when it switches
+    kinds off or changes their level, so a reader knows what was not checked."""
     attached = reattach(review, analysis) if review is not None else None
     live = attached.review if attached is not None else None
     parts = [
-        _header(analysis, review, verdict_path, generated),
+        _header(analysis, review, verdict_path, generated, config),
         _sign_off(analysis, live, checklist),
         _flags(analysis, live, attached),
         _weak(analysis, attached),
@@ -134,7 +138,9 @@ def render_report(
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
-def _header(analysis: Analysis, review: Review | None, verdict_path: str | None, generated: str | None) -> str:
+def _header(
+    analysis: Analysis, review: Review | None, verdict_path: str | None, generated: str | None, config: Config | None
+) -> str:
     doc = analysis.document
     name = PurePath(doc.path).name if doc.path else "article"
     lines = [f"# Review report: {escape_md(doc.title or name)}", ""]
@@ -152,11 +158,20 @@ def _header(analysis: Analysis, review: Review | None, verdict_path: str | None,
             lines.append(f"- **Last saved:** {escape_md(review.updated or review.created)}")
     if generated:
         lines.append(f"- **Report generated:** {escape_md(generated)}")
+    if config is not None and not config.is_default:
+        lines.append(f"- **Newsroom config:** {escape_md(config.source)}: {escape_md(_config_summary(config))}")
     for warning in doc.warnings:
         lines += ["", f"> **Note:** {escape_md(warning)}"]
     for warning in review_warnings(analysis, review):
         lines += ["", f"> **Warning:** {escape_md(warning)}"]
     return "\n".join(lines)
+
+
+def _config_summary(config: Config) -> str:
+    off = [k.label for k in registry() if not config.enabled(k)]
+    moved = [f"{k.label} {config.level(k)}" for k in registry() if config.enabled(k) and config.level(k) is not spec(k).level]
+    parts = ([f"not checked: {', '.join(off)}"] if off else []) + ([f"levels: {', '.join(moved)}"] if moved else [])
+    return "; ".join(parts)
 
 
 def _sign_off(analysis: Analysis, review: Review | None, checklist: Checklist) -> str:
