@@ -5,6 +5,7 @@ and the corpus cache, ``checks.corpus.cache``).
 """
 
 from checks.analysis import analyze
+from checks.config import Config, apply_config, load_config, resolve_config
 from checks.duplicates.window_candidates import candidate_pairs
 from checks.review.checklist import (
     Checklist,
@@ -21,6 +22,7 @@ from checks.corpus.cache import CorpusError, load_corpus_index
 from checks.duplicates.search import compare_documents, find_duplicates
 from checks.files import DataFileError, atomic_write_text
 from checks.flags import flag_id
+from checks.kinds import Decision, KindSpec, Priority, decisions_for, registry, spec
 from checks.sourcing.lexicon import Lexicon, default_lexicon, load_lexicon
 from checks.progress import Stage
 from checks.model import (
@@ -53,20 +55,24 @@ __all__ = [
     "Analysis",
     "ArticleError",
     "Checklist",
+    "Config",
     "ChecklistItem",
     "CorpusError",
     "CorpusIndex",
     "Cue",
     "DataFileError",
+    "Decision",
     "DiffOp",
     "Document",
     "DuplicatePair",
     "Flag",
     "FlagKind",
     "ItemState",
+    "KindSpec",
     "Lexicon",
     "Paragraph",
     "PassageScore",
+    "Priority",
     "ReattachResult",
     "Sentence",
     "SentenceGrade",
@@ -77,10 +83,12 @@ __all__ = [
     "accept_weak",
     "analysis_to_dict",
     "analyze",
+    "apply_config",
     "atomic_write_text",
     "candidate_pairs",
     "compare_documents",
     "corpus_duplicates",
+    "decisions_for",
     "default_checklist",
     "default_lexicon",
     "find_duplicates",
@@ -90,14 +98,18 @@ __all__ = [
     "grade_sentences",
     "item_state",
     "load_checklist",
+    "load_config",
     "load_corpus_index",
     "load_lexicon",
     "normalise",
     "parse_article",
     "read_article",
+    "registry",
     "render_report",
     "resolve_checklist",
+    "resolve_config",
     "score_passages",
     "sign_off_problems",
+    "spec",
     "word_diff",
 ]

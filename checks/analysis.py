@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from checks.config import Config, apply_config
 from checks.corpus.index import CorpusIndex, find_reuse
 from checks.duplicates.search import find_duplicates
 from checks.flags import assign_ids, flags_from_duplicates, flags_from_grades, merge_assigned
@@ -51,7 +52,7 @@ def stages_for(corpus: CorpusIndex | None) -> tuple[Stage, ...]:
 
 
 class Pipeline(Protocol):
-    """``analyze`` with its options bound (``functools.partial(analyze, lexicon=..., corpus=...)``),
+    """``analyze`` with its options bound (``functools.partial(analyze, lexicon=..., corpus=..., config=...)``),
     as the app runs it on each article it opens."""
 
     def __call__(self, doc: Document, /, *, progress: StageProgress | None = None) -> Analysis: ...
@@ -62,16 +63,19 @@ def analyze(
     *,
     lexicon: Lexicon | None = None,
     corpus: CorpusIndex | None = None,
+    config: Config | None = None,
     progress: StageProgress | None = None,
 ) -> Analysis:
     """Grades, duplicates and every flag of ``doc``; with ``corpus``, also ``reused`` flags for
-    passages found in its documents (ids given with the others).
+    passages found in its documents (ids given with the others). ``config``, the newsroom's, leaves
+    out the kinds it switches off and sets the levels it changes (``checks.config.apply_config``).
 
     ``progress(stage, done, total)`` hears each stage begin (``done`` stages of ``total`` are
     finished) and, last, ``(FLAGS, total, total)`` when the analysis is complete.
     """
     with without_gc():
-        return _analyze(doc, lexicon or default_lexicon(), corpus, _Steps(progress, stages_for(corpus)))
+        analysis = _analyze(doc, lexicon or default_lexicon(), corpus, _Steps(progress, stages_for(corpus)))
+    return apply_config(analysis, config)
 
 
 class _Steps:

@@ -8,17 +8,15 @@ from collections.abc import Iterable
 from dataclasses import fields
 from operator import attrgetter
 
+from checks.details import DuplicateDetails
+from checks.kinds import spec
 from checks.model import DuplicatePair, Document, Flag, FlagKind, SentenceGrade, Sourcing, Span
 
-__all__ = ["flag_id", "normalise_for_id", "flags_from_grades", "flags_from_duplicates", "assign_ids", "merge_assigned"]
+__all__ = ["by_priority", "flag_id", "normalise_for_id", "flags_from_grades", "flags_from_duplicates", "assign_ids", "merge_assigned"]
 
-_GRADE_KINDS = {
-    Sourcing.UNSOURCED: FlagKind.UNSOURCED,
-    Sourcing.ANONYMOUS: FlagKind.ANONYMOUS,
-    Sourcing.VAGUE: FlagKind.VAGUE,
-    Sourcing.SECONDHAND: FlagKind.SECONDHAND,
-    Sourcing.OPINION: FlagKind.OPINION,
-}
+# A sourcing grade that is also the name of a flag kind (unsourced, anonymous, vague, second-hand,
+# opinion) raises a flag of that kind; named and none raise none.
+_GRADE_KINDS = {grade: FlagKind(grade.value) for grade in Sourcing if grade.value in set(FlagKind)}
 
 
 class _NonWordToSpace(dict[int, int | str]):
@@ -79,7 +77,8 @@ def flags_from_duplicates(pairs: Iterable[DuplicatePair]) -> list[Flag]:
     flags = []
     for pair in pairs:
         shared = ", ".join(f'"{p}"' for p in pair.shared[:3])
-        message = f"repeats a later passage (score {pair.score:.0f})" + (f"; shares {shared}" if shared else "")
+        template = "shared" if shared else "plain"
+        message = spec(FlagKind.DUPLICATE).message(template, score=pair.score, shared=shared)
         flags.append(
             Flag(
                 id="",
@@ -90,7 +89,7 @@ def flags_from_duplicates(pairs: Iterable[DuplicatePair]) -> list[Flag]:
                 message=message,
                 related=(pair.b,),
                 sentence=pair.sentences_a[0] if pair.sentences_a else None,
-                details={"pair": pair.id, "score": pair.score, "shared": list(pair.shared)},
+                details=DuplicateDetails(pair_id=pair.id, score=pair.score, shared=pair.shared),
             )
         )
     return flags
@@ -118,3 +117,8 @@ def merge_assigned(*groups: tuple[Flag, ...]) -> tuple[Flag, ...]:
     them all would give: an id's suffix counts only flags of its own kind, so one group can get its
     ids while another is still being found (a long document's duplicates)."""
     return tuple(heapq.merge(*groups, key=_document_order))
+
+
+def by_priority(flags: Iterable[Flag]) -> list[Flag]:
+    """Highest priority first; a stable sort, so flags given in document order stay so within one."""
+    return sorted(flags, key=lambda f: f.priority.rank)

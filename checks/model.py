@@ -9,6 +9,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from checks.details import DETAILS_OF, DuplicateDetails, FlagDetails
+from checks.kinds import FlagKind, Priority, spec
+from checks.priority import priority_of
+
+__all__ = [
+    "Analysis",
+    "Cue",
+    "DiffOp",
+    "Document",
+    "DuplicatePair",
+    "Flag",
+    "FlagKind",
+    "Paragraph",
+    "Priority",
+    "Sentence",
+    "SentenceGrade",
+    "Sourcing",
+    "Span",
+]
+
 
 class Sourcing(StrEnum):
     """How a sentence is sourced; one grade per sentence."""
@@ -24,41 +44,6 @@ class Sourcing(StrEnum):
     @property
     def attributed(self) -> bool:
         return self in (Sourcing.NAMED, Sourcing.ANONYMOUS, Sourcing.VAGUE, Sourcing.SECONDHAND)
-
-
-class FlagKind(StrEnum):
-    """What a flag is about. The first group mirrors the sourcing grades that need a look."""
-
-    DUPLICATE = "duplicate"
-    UNSOURCED = "unsourced"
-    ANONYMOUS = "anonymous"
-    VAGUE = "vague"
-    SECONDHAND = "secondhand"
-    OPINION = "opinion"
-    SPLICE = "splice"
-    UNBALANCED_QUOTE = "unbalanced_quote"
-    UNATTRIBUTED_QUOTE = "unattributed_quote"
-    NAME_VARIANT = "name_variant"
-    REUSED = "reused"
-
-    @property
-    def label(self) -> str:
-        return _KIND_LABELS[self]
-
-
-_KIND_LABELS = {
-    FlagKind.DUPLICATE: "duplicate passage",
-    FlagKind.UNSOURCED: "unsourced claim",
-    FlagKind.ANONYMOUS: "anonymous source",
-    FlagKind.VAGUE: "vague attribution",
-    FlagKind.SECONDHAND: "second-hand attribution",
-    FlagKind.OPINION: "opinion as reporting",
-    FlagKind.SPLICE: "splice mark",
-    FlagKind.UNBALANCED_QUOTE: "unbalanced quotation marks",
-    FlagKind.UNATTRIBUTED_QUOTE: "quote with no speaker",
-    FlagKind.NAME_VARIANT: "name variant",
-    FlagKind.REUSED: "reused from corpus",
-}
 
 
 def _check_span(start: int, end: int) -> None:
@@ -184,7 +169,12 @@ class DuplicatePair:
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """Something a careful editor must look at. ``id`` is stable across runs and positions."""
+    """Something a careful editor must look at. ``id`` is stable across runs and positions.
+
+    ``details`` is the kind's own details dataclass (``checks.details``) or None. ``level`` is the
+    kind's level where a newsroom config changed it (None: the registry's). ``priority`` is worked
+    out from both when the flag is made (``checks.priority.priority_of``), so every flag has one.
+    """
 
     id: str
     kind: FlagKind
@@ -194,10 +184,16 @@ class Flag:
     message: str
     related: tuple[Span, ...] = ()
     sentence: int | None = None
-    details: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    details: FlagDetails | None = field(default=None, compare=False)
+    level: Priority | None = None
+    priority: Priority = field(init=False)
 
     def __post_init__(self) -> None:
         _check_span(self.start, self.end)
+        if self.details is not None and type(self.details) is not DETAILS_OF.get(self.kind):
+            raise ValueError(f"a {self.kind} flag cannot carry {type(self.details).__name__}")
+        level = self.level if self.level is not None else spec(self.kind).level
+        object.__setattr__(self, "priority", priority_of(self.kind, self.details, level=level))
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +204,15 @@ class Analysis:
     grades: tuple[SentenceGrade, ...]
     duplicates: tuple[DuplicatePair, ...]
     flags: tuple[Flag, ...]
+    _pairs: dict[str, DuplicatePair] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_pairs", {p.id: p for p in self.duplicates})
 
     def flag(self, flag_id: str) -> Flag | None:
         return next((f for f in self.flags if f.id == flag_id), None)
+
+    def pair_for(self, flag: Flag) -> DuplicatePair | None:
+        """The duplicate pair behind a duplicate flag, by its id; None for any other flag."""
+        details = flag.details
+        return self._pairs.get(details.pair_id) if isinstance(details, DuplicateDetails) else None

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from checks.model import Analysis, Flag, FlagKind, Span
+from checks.details import ReusedDetails
+from checks.kinds import Related, spec
+from checks.model import Analysis, Flag, Span
+from checks.flags import by_priority
 from checks.processes import without_gc
 from checks.text.display import escape_controls, location, one_line, truncate
 
@@ -18,8 +21,8 @@ def _span(span: Span) -> dict[str, Any]:
 def _related(flag: Flag, span: Span) -> dict[str, Any]:
     """A related span; a reused flag's lies in another file, named by ``source``."""
     entry = _span(span)
-    if flag.kind is FlagKind.REUSED and "source" in flag.details:
-        entry["source"] = flag.details["source"]
+    if isinstance(flag.details, ReusedDetails):
+        entry["source"] = flag.details.source
     return entry
 
 
@@ -77,6 +80,7 @@ def _analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "text": f.text,
                 "message": f.message,
                 "related": [_related(f, r) for r in f.related],
+                "priority": str(f.priority),
             }
             for f in analysis.flags
         ],
@@ -89,22 +93,23 @@ def _excerpt(text: str, width: int = 70) -> str:
 
 
 def format_text_report(analysis: Analysis) -> str:
-    """Linter-style lines: ``path:line:col: kind: message`` then the flagged text."""
+    """Linter-style lines: ``path:line:col: priority: kind: message`` then the flagged text;
+    the highest priority first, document order within a priority."""
     doc = analysis.document
     name = doc.path or "<text>"
     lines = []
     for w in doc.warnings:
         lines.append(f"{name}: warning: {w}")
-    for f in analysis.flags:
+    for f in by_priority(analysis.flags):
         line, col = doc.line_col(f.start)
-        lines.append(f"{location(name, line, col)}: {f.kind}: {escape_controls(f.message)}")
+        lines.append(f"{location(name, line, col)}: {f.priority}: {f.kind}: {escape_controls(f.message)}")
         lines.append(f"    {_excerpt(f.text)}")
         for r in f.related:
-            if f.kind is FlagKind.REUSED and "source" in f.details:
+            if isinstance(f.details, ReusedDetails):
                 # Offsets into the source file, not this article: its own line and column.
-                where = location(f.details["source"], f.details.get("source_line"), f.details.get("source_col"))
+                where = location(f.details.source, f.details.source_line, f.details.source_col)
                 lines.append(f"    ~ {where}: {_excerpt(r.text)}")
-            elif f.kind in ("duplicate", "reused", "name_variant"):
+            elif spec(f.kind).related is not Related.EVIDENCE:  # a passage elsewhere, not words of this one
                 rl, rc = doc.line_col(r.start) if r.end <= len(doc.text) else (0, 0)
                 lines.append(f"    ~ {rl}:{rc}: {_excerpt(r.text)}")
     n = len(analysis.flags)

@@ -19,6 +19,7 @@ from sourcecheck.corpus_commands import add_dupes_parser
 from sourcecheck.exit_codes import ExitCode
 
 COMMANDS = ("scan", "review", "report", "dupes")
+CONFIG_HELP = "a newsroom config YAML: kinds switched off or at another level (default: config.yaml in the config folder)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="a YAML file of extra lexicon terms (repeatable)")
     scan.add_argument("--against", metavar="DIR",
                       help="also flag passages reused from the articles in DIR (indexed once, cached)")
+    scan.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
 
     review = sub.add_parser("review", help="open articles in the review app (the default)")
     add_review_arguments(review)
@@ -51,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lexicon", action="append", default=[], metavar="PATH",
                         help="the lexicon files the review used, so the flags match (repeatable)")
     report.add_argument("--against", metavar="DIR", help="the corpus the review used for reused passages")
+    report.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
     add_dupes_parser(sub)
     return parser
 
@@ -63,6 +66,7 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lexicon", action="append", default=[], metavar="PATH")
     parser.add_argument("--against", metavar="DIR",
                         help="also flag passages reused from the articles in DIR (indexed once, cached)")
+    parser.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -104,10 +108,12 @@ COMPACT_JSON_SENTENCES = 5_000
 def run_scan(args: argparse.Namespace) -> int:
     from checks import ArticleError, DataFileError, analysis_to_dict, analyze, format_text_report, load_lexicon
     from checks import read_article
+    from checks.config import resolve_config
     from sourcecheck.progress import with_bar, with_stages
 
     try:
         lexicon = load_lexicon(args.lexicon)
+        config = resolve_config(args.config)
     except DataFileError as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return ExitCode.ERROR
@@ -122,7 +128,9 @@ def run_scan(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             doc = with_bar(f"reading {path}", lambda bar: read_article(path, progress=bar))
-            analysis = with_stages(str(path), lambda bar: analyze(doc, lexicon=lexicon, corpus=corpus, progress=bar))
+            analysis = with_stages(
+                str(path), lambda bar: analyze(doc, lexicon=lexicon, corpus=corpus, config=config, progress=bar)
+            )
         except ArticleError as exc:
             print(f"sourcecheck: error: {exc}", file=sys.stderr)
             failed = True

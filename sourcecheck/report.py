@@ -27,6 +27,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def run_report(args: argparse.Namespace) -> int:
     from checks import ArticleError, DataFileError, analyze, atomic_write_text, load_lexicon, read_article
+    from checks.config import resolve_config
     from checks.review.checklist import resolve_checklist
     from checks.review.report import render_report, review_warnings
     from checks.review.store import ReviewStore, StoreError, verdict_path_for
@@ -40,6 +41,7 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         # The review's own lexicon and corpus, or its flags (and their ids) would differ from the app's.
         lexicon = load_lexicon(args.lexicon) if getattr(args, "lexicon", None) else None
+        config = resolve_config(getattr(args, "config", None))
     except DataFileError as exc:
         return _error(str(exc))
     try:
@@ -53,7 +55,7 @@ def run_report(args: argparse.Namespace) -> int:
         corpus = load_against(args.against)
         if corpus is None:
             return ExitCode.ERROR  # load_against printed the one-line reason
-    analysis = analyze(document, lexicon=lexicon, corpus=corpus)
+    analysis = analyze(document, lexicon=lexicon, corpus=corpus, config=config)  # the review's own config
     if args.verdicts and not verdict_path.is_file():
         what = "is not a file" if verdict_path.exists() else "no such file"
         return _error(f"{verdict_path}: {what}")
@@ -78,6 +80,7 @@ def run_report(args: argparse.Namespace) -> int:
         checklist,
         verdict_path=str(verdict_path) if review is not None else None,
         generated=utc_now(),
+        config=config,
     )
     if output is None:
         sys.stdout.write(text)

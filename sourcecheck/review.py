@@ -14,6 +14,7 @@ import platformdirs
 
 from checks import DataFileError, load_lexicon
 from checks.files import ARTICLE_SUFFIXES
+from checks.config import resolve_config
 from checks.review.checklist import resolve_checklist
 
 from sourcecheck.corpus_commands import load_against
@@ -105,13 +106,14 @@ def run_review(args: argparse.Namespace) -> int:
                 verdicts.parent.mkdir(parents=True, exist_ok=True)
         checklist = resolve_checklist(args.checklist)
         lexicon = load_lexicon(args.lexicon) if args.lexicon else None
+        config = resolve_config(getattr(args, "config", None))
         corpus = None
         if getattr(args, "against", None):
             corpus = load_against(args.against)  # a progress bar, before the app takes the screen
             if corpus is None:
                 return ExitCode.ERROR  # load_against printed the one-line reason
         app = make_app(articles, verdicts=verdicts, checklist=checklist, reviewer=args.reviewer,
-                       lexicon=lexicon, corpus=corpus)
+                       lexicon=lexicon, corpus=corpus, config=config)
     except (ArgumentError, DataFileError, OSError, ValueError) as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return ExitCode.ERROR

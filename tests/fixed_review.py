@@ -6,6 +6,7 @@ these flags. Imports no UI.
 
 from __future__ import annotations
 
+from checks.details import DuplicateDetails
 from checks import Analysis, Document, DuplicatePair, Flag, FlagKind, Span
 from checks.flags import assign_ids
 from checks.review.checklist import Checklist, ChecklistItem
@@ -47,7 +48,7 @@ def fixed_analyzer(document: Document) -> Analysis:
     anonymous = _span(text, "Sources close to the mayor said the vote was [bold]rigged[/] and \x1b[31mred\x1b[0m was seen.")
     flags = [
         Flag("", FlagKind.DUPLICATE, first.start, first.end, first.text, "repeats a later passage (score 91)",
-             related=(second,), details={"pair": pair.id, "shared": list(shared)}),
+             related=(second,), details=DuplicateDetails(pair_id=pair.id, score=pair.score, shared=shared)),
         Flag("", FlagKind.OPINION, opinion.start, opinion.end, opinion.text, "opinion: 'reckless'",
              related=(_span(text, "reckless"),)),
         Flag("", FlagKind.UNSOURCED, unsourced.start, unsourced.end, unsourced.text,

@@ -22,6 +22,7 @@ from test_app_review import (
 )
 
 from checks import Analysis, Document, Flag, FlagKind, Span
+from checks.details import ReusedDetails
 from checks.flags import assign_ids
 from tui import ArticleView, ChoiceDialog, make_app
 
@@ -146,7 +147,7 @@ async def test_a_reused_passage_shows_its_corpus_source(fixed_article: Path) -> 
         quote = _span(document.text, "Critics called the plan reckless.")
         source = Span(5000, 5040, "Critics called the scheme reckless today.")
         reused = Flag("", FlagKind.REUSED, quote.start, quote.end, quote.text, "reused from wire/old.txt:3:1",
-                      related=(source,), details={"source": "wire/old.txt", "source_line": 3, "score": 88.0})
+                      related=(source,), details=ReusedDetails(source="wire/old.txt", source_line=3, source_col=1, score=88.0))
         return replace(analysis, flags=assign_ids([*analysis.flags, reused]))
 
     app = make_app([fixed_article], reviewer="tester", checklist=FIXED_CHECKLIST, analyzer=with_reuse)
@@ -178,7 +179,7 @@ async def test_against_a_corpus_adds_reused_flags(fixed_article: Path, tmp_path:
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         reused = [f for f in screen.session.flags if f.kind is FlagKind.REUSED]
-        assert reused and reused[0].details["source"] == "wire.txt"
+        assert reused and isinstance(reused[0].details, ReusedDetails) and reused[0].details.source == "wire.txt"
 
 
 async def test_a_broken_verdict_file_is_reported_and_left_alone(fixed_article: Path) -> None:
@@ -207,7 +208,7 @@ async def test_the_bar_measures_the_engine_s_stages_while_an_article_is_analysed
 
     halfway, go_on = threading.Event(), threading.Event()
 
-    def staged_engine(document: Document, *, lexicon=None, corpus=None, progress=None) -> Analysis:
+    def staged_engine(document: Document, *, lexicon=None, corpus=None, config=None, progress=None) -> Analysis:
         stages = stages_for(corpus)
         for done in range(3):
             progress(stages[done], done, 4)
@@ -220,8 +221,11 @@ async def test_the_bar_measures_the_engine_s_stages_while_an_article_is_analysed
     monkeypatch.setattr(tui.app, "analyze", staged_engine)
     app = make_app([fixed_article], reviewer="tester", checklist=FIXED_CHECKLIST)
     async with app.run_test(size=SIZE) as pilot:
-        while not halfway.is_set():
+        for _ in range(1000):  # the engine fails the test, not hangs it, if it never gets there
+            if halfway.is_set():
+                break
             await pilot.pause(0.01)
+        assert halfway.is_set()
         await pilot.pause()
         pane = app.review_screen.query_one(ProgressPane)
         bar = pane.query_one(ProgressBar)

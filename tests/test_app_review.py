@@ -17,7 +17,7 @@ import yaml
 
 from fixed_review import FIXED_CHECKLIST, FIXED_TEXT, fixed_analyzer  # noqa: F401 (shared by the app tests)
 
-from checks import Flag, FlagKind
+from checks import FlagKind
 from tui import ArticleView, FilterDialog, HelpScreen, NoteDialog, ReviewScreen, make_app
 
 SIZE = (120, 36)

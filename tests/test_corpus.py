@@ -10,6 +10,7 @@ import os
 import pytest
 
 from checks import FlagKind, parse_article
+from checks.details import ReusedDetails
 from checks.corpus import cache as corpus_cache
 from checks.corpus.index import corpus_duplicates, find_reuse, fingerprint
 from checks.corpus.cache import CorpusError, load_corpus_index
@@ -60,12 +61,12 @@ def test_reused_passage_names_its_source_file_and_span(corpus):
     (flag,) = find_reuse(_article(), index)
     assert flag.kind is FlagKind.REUSED
     assert flag.text.startswith("Storm Ellen closed") and flag.text.endswith("two places by the waves.")
-    assert flag.details["source"] == "wire/storm.txt"
+    assert isinstance(flag.details, ReusedDetails) and flag.details.source == "wire/storm.txt"
     assert "wire/storm.txt:5:1" in flag.message
     (source_span,) = flag.related
     source_text = (corpus / "wire" / "storm.txt").read_text(encoding="utf-8")
     assert source_text[source_span.start : source_span.end] == source_span.text
-    assert (flag.details["source_line"], flag.details["source_col"]) == (5, 1)
+    assert (flag.details.source_line, flag.details.source_col) == (5, 1)
 
 
 def test_the_article_itself_is_not_its_own_source(corpus):

@@ -6,7 +6,8 @@ import re
 import sys
 
 from checks.flags import assign_ids, normalise_for_id
-from checks.model import Flag, FlagKind, Span
+from checks.details import NameVariantDetails
+from checks.model import Flag, FlagKind, Priority, Span
 
 
 def test_normalising_for_ids_is_the_regex_definition():
@@ -24,14 +25,15 @@ def test_normalising_for_ids_is_the_regex_definition():
 
 
 def test_assign_ids_copies_every_field():
-    details = {"variant": "acronym"}
-    flag = Flag("", FlagKind.NAME_VARIANT, 3, 7, "U.S.", "msg", (Span(10, 12, "US"),), 2, details)
+    details = NameVariantDetails(variant="acronym", rare=1, common=2)
+    flag = Flag("", FlagKind.NAME_VARIANT, 3, 7, "U.S.", "msg", (Span(10, 12, "US"),), 2, details, Priority.HIGH)
     (out,) = assign_ids([flag])
     assert out.id.startswith("name_variant-")
     assert (out.kind, out.start, out.end, out.text, out.message, out.related, out.sentence) == (
         flag.kind, flag.start, flag.end, flag.text, flag.message, flag.related, flag.sentence
     )
     assert out.details is details
+    assert (out.level, out.priority) == (Priority.HIGH, Priority.MEDIUM)  # an acronym style: a step below its level
 
 
 def test_ids_given_group_by_group_are_the_ids_given_all_at_once():

@@ -32,7 +32,10 @@ def _analysis(text: str, extra: tuple[Flag, ...] = ()) -> Analysis:
 def _review_all(analysis: Analysis, decision: Decision = Decision.ACCEPTED) -> Review:
     review = Review("a.txt", analysis.document.sha256)
     for f in analysis.flags:
-        review = review.with_verdict(Verdict.for_flag(f, decision, note=f"note on {f.text[:12]}"))
+        # Built directly, not with Verdict.for_flag: re-attaching carries any saved decision, even
+        # one the flag's kind no longer takes (these tests give "keep first" to every flag).
+        review = review.with_verdict(Verdict(f.id, str(f.kind), decision, f.text, f.start, f.end,
+                                             note=f"note on {f.text[:12]}"))
     return review
 
 

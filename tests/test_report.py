@@ -9,6 +9,7 @@ import pytest
 
 from checks import Flag, FlagKind, Span, analyze, parse_article, read_article
 from checks.review.checklist import Checklist, ChecklistItem, default_checklist
+from checks.flags import by_priority
 from checks.review.report import escape_md, render_report
 from checks.review.store import ReviewStore, verdict_path_for
 from checks.review.verdicts import Decision, Review, Verdict
@@ -30,7 +31,7 @@ def article(tmp_path, seed_path):
 
 def _save_some_verdicts(article):
     analysis = analyze(read_article(article))
-    first, second = analysis.flags[0], analysis.flags[1]
+    first, second = by_priority(analysis.flags)[:2]  # the report's first two
     review = Review(article_path=str(article), article_sha256=analysis.document.sha256, reviewer="Ana Ruiz")
     review = review.with_verdict(Verdict.for_flag(first, Decision.ACCEPTED, note="Checked with *the desk* <ok>", by="ana"))
     review = review.with_verdict(Verdict.for_flag(second, Decision.NEEDS_WORK, by="ana"))
@@ -289,3 +290,18 @@ def test_report_command_does_not_import_the_ui(article):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[] 0"
+
+
+def test_the_report_leads_with_the_highest_priority(seed_analysis):
+    from checks.kinds import Priority
+
+    text = render_report(seed_analysis, None, default_checklist())
+    shown = [line.removeprefix("- **Priority:** ") for line in text.splitlines() if line.startswith("- **Priority:** ")]
+    assert len(shown) == len(seed_analysis.flags)
+    assert shown == sorted(shown, key=lambda p: Priority(p).rank) and shown[0] == "high" and shown[-1] == "low"
+    counts = {p: shown.count(p) for p in ("high", "medium", "low")}
+    assert f"**Flags by priority:** {counts['high']} high, {counts['medium']} medium, {counts['low']} low." in text
+    # within a priority, the article's order
+    starts = [int(line.split("line ")[1].split(":")[0]) for line in text.splitlines() if line.startswith("### ")]
+    highs = starts[: counts["high"]]
+    assert highs == sorted(highs)

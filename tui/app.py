@@ -12,8 +12,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from checks import Analysis, Document, Lexicon, analyze
+from checks import Analysis, Document, FlagKind, Lexicon, analyze
 from checks.analysis import Pipeline
+from checks.config import Config, apply_config
 from checks.corpus.index import CorpusIndex
 from checks.progress import StageProgress
 from checks.review.checklist import Checklist, default_checklist
@@ -38,8 +39,9 @@ class SourcecheckApp(App[int]):
                 tooltip="Command palette", id="app.command_palette"),
     ]
 
-    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: Pipeline) -> None:
+    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: Pipeline, config: Config | None = None) -> None:
         super().__init__()
+        self.config = config or Config()
         if not sessions:
             raise ValueError("the review app needs at least one article")
         self.sessions = tuple(sessions)
@@ -64,7 +66,8 @@ class SourcecheckApp(App[int]):
         return self._analyses > 0
 
     def get_default_screen(self) -> Screen[None]:
-        return ReviewScreen(self.sessions, analyzer=self._analyzer)
+        enabled = frozenset(k for k in FlagKind if self.config.enabled(k))
+        return ReviewScreen(self.sessions, analyzer=self._analyzer, enabled=enabled)
 
     @property
     def review_screen(self) -> ReviewScreen:
@@ -107,11 +110,13 @@ def make_app(
     lexicon: Lexicon | None = None,
     corpus: CorpusIndex | None = None,
     analyzer: Analyzer | None = None,
+    config: Config | None = None,
 ) -> SourcecheckApp:
     """Build the app for a queue of articles. ``verdicts`` is only allowed with one article.
 
     ``analyzer`` replaces the engine (tests pin the flags with it); by default ``checks.analyze``
     runs with ``lexicon``, and with ``corpus`` (``--against DIR``) adds flags of reused passages.
+    ``config`` (the newsroom's kinds and levels) is applied to whichever analysis comes out.
     """
     paths = [Path(a) for a in articles]
     if verdicts is not None and len(paths) != 1:
@@ -124,10 +129,10 @@ def make_app(
         for p in paths
     ]
     if analyzer is None:
-        return SourcecheckApp(sessions, analyzer=partial(analyze, lexicon=lexicon, corpus=corpus))
+        return SourcecheckApp(sessions, analyzer=partial(analyze, lexicon=lexicon, corpus=corpus, config=config), config=config)
     pinned = analyzer
 
     def without_stages(document: Document, /, *, progress: StageProgress | None = None) -> Analysis:
-        return pinned(document)  # a pinned analyzer has no stages to report
+        return apply_config(pinned(document), config)  # a pinned analyzer has no stages to report
 
-    return SourcecheckApp(sessions, analyzer=without_stages)
+    return SourcecheckApp(sessions, analyzer=without_stages, config=config)

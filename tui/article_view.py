@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from checks import Document, Flag, FlagKind, Paragraph
 from checks.text.display import display_text
+from checks.kinds import Related, spec
 
 from .line_map import LineMap, wrap_paragraphs
 from .palette import CUE_STYLE, CURRENT_STYLE, TWIN_STYLE, kind_style
@@ -208,10 +209,11 @@ class ArticleView(ScrollView, can_focus=False):
         if flag is None:
             return
         self._emphasise(text, start, end, flag.start, flag.end, CURRENT_STYLE)
-        if flag.kind is FlagKind.DUPLICATE:
+        related = spec(flag.kind).related
+        if related is Related.REPEAT:
             if self.showing_twin and flag.related:
                 self._emphasise(text, start, end, flag.related[0].start, flag.related[0].end, TWIN_STYLE)
-        elif flag.kind is not FlagKind.REUSED:  # a reused flag's related span is in the corpus file
+        elif related is not Related.SOURCE:  # a reused flag's related span is in the corpus file
             for cue in flag.related:
                 self._emphasise(text, start, end, cue.start, cue.end, CUE_STYLE)
 

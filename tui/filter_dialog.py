@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 
 from checks import FlagKind
+from checks.kinds import registry
 
 __all__ = ["FilterDialog"]
 
@@ -53,7 +54,7 @@ class FilterDialog(ModalScreen[frozenset[FlagKind] | None]):
                 *[
                     (f"{kind.label} ({self._counts[kind]})", kind.value,
                      self._selected is None or kind in self._selected)
-                    for kind in FlagKind
+                    for kind in registry()
                     if self._counts.get(kind)
                 ],
                 id="filter-kinds",

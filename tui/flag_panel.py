@@ -18,6 +18,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from checks import Document, DuplicatePair, Flag, FlagKind
+from checks.details import DuplicateDetails, ReusedDetails
+from checks.kinds import Related, registry
 from checks.model import DiffOp
 from checks.review.reattach import WeakMatch
 from checks.duplicates.word_diff import word_diff
@@ -31,7 +33,8 @@ __all__ = ["FlagPanel"]
 DIFF_STYLE = Style(color="black", bgcolor="#e0a030", bold=True)
 SHARED_STYLE = Style(underline=True)
 # Flags shown as two passages side by side: the twin in this article, or the corpus source.
-_COMPARED = (FlagKind.DUPLICATE, FlagKind.REUSED)
+# Kinds whose related span is a whole passage to read beside the flagged one.
+_COMPARED = frozenset(k for k, d in registry().items() if d.related in (Related.REPEAT, Related.SOURCE))
 DECISION_STYLES = {
     "accepted": "bold green",
     "dismissed": "bold yellow",
@@ -170,13 +173,14 @@ def _side_by_side(
     ops: tuple[DiffOp, ...] = pair.diff if pair is not None and pair.diff else word_diff(
         flag.text, other.text, offset_a=flag.start, offset_b=other.start
     )
-    shared = [str(p) for p in flag.details.get("shared", ()) or ()]  # type: ignore[union-attr]
+    details = flag.details
+    shared = list(details.shared) if isinstance(details, (DuplicateDetails, ReusedDetails)) else []
     changed_a = [(op.a_start, op.a_end) for op in ops if op.tag != "equal"]
     changed_b = [(op.b_start, op.b_end) for op in ops if op.tag != "equal"]
     line = document.line_col(flag.start)[0]
     if flag.kind is FlagKind.REUSED:
         # The source passage's offsets are into the corpus file, not this article.
-        source = f"{flag.details.get('source', 'corpus')}:{flag.details.get('source_line', '?')}"
+        source = f"{details.source}:{details.source_line}" if isinstance(details, ReusedDetails) else "corpus:?"
         return (
             _passage(f"This article (line {line})", flag.start, flag.text, shared, changed_a, in_view=False),
             _passage(f"Source {source}", other.start, other.text, shared, changed_b, in_view=False),

@@ -26,10 +26,16 @@ class Legend(Static):
     }
     """
 
+    def __init__(self, *, enabled: frozenset[FlagKind] | None = None, id: str | None = None) -> None:
+        """``enabled``: the kinds the newsroom config leaves on; rows of kinds switched off are not shown."""
+        super().__init__(id=id)
+        self._groups = [(label, kinds) for label, kinds in LEGEND_GROUPS
+                        if enabled is None or any(k in enabled for k in kinds)]
+
     def show_counts(self, counts: Mapping[FlagKind, int], visible: frozenset[FlagKind] | None) -> None:
         text = Text()
         # Two columns keep the legend short enough to leave the checklist room.
-        for n, (label, kinds) in enumerate(LEGEND_GROUPS):
+        for n, (label, kinds) in enumerate(self._groups):
             count = sum(counts.get(k, 0) for k in kinds)
             shown = visible is None or any(k in visible for k in kinds)
             if n:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.style import Style
 
 from checks import FlagKind
+from checks.kinds import registry
 
 __all__ = ["CURRENT_STYLE", "CUE_STYLE", "KIND_STYLES", "LEGEND_GROUPS", "TWIN_STYLE", "kind_style"]
 
@@ -17,34 +18,14 @@ def _tint(background: str) -> Style:
     return Style(color="#f2f2f2", bgcolor=background)
 
 
-# Splice and the two quotation checks share a colour: the reviewer acts on them the same way
-# (compare the quote with the original), and nine colours are already near the limit of what
-# reads apart in a terminal.
-KIND_STYLES: dict[FlagKind, Style] = {
-    FlagKind.DUPLICATE: _tint("#6b2d7a"),
-    FlagKind.UNSOURCED: _tint("#8a2b2b"),
-    FlagKind.ANONYMOUS: _tint("#8a5a1f"),
-    FlagKind.VAGUE: _tint("#6b6b1a"),
-    FlagKind.SECONDHAND: _tint("#1f4d8a"),
-    FlagKind.OPINION: _tint("#8a2d64"),
-    FlagKind.SPLICE: _tint("#2d6b3d"),
-    FlagKind.UNBALANCED_QUOTE: _tint("#2d6b3d"),
-    FlagKind.UNATTRIBUTED_QUOTE: _tint("#2d6b3d"),
-    FlagKind.NAME_VARIANT: _tint("#1a6b6b"),
-    FlagKind.REUSED: _tint("#55558a"),
-}
+# Each kind's colour is declared in its registry entry (checks/data/kinds.yaml).
+KIND_STYLES: dict[FlagKind, Style] = {kind: _tint(declared.colour) for kind, declared in registry().items()}
 
-# The legend lists what the reviewer tells apart: kinds sharing a colour share a row.
-LEGEND_GROUPS: tuple[tuple[str, tuple[FlagKind, ...]], ...] = (
-    ("duplicate", (FlagKind.DUPLICATE,)),
-    ("unsourced", (FlagKind.UNSOURCED,)),
-    ("anonymous", (FlagKind.ANONYMOUS,)),
-    ("vague", (FlagKind.VAGUE,)),
-    ("second-hand", (FlagKind.SECONDHAND,)),
-    ("opinion", (FlagKind.OPINION,)),
-    ("splice/quote", (FlagKind.SPLICE, FlagKind.UNBALANCED_QUOTE, FlagKind.UNATTRIBUTED_QUOTE)),
-    ("name variant", (FlagKind.NAME_VARIANT,)),
-    ("reused", (FlagKind.REUSED,)),
+# The legend lists what the reviewer tells apart: kinds sharing a colour share a row (the
+# registry declares them together under one legend name).
+LEGEND_GROUPS: tuple[tuple[str, tuple[FlagKind, ...]], ...] = tuple(
+    (legend, tuple(k for k, d in registry().items() if d.legend == legend))
+    for legend in dict.fromkeys(d.legend for d in registry().values())
 )
 
 CURRENT_STYLE = Style(reverse=True, bold=True)

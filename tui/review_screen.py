@@ -116,9 +116,14 @@ class ReviewScreen(VerdictActions, Screen[None]):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, ReviewScreen.StageStarted) and message.session is self.session
 
-    def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: Pipeline) -> None:
+    def __init__(
+        self, sessions: Sequence[ReviewSession], *, analyzer: Pipeline,
+        enabled: frozenset[FlagKind] | None = None,
+    ) -> None:
+        """``enabled``: the kinds the newsroom config leaves on (None: all), for the legend."""
         super().__init__()
         self.sessions = tuple(sessions)
+        self._enabled = enabled
         self.article_index = 0
         self._analyzer = analyzer
         self._loading: dict[Worker[tuple[ReviewSession, LoadedArticle]], ReviewSession] = {}
@@ -133,7 +138,7 @@ class ReviewScreen(VerdictActions, Screen[None]):
             with Vertical(id="side"):
                 yield ProgressPane(id="progress")
                 yield ChecklistPane(id="checklist")
-                yield Legend(id="legend")
+                yield Legend(id="legend", enabled=self._enabled)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -315,13 +320,12 @@ class ReviewScreen(VerdictActions, Screen[None]):
         if session.loaded is None or flag is None:
             return
         analysis = session.loaded.analysis
-        pair_id = flag.details.get("pair")
         panel.show_flag(
             flag,
             document=analysis.document,
             position=f"flag {self.current + 1 if self.current is not None else 0} of {len(session.flags)}",
             verdict=session.review.verdict(flag.id),
-            pair=next((p for p in analysis.duplicates if p.id == pair_id), None),
+            pair=analysis.pair_for(flag),
             weak=session.pending_weak(flag),
             showing_twin=self.query_one(ArticleView).showing_twin,
             decision_keys=self.decision_keys(flag.kind),

@@ -22,9 +22,10 @@ from rapidfuzz import fuzz
 from checks.duplicates.shingles import content_stems, shingles, similar_set_pairs
 from checks.duplicates.window_candidates import candidate_pairs
 from checks.duplicates.search import DEFAULT_MIN_SCORE, compare_documents
+from checks.details import ReusedDetails
+from checks.kinds import spec
 from checks.model import Document, Flag, FlagKind, Span
 from checks.progress import Progress
-from checks.text.display import location
 from checks.text.words import normalise
 
 __all__ = [
@@ -148,8 +149,8 @@ def find_reuse(
     ``flags.assign_ids`` gives them with the article's other flags).
 
     Each flag spans the article passage; ``related`` holds the source passage, with offsets into the
-    source file's text; ``details`` has ``source`` (its path), ``source_line`` and ``source_col``
-    (1-based), ``score`` and ``shared`` phrases. A corpus file with the article's own path is skipped.
+    source file's text; ``details`` is a ``ReusedDetails``: ``source`` (its path), ``source_line`` and
+    ``source_col`` (1-based), ``score`` and ``shared`` phrases. A corpus file with the article's own path is skipped.
     Only the ``max_sources`` documents with the most matching sentences are compared in full.
     """
     hits = _documents_hit(doc, index, min_shared)
@@ -171,21 +172,23 @@ def find_reuse(
                     start=pair.a.start,
                     end=pair.a.end,
                     text=pair.a.text,
-                    message=f"reused from {location(source.path, line, col)} (score {pair.score:.0f})",
+                    message=spec(FlagKind.REUSED).message(
+                        "source", source=source.path, line=line, col=col, score=pair.score
+                    ),
                     related=(Span(pair.b.start, pair.b.end, pair.b.text),),
                     sentence=pair.sentences_a[0] if pair.sentences_a else None,
-                    details={
-                        "source": source.path,
-                        "source_line": line,
-                        "source_col": col,
-                        "score": pair.score,
-                        "shared": list(pair.shared),
-                    },
+                    details=ReusedDetails(
+                        source=source.path, source_line=line, source_col=col, score=pair.score, shared=pair.shared
+                    ),
                 )
             )
     if progress is not None:
         progress(len(ranked), len(ranked))
-    return tuple(sorted(flags, key=lambda f: (f.start, f.end, str(f.details["source"]))))
+    return tuple(sorted(flags, key=lambda f: (f.start, f.end, _source_of(f))))
+
+
+def _source_of(flag: Flag) -> str:
+    return flag.details.source if isinstance(flag.details, ReusedDetails) else ""
 
 
 def _documents_hit(doc: Document, index: CorpusIndex, min_shared: int) -> Counter[int]:

@@ -35,9 +35,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
+from checks.config import CONFIG_DIR_ENV, config_folder
 from checks.files import DataFileError, read_package_yaml, read_yaml_file
+from checks.kinds import parse_kind
 from checks.model import Flag, FlagKind
 from checks.review.verdicts import Decision, Review
 
@@ -57,7 +57,6 @@ __all__ = [
     "user_checklist_path",
 ]
 
-CONFIG_DIR_ENV = "SOURCECHECK_CONFIG_DIR"
 CHECKLIST_VERSION = 1
 AUTO_RULES = ("no_open_flags",)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -73,13 +72,7 @@ def _parse_auto(auto: str) -> tuple[str, tuple[FlagKind, ...]]:
     names = [n.strip() for n in arg.split(",") if n.strip()] if sep else []
     if not names:
         raise ValueError(f"auto rule {auto!r} needs flag kinds, e.g. {rule}:duplicate")
-    kinds = []
-    for name in names:
-        try:
-            kinds.append(FlagKind(name))
-        except ValueError:
-            known = ", ".join(k.value for k in FlagKind)
-            raise ValueError(f"unknown flag kind {name!r} in auto rule (known: {known})") from None
+    kinds = [parse_kind(name, context=" in auto rule") for name in names]
     return rule, tuple(dict.fromkeys(kinds))
 
 
@@ -194,9 +187,7 @@ def load_checklist(path: str | os.PathLike[str]) -> Checklist:
 
 def user_checklist_path() -> Path:
     """Where a user's own default checklist lives; reads nothing. ``$SOURCECHECK_CONFIG_DIR`` wins."""
-    override = os.environ.get(CONFIG_DIR_ENV)
-    folder = Path(override) if override else Path(platformdirs.user_config_dir("sourcecheck"))
-    return folder / "checklist.yaml"
+    return config_folder() / "checklist.yaml"
 
 
 def resolve_checklist(explicit: str | os.PathLike[str] | None) -> Checklist:

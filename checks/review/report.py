@@ -15,7 +15,11 @@ from collections import Counter
 from pathlib import PurePath
 
 from checks.review.checklist import Checklist, item_state, open_flags, sign_off_problems
-from checks.model import Analysis, Document, Flag, FlagKind, Span
+from checks.config import Config
+from checks.details import ReusedDetails
+from checks.kinds import Priority, Related, registry, spec
+from checks.model import Analysis, Document, Flag, Span
+from checks.flags import by_priority
 from checks.review.session import LoadedArticle, resume_review
 from checks.review.verdicts import Review, Verdict
 from checks.text import display
@@ -110,12 +114,15 @@ def render_report(
     *,
     verdict_path: str | None = None,
     generated: str | None = None,
+    config: Config | None = None,
 ) -> str:
-    """The whole report as Markdown text ending in a newline; ``review`` as saved (or None)."""
+    """The whole report as Markdown text ending in a newline; ``review`` as saved (or None).
+    ``config``, the newsroom config the analysis was made with, is named in the header when it
+    switches kinds off or changes their level, so a reader knows what was not checked."""
     attached = resume_review(analysis, review) if review is not None else None
     live = attached.review if attached is not None else None
     parts = [
-        _header(analysis, review, verdict_path, generated),
+        _header(analysis, review, verdict_path, generated, config),
         _sign_off(analysis, review, live, checklist),
         _flags(analysis, live, attached),
         _weak(analysis, attached),
@@ -125,7 +132,9 @@ def render_report(
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
-def _header(analysis: Analysis, review: Review | None, verdict_path: str | None, generated: str | None) -> str:
+def _header(
+    analysis: Analysis, review: Review | None, verdict_path: str | None, generated: str | None, config: Config | None
+) -> str:
     doc = analysis.document
     name = PurePath(doc.path).name if doc.path else "article"
     lines = [f"# Review report: {escape_md(doc.title or name)}", ""]
@@ -143,11 +152,20 @@ def _header(analysis: Analysis, review: Review | None, verdict_path: str | None,
             lines.append(f"- **Last saved:** {escape_md(review.updated or review.created)}")
     if generated:
         lines.append(f"- **Report generated:** {escape_md(generated)}")
+    if config is not None and not config.is_default:
+        lines.append(f"- **Newsroom config:** {escape_md(config.source)}: {escape_md(_config_summary(config))}")
     for warning in doc.warnings:
         lines += ["", f"> **Note:** {escape_md(warning)}"]
     for warning in review_warnings(analysis, review):
         lines += ["", f"> **Warning:** {escape_md(warning)}"]
     return "\n".join(lines)
+
+
+def _config_summary(config: Config) -> str:
+    off = [k.label for k in registry() if not config.enabled(k)]
+    moved = [f"{k.label} {config.level(k)}" for k in registry() if config.enabled(k) and config.level(k) is not spec(k).level]
+    parts = ([f"not checked: {', '.join(off)}"] if off else []) + ([f"levels: {', '.join(moved)}"] if moved else [])
+    return "; ".join(parts)
 
 
 def _sign_off(analysis: Analysis, saved: Review | None, review: Review | None, checklist: Checklist) -> str:
@@ -173,6 +191,9 @@ def _sign_off(analysis: Analysis, saved: Review | None, review: Review | None, c
         by_kind = Counter(f.kind for f in flags)
         kinds = ", ".join(f"{kind.label} ({n})" for kind, n in sorted(by_kind.items(), key=lambda kv: -kv[1]))
         lines += ["", f"**Flags by kind:** {kinds}."]
+        by_level = Counter(f.priority for f in flags)
+        levels = ", ".join(f"{by_level[p]} {p}" for p in Priority if by_level[p])
+        lines += ["", f"**Flags by priority:** {levels}."]
     if problems:
         lines += ["", "Still open:", ""]
         lines += [f"- {escape_md(p)}" for p in problems]
@@ -184,8 +205,8 @@ def _flags(analysis: Analysis, review: Review | None, attached: LoadedArticle | 
     if not analysis.flags:
         return "## Flags\n\nNo flags: the checks found nothing to look at."
     moved = {f.id: score for v, f, score in attached.carried if v.flag != f.id} if attached else {}
-    blocks = ["## Flags"]
-    for n, flag in enumerate(analysis.flags, start=1):
+    blocks = ["## Flags", "Highest priority first; in the order of the article within a priority."]
+    for n, flag in enumerate(by_priority(analysis.flags), start=1):
         verdict = review.verdict(flag.id) if review else None
         blocks.append(_flag_block(n, flag, doc, verdict, moved.get(flag.id)))
     return "\n\n".join(blocks)
@@ -193,19 +214,21 @@ def _flags(analysis: Analysis, review: Review | None, attached: LoadedArticle | 
 
 def _flag_block(n: int, flag: Flag, doc: Document, verdict: Verdict | None, carried: float | None) -> str:
     lines = [f"### {n}. {flag.kind.label.capitalize()}, {_where(doc, flag.start)}", ""]
-    if flag.kind is FlagKind.DUPLICATE:
+    related = spec(flag.kind).related
+    if related is Related.REPEAT:
         lines += [f"First passage, {_where(doc, flag.start)}:", "", _quote(flag.text)]
         for other in flag.related:
             lines += ["", f"Repeated at {_related_where(doc, other)}:", "", _quote(other.text)]
     else:
         lines.append(_quote_in_context(doc, flag))
-        if flag.kind is FlagKind.REUSED:
+        if related is Related.SOURCE:
             for other in flag.related:
                 lines += ["", f"Source, {_source_where(flag)}:", "", _quote(other.text)]
-        elif flag.kind is FlagKind.NAME_VARIANT:
+        elif related is Related.VARIANT:
             for other in flag.related:
                 lines += ["", f"Compare {_related_where(doc, other)}:", "", _quote(other.text)]
-    lines += ["", f"- **Why flagged:** {escape_md(flag.message)}"]
+    lines += ["", f"- **Priority:** {flag.priority}"]
+    lines.append(f"- **Why flagged:** {escape_md(flag.message)}")
     lines.append(f"- **Verdict:** {_verdict_line(verdict)}")
     if carried is not None:
         lines.append(f"- **Carried over:** given on an earlier version of this passage (text match {carried:.0f}%)")
@@ -222,11 +245,10 @@ def _related_where(doc: Document, span: Span) -> str:
 
 def _source_where(flag: Flag) -> str:
     # A reused passage's span has offsets into the corpus file named in ``details``, not this article.
-    source = flag.details.get("source")
-    if not source:
+    details = flag.details
+    if not isinstance(details, ReusedDetails) or not details.source:
         return "another document"
-    line, col = flag.details.get("source_line"), flag.details.get("source_col")
-    return escape_md(display.location(source, line, col))
+    return escape_md(display.location(details.source, details.source_line, details.source_col))
 
 
 def _verdict_line(verdict: Verdict | None) -> str:

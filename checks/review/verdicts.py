@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
-from enum import StrEnum
 from typing import Any
 
+from checks.kinds import Decision, decisions_for  # declared beside the kinds, which say which decisions each takes
 from checks.model import Flag
 
 __all__ = [
@@ -31,19 +31,6 @@ FORMAT_VERSION = 1
 
 class ReviewFormatError(ValueError):
     """A verdict file of the wrong shape; the message is one line for the user."""
-
-
-class Decision(StrEnum):
-    ACCEPTED = "accepted"  # verified / sourced adequately
-    DISMISSED = "dismissed"  # false positive; needs a reason in the note
-    NEEDS_WORK = "needs_work"  # back to the reporter
-    KEEP_FIRST = "keep_first"  # duplicates: cut the second passage
-    KEEP_SECOND = "keep_second"
-    KEEP_BOTH = "keep_both"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ")
 
 
 def utc_now() -> str:
@@ -72,6 +59,10 @@ class Verdict:
 
     @classmethod
     def for_flag(cls, flag: Flag, decision: Decision, *, note: str = "", by: str = "") -> Verdict:
+        """A new verdict on ``flag``; ValueError when its kind does not take ``decision``
+        (keep first/second/both are for duplicate passages only: ``checks.kinds.decisions_for``)."""
+        if Decision(decision) not in decisions_for(flag.kind):
+            raise ValueError(f"'{Decision(decision).label}' is not a verdict for a {flag.kind.label}")
         return cls(flag.id, str(flag.kind), Decision(decision), flag.text, flag.start, flag.end,
                    note, by, utc_now())
 

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checks.sourcing.lexicon import Lexicon, default_lexicon
+from checks.details import FlagDetails, NameVariantDetails, UnattributedQuoteDetails
+from checks.kinds import spec
 from checks.model import Document, Flag, FlagKind, Sentence, SentenceGrade, Sourcing, Span
 from checks.style.name_variants import find_name_variants
 from checks.text.display import one_line, truncate
@@ -93,7 +95,16 @@ def _with_context(
     return start, end
 
 
-def _flag(located: _Located, kind: FlagKind, start: int, end: int, message: str, **extra: object) -> Flag:
+def _flag(
+    located: _Located,
+    kind: FlagKind,
+    start: int,
+    end: int,
+    message: str,
+    *,
+    related: tuple[Span, ...] = (),
+    details: FlagDetails | None = None,
+) -> Flag:
     doc = located.doc
     s = _sentence_at(located, start)
     return Flag(
@@ -103,8 +114,9 @@ def _flag(located: _Located, kind: FlagKind, start: int, end: int, message: str,
         end=end,
         text=doc.text[start:end],
         message=message,
+        related=related,
         sentence=s.index if s else None,
-        **extra,  # type: ignore[arg-type]
+        details=details,
     )
 
 
@@ -119,7 +131,7 @@ def _splices(located: _Located) -> list[Flag]:
                 FlagKind.SPLICE,
                 start,
                 end,
-                f"splice mark {m.group(0)}: text was cut here; check the quote against the original",
+                spec(FlagKind.SPLICE).message("mark", mark=m.group(0)),
                 related=(Span(m.start(), m.end(), m.group(0)),),
             )
         )
@@ -143,14 +155,12 @@ def _unbalanced(located: _Located, stray: list[tuple[int, int]], unclosed: list[
     doc = located.doc
     # (mark, context the excerpt shows, message): a stray closer shows the word it closes, an
     # unclosed opener the words it opens.
+    declared = spec(FlagKind.UNBALANCED_QUOTE)
     cases = [
-        (s, e, {"after": False, "words": 1},
-         f"closing quotation mark {doc.text[s:e]} with no opening one in its paragraph")
+        (s, e, {"after": False, "words": 1}, declared.message("stray", mark=doc.text[s:e]))
         for s, e in stray
     ] + [
-        (s, e, {"before": False, "words": 2},
-         f"quotation mark {doc.text[s:e]} opens a quote that is never closed "
-         "(and the next paragraph does not reopen it)")
+        (s, e, {"before": False, "words": 2}, declared.message("unclosed", mark=doc.text[s:e]))
         for s, e in unclosed
     ]
     flags = []
@@ -203,11 +213,12 @@ def _unattributed(
             continue
         if sum(c.isalpha() for c in quoted) < 2 or doc.text[q.start - 1 : q.start] == "=":
             continue  # "", a number, or an attribute of embedded markup (tweet="...")
-        if partial:
-            message = f"partial quote {truncate(one_line(quoted), 40)} with no speaker in its sentence (a scare quote?)"
-        else:
-            message = "quotation with no speaker in its sentence or the ones around it"
-        flags.append(_flag(located, FlagKind.UNATTRIBUTED_QUOTE, q.start, q.end, message))
+        declared = spec(FlagKind.UNATTRIBUTED_QUOTE)
+        message = declared.message("partial", quote=truncate(one_line(quoted), 40)) if partial else declared.message("whole")
+        flags.append(
+            _flag(located, FlagKind.UNATTRIBUTED_QUOTE, q.start, q.end, message,
+                  details=UnattributedQuoteDetails(partial=partial))
+        )
     return flags
 
 
@@ -236,16 +247,11 @@ def _name_variants(located: _Located) -> list[Flag]:
     for v in find_name_variants(doc):
         first = v.rare[0]
         other = v.common[0].text
-        if v.kind == "acronym":
-            message = (
-                f'"{first.text}" here, "{other}" elsewhere ({_times(len(v.common))}): '
-                "pick one style for the article"
-            )
-        else:
-            message = (
-                f'"{first.text}" here ({_times(len(v.rare))}), "{other}" elsewhere ({_times(len(v.common))}): '
-                "one spelling is probably wrong"
-            )
+        template = "acronym" if v.kind == "acronym" else "spelling"
+        message = spec(FlagKind.NAME_VARIANT).message(
+            template, rare=first.text, common=other, rare_times=_times(len(v.rare)),
+            common_times=_times(len(v.common)),
+        )
         flags.append(
             _flag(
                 located,
@@ -254,7 +260,7 @@ def _name_variants(located: _Located) -> list[Flag]:
                 first.end,
                 message,
                 related=v.common[:_RELATED_LIMIT],
-                details={"variant": v.kind, "rare": len(v.rare), "common": len(v.common)},
+                details=NameVariantDetails(variant=v.kind, rare=len(v.rare), common=len(v.common)),
             )
         )
     return flags

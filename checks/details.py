@@ -1,0 +1,65 @@
+"""What a flag of one kind knows beyond its span and message: one frozen dataclass per kind that
+has details. ``Flag.details`` holds one of them, or None for kinds that have none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checks.kinds import FlagKind
+
+__all__ = [
+    "DETAILS_OF",
+    "DuplicateDetails",
+    "FlagDetails",
+    "NameVariantDetails",
+    "ReusedDetails",
+    "UnattributedQuoteDetails",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateDetails:
+    """The pair behind a duplicate flag (``Analysis.pair_for`` finds it by this id)."""
+
+    pair_id: str
+    score: float
+    shared: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReusedDetails:
+    """Where a reused passage came from: a corpus file and the 1-based line and column there."""
+
+    source: str
+    source_line: int
+    source_col: int
+    score: float
+    shared: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NameVariantDetails:
+    """``variant`` is "acronym" (US / U.S., a style choice) or "spelling" (one is probably wrong);
+    ``rare`` and ``common`` count the two forms."""
+
+    variant: str
+    rare: int
+    common: int
+
+
+@dataclass(frozen=True, slots=True)
+class UnattributedQuoteDetails:
+    """``partial``: a few quoted words inside a sentence (a scare quote?), not a whole quotation."""
+
+    partial: bool
+
+
+FlagDetails = DuplicateDetails | ReusedDetails | NameVariantDetails | UnattributedQuoteDetails
+
+# The one details class each kind may carry; kinds not here carry none.
+DETAILS_OF: dict[FlagKind, type[FlagDetails]] = {
+    FlagKind.DUPLICATE: DuplicateDetails,
+    FlagKind.REUSED: ReusedDetails,
+    FlagKind.NAME_VARIANT: NameVariantDetails,
+    FlagKind.UNATTRIBUTED_QUOTE: UnattributedQuoteDetails,
+}

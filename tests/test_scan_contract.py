@@ -1,0 +1,76 @@
+"""The ``scan --format json`` contract: every field, its type, and what was added since. Extend;
+never rename. Run on every seed through the command line, with a corpus for the reused flags."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import yaml
+
+from checks.kinds import FlagKind, Priority
+from sourcecheck.cli import main
+
+DOCUMENT = {"path": str, "sha256": str, "date": (str, type(None)), "title": (str, type(None))}
+SENTENCE = {"index": int, "paragraph": int, "start": int, "end": int, "text": str, "sourcing": str, "cues": list,
+            "reason": str}
+CUE = {"start": int, "end": int, "text": str, "role": str}
+SPAN = {"start": int, "end": int, "text": str}
+DUPLICATE = {"id": str, "score": float, "a": dict, "b": dict, "shared": list, "sentences_a": list,
+             "sentences_b": list, "diff": list}
+# "priority" was added after the first eight; a new field goes at the end of its object.
+FLAG = {"id": str, "kind": str, "start": int, "end": int, "text": str, "message": str, "related": list,
+        "priority": str}
+
+
+def _check(obj: dict, shape: dict, what: str) -> None:
+    assert list(obj) == list(shape), f"{what} fields"
+    for key, kind in shape.items():
+        assert isinstance(obj[key], kind), f"{what}.{key} is {type(obj[key]).__name__}"
+
+
+@pytest.fixture
+def payload(tmp_path, seed_path, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCECHECK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("SOURCECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(seed_path, corpus / "wire.txt")
+    seeds = sorted(str(p) for p in seed_path.parent.glob("*.txt"))
+    assert main(["scan", "--format", "json", "--against", str(corpus), *seeds]) == 1
+    return json.loads(capsys.readouterr().out)
+
+
+def test_every_field_of_the_scan_json(payload):
+    kinds, priorities = set(), set()
+    for doc in payload:
+        assert list(doc) == ["document", "sentences", "duplicates", "flags"]
+        _check(doc["document"], DOCUMENT, "document")
+        for s in doc["sentences"]:
+            _check(s, SENTENCE, "sentence")
+            for c in s["cues"]:
+                _check(c, CUE, "cue")
+        for d in doc["duplicates"]:
+            _check(d, DUPLICATE, "duplicate")
+            _check(d["a"], SPAN, "duplicate.a")
+            assert all(len(op) == 5 for op in d["diff"])
+        for f in doc["flags"]:
+            _check(f, FLAG, "flag")
+            for r in f["related"]:
+                _check(r, {**SPAN, "source": str} if f["kind"] == "reused" else SPAN, "related")
+            kinds.add(FlagKind(f["kind"]))
+            priorities.add(Priority(f["priority"]))
+        # flags stay in document order in the JSON (the text output and the report sort by priority)
+        assert [(f["start"], f["end"]) for f in doc["flags"]] == sorted((f["start"], f["end"]) for f in doc["flags"])
+    assert FlagKind.REUSED in kinds and FlagKind.DUPLICATE in kinds and len(kinds) >= 8
+    assert priorities == set(Priority)
+
+
+def test_yaml_has_the_same_fields(tmp_path, seed_path, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCECHECK_CONFIG_DIR", str(tmp_path / "config"))
+    assert main(["scan", "--format", "json", str(seed_path)]) == 1
+    as_json = json.loads(capsys.readouterr().out)
+    assert main(["scan", "--format", "yaml", str(seed_path)]) == 1
+    assert yaml.safe_load(capsys.readouterr().out) == as_json
+    assert all("priority" in f for f in as_json["flags"])
