@@ -10,7 +10,7 @@ from checks.sourcing.lexicon import Lexicon, default_lexicon
 from checks.model import Analysis, Document, Flag, SentenceGrade
 from checks.processes import in_background, without_gc
 from checks.sourcing.grade import grade_sentences
-from checks.style.text_flags import find_text_flags
+from checks.style.text_flags import find_text_flags, one_flag_per_quote
 
 __all__ = ["BACKGROUND_DUPLICATES", "analyze"]
 
@@ -53,7 +53,8 @@ def _grades_and_other_flags(
     step(1, 4)
     text_flags = find_text_flags(doc, grades, lexicon=lex)
     step(2, 4)
-    return grades, assign_ids([*flags_from_grades(doc, grades), *text_flags])
+    grade_flags = one_flag_per_quote(flags_from_grades(doc, grades), text_flags)
+    return grades, assign_ids([*grade_flags, *text_flags])
 
 
 def _quiet(done: int, total: int) -> None:

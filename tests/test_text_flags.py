@@ -300,3 +300,31 @@ def test_splice_marks_tried_at_brackets_are_the_regex_matches():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
         assert [m.span() for m in tf._splice_marks(text)] == [m.span() for m in tf._SPLICE.finditer(text)], text
+
+
+def test_a_headline_with_quotation_marks_gets_no_quote_flag():
+    d = doc('Council tax rise "reasonable"', "The council met on Monday.")
+    assert flags_of(d, FlagKind.UNATTRIBUTED_QUOTE) == []
+
+
+def test_one_flag_for_a_quote_paragraph_with_no_speaker():
+    # The quote after a paraphrase paragraph has no speaker of its own: the quote flag says so, and
+    # the unsourced flag on the same words is left out (one problem, one flag).
+    from checks.analysis import analyze
+
+    d = doc(
+        "Mr Ortiz said the plant would reopen next year.",
+        '"With these investments, we are going to stay the main employer in the valley for a long time."',
+    )
+    flags = [f for f in analyze(d).flags if f.sentence == 1]
+    assert [f.kind for f in flags] == [FlagKind.UNATTRIBUTED_QUOTE]
+    assert grade_sentences(d)[1].sourcing is Sourcing.UNSOURCED  # the grade keeps its meaning
+    assert "quotation with no speaker" in grade_sentences(d)[1].reason
+
+
+def test_a_scare_quote_in_an_unsourced_sentence_keeps_both_flags():
+    from checks.analysis import analyze
+
+    d = doc('The firm says its "core function" stays in Leeds.', 'Rents have risen by a "modest" amount in the city this year.')
+    kinds = sorted(str(f.kind) for f in analyze(d).flags if f.sentence == 1)
+    assert kinds == ["unattributed_quote", "unsourced"]  # two problems: no source, and a quote of no one

@@ -55,6 +55,13 @@ _IN_A_PUBLICATION = re.compile(  # fronted: "In a Washington Post poll released 
 # "Clinton's comments": a noun, not a verb; "He's said", "That's according to": a contraction.
 _POSSESSIVE = re.compile(r"(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]hat)(?<!\b[Ww]ho)(?<!\b[Ww]hat)[’']s?\Z")
 _COMPLEMENT_AFTER = re.compile(r'\s*(?:,|:|"|“|(?:that|how|what|why|whether|as)\b|\.?\s*\Z)', re.IGNORECASE)
+# The clause a finding verb reports: "ruled that", "agree she could", "decided the vote was void";
+# not "agreed to pay", "ruled out a bid", "decided against it".
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:that\b|(?:he|she|they|it|we|i|you|there|the\s+\w+|this|these|those)\s+(?:\w+ly\s+)?"
+    r"(?:could|would|should|will|can|may|might|must|is|was|are|were|has|had|have|did|does|do)\b)",
+    re.IGNORECASE,
+)
 _QUOTE_SOON_AFTER = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s*(?::|\s[\"“]|\s'')")  # "described the ground as ''Swiss cheese''"
 _DESCRIBED_AS = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s+as\b")  # "described the ground as Swiss cheese"
 # "BYLINE: Amber Phillips", "Contributing: ...", "Related: ...": labels, not speakers.
@@ -114,6 +121,17 @@ _AGENT = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+# "The transcript shows", "the ruling found": one document the story has identified, not "polls show".
+_ONE_DOCUMENT = re.compile(r"\W*(?:the|this|that|its|his|her|their)\s+(?:\w+\s+){0,2}?[a-z]+[^s\W]\s", re.IGNORECASE)
+# A singular indefinite subject: a bare form of a noun-like verb after it is the noun ("A government
+# claim", "a report"); a participle right after it modifies it ("A claim accusing the firms"), unless
+# an auxiliary makes it a verb ("a group of leaders is calling").
+_ONE_THING = re.compile(r"\W*(?:(?:and|but)\s+)?(?:a|an|another|each|every)\s", re.IGNORECASE)
+# The subject after a fronted "In a statement ...,": lower-case titles, then a capitalised name.
+_SUBJECT_AFTER_COMMA = re.compile(
+    r"[^,]{0,60},\s+((?:(?:the|a|an|[a-z][\w-]*)\s+){0,3}(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?"
+    r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})"
+)
 _SPEAKER_COLON = re.compile(r"\W{0,2}([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]*){0,3}):\s+[\"“‘'A-Z]")
 _COLON_QUOTE = re.compile(r':\s*(?:["“‘]|\'\')')
 
@@ -198,7 +216,10 @@ def _is_verb_use(
         window = rules.not_speech.finditer(text, max(0, verb.start() - 12), verb.end() + 16)
         if any(n.start() <= verb.start() < n.end() for n in window):
             return False
-    return verb.group(0).lower() not in rules.needs_complement or _has_complement(text, verb, quoted)
+    lowered = verb.group(0).lower()
+    if lowered in rules.needs_clause:
+        return _CLAUSE_AFTER.match(text, verb.end()) is not None
+    return lowered not in rules.needs_complement or _has_complement(text, verb, quoted)
 
 
 def _attribution_at(
@@ -255,6 +276,10 @@ def _attribution_at(
     if (lowered in rules.noun_like and b <= verb.start() and len(phrase_words) > 4 and not aside
             and not rules.pronouns.match(phrase_words[-1]) and not _THAT_AFTER.match(text, verb.end())):
         return None  # "Democratic Party rules allow for minority reports": a noun after a clause
+    if (b <= verb.start() and _ONE_THING.match(text, a, b) and len(text[a:b].split()) <= 6
+            and (lowered + "s" in rules.noun_like or (participle and not _PASSIVE_BEFORE.search(text, tail_start, verb.start())))
+            and not _PUNCT.search(text, b, verb.start()) and not _LAST_BREAK.search(text, tail_start, verb.start())):
+        return None  # "A US government claim accusing the firms": a noun and its modifier, no speaker
     grade, role, pronoun = classify_speaker(text[a:b], rules)
     if grade is None and lowered == "according to" and WORD.search(text[a:b]):
         grade, role = Sourcing.NAMED, "source"  # "according to state law": a document is a source
@@ -295,7 +320,7 @@ def _other_attribution(
                  if t.rstrip(".") not in FUNCTION_CAPS and t.lower() not in rules.publication_nouns
                  and t.lower() not in rules.group_adjectives
                  and not (a == 0 and t.endswith("ly") and phrase.lstrip().startswith(t))]  # "Early polls show"
-        grade = Sourcing.NAMED if names else Sourcing.VAGUE
+        grade = Sourcing.NAMED if names or _ONE_DOCUMENT.match(phrase) else Sourcing.VAGUE
         if not names and rules.anonymous_heads.search(text, m.start(), m.end()) and (
                 classify_speaker(text[m.start():m.end()].rsplit(None, 1)[0], rules)[0] is Sourcing.ANONYMOUS):
             grade = Sourcing.ANONYMOUS  # "a survey of Republican insiders shows": unnamed people publish
@@ -306,8 +331,13 @@ def _other_attribution(
         phrase = m.group(0)
         names = [t for t in CAPITALISED.findall(phrase)[1:] if t.rstrip(".") not in FUNCTION_CAPS]
         grade = Sourcing.SECONDHAND if rules.outlets.search(phrase) else (Sourcing.NAMED if names else Sourcing.VAGUE)
-        return Attribution(grade, ((m.start(), m.end(), "publication"),),
-                           f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
+        cues: tuple[tuple[int, int, str], ...] = ((m.start(), m.end(), "publication"),)
+        subject = _SUBJECT_AFTER_COMMA.match(text, m.end()) if grade is Sourcing.VAGUE else None
+        if subject and classify_speaker(subject.group(1), rules)[0] is Sourcing.NAMED:
+            # "In a statement issued Tuesday, presidential nominee Hillary Clinton was ...": hers
+            grade, phrase = Sourcing.NAMED, subject.group(1)
+            cues += ((subject.start(1), subject.end(1), "source"),)
+        return Attribution(grade, cues, f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
     m = rules.vague_belief.search(text) if may_match(rules, "vague_groups", words) else None
     if m and outside_quotes(quoted, m.start(), m.end()):
         return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),

@@ -11,12 +11,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from checks.sourcing.grade import looks_like_heading
 from checks.sourcing.lexicon import Lexicon, default_lexicon
 from checks.model import Document, Flag, FlagKind, Sentence, SentenceGrade, Sourcing, Span
 from checks.style.name_variants import find_name_variants
 from checks.text.quotes import Quotation, scan_quotes
 
-__all__ = ["find_text_flags"]
+__all__ = ["find_text_flags", "one_flag_per_quote"]
 
 # [...] [..] […] [ . . . ] (...) (…): an editor's cut inside quoted or reproduced text.
 _SPLICE = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|\(\s*(?:\.\s*){3,}\)|\(\s*…\s*\)")
@@ -180,6 +181,8 @@ def _unattributed(
         s = _sentence_at(located, q.start)
         if s is None:
             continue
+        if looks_like_heading(s.text) and q.end <= s.end:
+            continue  # a headline's quotation marks ('Council tax rise "reasonable"') mark a title's words
         quoted = doc.text[q.start : q.end]
         share = (q.end - q.start) / max(1, s.end - s.start)
         partial = share < _PARTIAL_SHARE and q.end <= s.end and not q.continued
@@ -208,6 +211,20 @@ def _unattributed(
             message = "quotation with no speaker in its sentence or the ones around it"
         flags.append(_flag(located, FlagKind.UNATTRIBUTED_QUOTE, q.start, q.end, message))
     return flags
+
+
+def one_flag_per_quote(grade_flags: Sequence[Flag], text_flags: Sequence[Flag]) -> list[Flag]:
+    """``grade_flags`` without the unsourced flag of a sentence that lies inside a quotation flagged for
+    having no speaker: the quote flag says what is missing; a second flag on the same words says it again."""
+    quotes = [(f.start, f.end) for f in text_flags if f.kind is FlagKind.UNATTRIBUTED_QUOTE]
+    if not quotes:
+        return list(grade_flags)
+
+    def inside_a_quote(f: Flag) -> bool:
+        need = _PARTIAL_SHARE * (f.end - f.start)
+        return any(min(b, f.end) - max(a, f.start) >= need for a, b in quotes)
+
+    return [f for f in grade_flags if not (f.kind is FlagKind.UNSOURCED and inside_a_quote(f))]
 
 
 def _blank_quotes(text: str, quotations: list[Quotation]) -> str:
