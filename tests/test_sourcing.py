@@ -669,3 +669,38 @@ def test_a_headline_with_quotation_marks_is_a_title():
     assert grade('Mayor "confident" of deal\n\nThe mayor met union leaders on Monday.') == [X, U]
     assert grade("The mayor called the budget cut 'unavoidable'.") == [N]  # a sentence, not a title
     assert grade('"We will not back down"') == [U]  # a whole quote is no title
+
+
+# --- attribution on PolNeAR tune errors (issue 14 Measures); invented sentences of the same shapes ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor issued a statement, \u201cWe will rebuild the bridge by spring.\u201d", N),
+        ("The candidate labeled \u201ca career politician\u201d by his rival still leads the race.", N),
+        ("Grand Slam winners were honoured at the club dinner on Saturday night.", U),  # no "slam" verb
+        ("The governor trails by six points in a new Marist poll released Monday.", N),  # a named pollster
+        ("The governor trails by six points in a new Fox News poll released Monday.", S),  # an outlet's poll
+        ("The governor trails by six points in the polls this spring, aides fear.", A),
+        ("The governor trails by six points in the polls this spring and summer.", U),  # no pollster
+        ("Asked whether she would run again, Ortiz gave a long answer about the budget.", N),
+        ("Asked which town was his favourite, he laughed and named three of them.", N),
+        ("Asked to leave the hall, the protester refused and was carried out.", U),  # a request, not a question
+    ],
+)
+def test_publishing_polls_and_answers_are_attributions(text, expected):
+    assert grade(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ortiz camp: The council has broken its word on housing.", N),
+        ("Dr. Jane Ortiz: The clinic will stay open all winter.", N),
+        ("EXCLUSIVE \u2013 Jane Ortiz: Do not trust the new budget.", N),
+        ("Ortiz to Council: You have broken your word on housing.", N),
+    ],
+)
+def test_a_headline_speaker_before_a_colon(text, expected):
+    assert grade(text) == [expected]

@@ -127,12 +127,28 @@ _ONE_DOCUMENT = re.compile(r"\W*(?:the|this|that|its|his|her|their)\s+(?:\w+\s+)
 # claim", "a report"); a participle right after it modifies it ("A claim accusing the firms"), unless
 # an auxiliary makes it a verb ("a group of leaders is calling").
 _ONE_THING = re.compile(r"\W*(?:(?:and|but)\s+)?(?:a|an|another|each|every)\s", re.IGNORECASE)
+# A fronted "Asked ..., <subject>": the subject answers.
+_ASKED_FRONTED = re.compile(
+    r"\W*(?i:(?:and\s+|but\s+|yet\s+)?(?:when\s+|if\s+|once\s+)?)(?P<v>(?i:asked))\b(?!\s+to\b)[^,;:“”\"]{3,200},\s+"
+    r"(?P<who>(?i:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?=\s+(?:were|was|is|are|had|have|has|\w+ed)\b)"
+    r"|(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}|he|she|they|we|I)\s+(?!said\b|says\b)[a-z]"
+)
+# A poll named inside the sentence: "... in a CNN national poll", "according to the latest Gallup survey".
+_IN_A_NAMED_POLL = re.compile(
+    r"\b(?:in|from|by)\s+(?:a|an|the|its|their)\s+((?:[\w/.’'&-]+\s+){0,4}?)(?:poll|survey)\b"
+)
 # The subject after a fronted "In a statement ...,": lower-case titles, then a capitalised name.
 _SUBJECT_AFTER_COMMA = re.compile(
     r"[^,]{0,60},\s+((?:(?:the|a|an|[a-z][\w-]*)\s+){0,3}(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?"
     r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})"
 )
-_SPEAKER_COLON = re.compile(r"\W{0,2}([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]*){0,3}):\s+[\"“‘'A-Z]")
+# "Roger Stone: Don't trust ...", "Clinton camp: Trump's ...", "Clinton to Planned Parenthood: ...",
+# after a label ("EXCLUSIVE – "): a headline's speaker.
+_SPEAKER_COLON = re.compile(
+    r"\W{0,2}(?:[A-Z]{3,}\s+[–—-]+\s+)?([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]*|camp|campaign|(?:to|at)(?=\s+[A-Z])))"
+    r"{0,4}):\s+[\"“‘'A-Z]"
+)
+_TITLE_CAPS = frozenset(("Mr", "Mrs", "Ms", "Dr"))
 _COLON_QUOTE = re.compile(r':\s*(?:["“‘]|\'\')')
 
 
@@ -304,6 +320,13 @@ def _other_attribution(
     words: frozenset[str],
 ) -> Attribution | None:
     """Attributions without a speech verb: weasel phrases, publications, quotes after a colon."""
+    m = _ASKED_FRONTED.match(text) if "asked" in words else None
+    if m and m.start("v") < 40:
+        # "Asked whether he would back the nominee, Rubio gave a roundabout answer": the one asked answers
+        grade, role, pronoun = classify_speaker(m.group("who"), rules)
+        if grade is not None:
+            return Attribution(grade, ((m.start("v"), m.end("v"), "speech_verb"), (m.start("who"), m.end("who"), role)),
+                               f"{_LABEL[grade]}: {m.group('who')!r} asked", pronoun)
     markers = rules.vague_markers.finditer(text) if may_match(rules, "vague_markers", words) else ()
     for m in markers:
         if outside_quotes(quoted, m.start(), m.end()):
@@ -338,6 +361,13 @@ def _other_attribution(
             grade, phrase = Sourcing.NAMED, subject.group(1)
             cues += ((subject.start(1), subject.end(1), "source"),)
         return Attribution(grade, cues, f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
+    m = _IN_A_NAMED_POLL.search(text) if ("poll" in words or "survey" in words) else None
+    if m and outside_quotes(quoted, m.start(), m.end()) and (
+            names := [t for t in CAPITALISED.findall(m.group(1)) if t.rstrip(".") not in FUNCTION_CAPS]):
+        # "Clinton held a 24-point lead among black voters in a Gallup poll": the pollster is named
+        grade = Sourcing.SECONDHAND if rules.outlets.search(m.group(1)) else Sourcing.NAMED
+        return Attribution(grade, ((m.start(), m.end(), "publication"),),
+                           f"{_LABEL[grade]}: {' '.join(m.group(0).split())!r}")
     m = rules.vague_belief.search(text) if may_match(rules, "vague_groups", words) else None
     if m and outside_quotes(quoted, m.start(), m.end()):
         return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),
@@ -350,7 +380,8 @@ def _other_attribution(
         return Attribution(Sourcing.ANONYMOUS, (anonymity_cue,),
                            f"anonymous source: {text[anonymity_cue[0]:anonymity_cue[1]]!r}")
     m = _SPEAKER_COLON.match(text)
-    if m and not any(w.rstrip(".") in FUNCTION_CAPS or w.lower() in _LABELS_NOT_SPEAKERS for w in m.group(1).split()):
+    if m and not any((w.rstrip(".") in FUNCTION_CAPS and w.rstrip(".") not in _TITLE_CAPS)
+                     or w.lower() in _LABELS_NOT_SPEAKERS for w in m.group(1).split()):
         grade, role, pronoun = classify_speaker(m.group(1), rules)
         grade = grade or Sourcing.NAMED
         return Attribution(grade, ((0, m.end(1), role or "source"), (m.end(1), m.end(1) + 1, "colon")),
