@@ -318,6 +318,9 @@ def test_one_flag_for_a_quote_paragraph_with_no_speaker():
     )
     flags = [f for f in analyze(d).flags if f.sentence == 1]
     assert [f.kind for f in flags] == [FlagKind.UNATTRIBUTED_QUOTE]
+    # after a sentence with no speaker the quote is unsourced too: still one flag
+    d = doc("The plant will reopen next year.", '"With these investments, we are going to stay the main employer here."')
+    assert [f.kind for f in analyze(d).flags if f.sentence == 1] == [FlagKind.UNATTRIBUTED_QUOTE]
     assert grade_sentences(d)[1].sourcing is Sourcing.UNSOURCED  # the grade keeps its meaning
     assert "quotation with no speaker" in grade_sentences(d)[1].reason
 

@@ -33,7 +33,7 @@ from checks.sourcing.lexicon import Lexicon, default_lexicon, words_of
 from checks.model import Cue, Document, Sentence, SentenceGrade, Sourcing
 from checks.sourcing.rules import may_match
 
-__all__ = ["grade_sentences", "looks_like_heading", "quoted_spans"]
+__all__ = ["ACROSS_PARAGRAPH", "grade_sentences", "looks_like_heading", "quoted_spans"]
 
 _QUOTE_MARK = re.compile(r"[\"“”«»]|''|``")
 _OPENERS = ("“", "«", "``")
@@ -206,6 +206,11 @@ def _carry(
             if prev is not None and (same_paragraph or quotes[k - 1] or sentences[k - 1].text.rstrip().endswith(":")):
                 carried[k] = _carried(prev, "the speaker of the sentence before", _first_mark(quotes[k]))
                 continue
+            if own[k - 1] is not None and own[k - 1].sourcing in (Sourcing.NAMED, Sourcing.ANONYMOUS):
+                # "Ortiz said the plant would reopen." then a quote paragraph: most likely Ortiz's words (the
+                # quote flag still asks for a speaker of its own: checks.style.text_flags)
+                carried[k] = _carried(own[k - 1], ACROSS_PARAGRAPH, _first_mark(quotes[k]))
+                continue
             nxt = own[k + 1] if k + 1 < n and sentences[k + 1].paragraph == s.paragraph else None
             if nxt is not None and not _is_quote(sentences[k + 1].text):
                 carried[k] = _carried(nxt, "the speaker of the sentence after", _first_mark(quotes[k]))
@@ -255,6 +260,10 @@ def looks_like_heading(text: str) -> bool:
     if bare != stripped and bare[:1] in _CLOSING_MARKS + "“‘«" and not _QUOTE_MARK.search(bare, 1):
         return False  # a whole sentence in quotation marks: '"We will win"' is a quote, not a title
     return not bare.endswith(_HEADING_END)
+
+
+# The reason of a quote paragraph that takes the speaker of the paragraph before.
+ACROSS_PARAGRAPH = "the speaker of the paragraph before"
 
 
 def _is_quote(text: str) -> bool:

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checks.sourcing.grade import looks_like_heading
+from checks.sourcing.grade import ACROSS_PARAGRAPH, looks_like_heading
 from checks.sourcing.lexicon import Lexicon, default_lexicon
 from checks.model import Document, Flag, FlagKind, Sentence, SentenceGrade, Sourcing, Span
 from checks.style.name_variants import find_name_variants
@@ -166,7 +166,8 @@ def _unattributed(
     located: _Located, grades: Sequence[SentenceGrade], quotations: list[Quotation], speech: re.Pattern[str]
 ) -> list[Flag]:
     doc = located.doc
-    attributed = {g.sentence: g.sourcing in _ATTRIBUTED for g in grades}
+    # A quote paragraph graded with the speaker of the paragraph before still wants its own speaker.
+    attributed = {g.sentence: g.sourcing in _ATTRIBUTED and ACROSS_PARAGRAPH not in g.reason for g in grades}
     sentences = doc.sentences
     unquoted = _blank_quotes(doc.text, quotations)
 
