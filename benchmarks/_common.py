@@ -6,6 +6,7 @@ never copied in; every script takes the folder as an argument and stops with one
 
 from __future__ import annotations
 
+import hashlib
 import re
 import statistics
 import sys
@@ -25,6 +26,7 @@ __all__ = [
     "Scores",
     "data_folder",
     "format_table",
+    "is_held_out",
     "median_time",
     "parse_ann",
     "polnear_articles",
@@ -99,13 +101,27 @@ def parse_ann(ann: str, text: str) -> tuple[Attribution, ...]:
     return tuple(out)
 
 
-def polnear_articles(split: Path) -> Iterator[PolnearArticle]:
-    """Articles of a PolNeAR split; with two annotators, the first by name (sorted id) is used."""
+def is_held_out(article: str) -> bool:
+    """True for the tenth of PolNeAR train set aside until the end of a round of rule changes.
+
+    Decided by the article's name (the .txt stem), so every annotation file of an article falls on
+    the same side and the split never depends on the order or the number of files on disk.
+    """
+    return hashlib.sha256(article.encode("utf-8")).digest()[0] < 26
+
+
+def polnear_articles(split: Path, *, held_out: bool | None = None) -> Iterator[PolnearArticle]:
+    """Articles of a PolNeAR split; with two annotators, the first by name (sorted id) is used.
+
+    ``held_out``: None keeps every article; True only those ``is_held_out`` picks; False the rest.
+    """
     by_article: dict[str, list[Path]] = {}
     for ann in sorted((split / "attributions").glob("*.ann")):
         article, _, _annotator = ann.stem.rpartition("_")
         by_article.setdefault(article, []).append(ann)
     for article, anns in sorted(by_article.items()):
+        if held_out is not None and is_held_out(article) != held_out:
+            continue
         text_path = split / "text" / f"{article}.txt"
         if not text_path.is_file():
             continue

@@ -18,7 +18,7 @@ from checks.processes import in_background, without_gc
 from checks.progress import Stage, StageProgress
 from checks.sourcing.grade import grade_sentences
 from checks.sourcing.lexicon import Lexicon, default_lexicon
-from checks.style.text_flags import find_text_flags
+from checks.style.text_flags import find_text_flags, one_flag_per_quote
 
 __all__ = [
     "BACKGROUND_DUPLICATES",
@@ -126,4 +126,5 @@ def _grades_and_other_flags(
     grades = grade_sentences(doc, lexicon=lex)
     steps.begin(TEXT_FLAGS)
     text_flags = find_text_flags(doc, grades, lexicon=lex)
-    return grades, assign_ids([*flags_from_grades(doc, grades), *text_flags])
+    grade_flags = one_flag_per_quote(flags_from_grades(doc, grades), text_flags)
+    return grades, assign_ids([*grade_flags, *text_flags])

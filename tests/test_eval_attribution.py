@@ -156,3 +156,25 @@ def test_harness_on_conll_rows():
     tallies, _, _ = ev.evaluate(rows[:200])
     tp, fp, fn = tallies["sourcecheck"]
     assert tp + fn == sum(gold for _, gold in rows[:200])
+
+
+def test_held_out_split_keeps_an_article_whole_and_is_about_a_tenth():
+    from _common import is_held_out
+
+    # decided by the article name alone: every annotator's file of one article lands together
+    assert is_held_out("some-article") == is_held_out("some-article")
+    names = [f"article-{i}" for i in range(2000)]
+    share = sum(map(is_held_out, names)) / len(names)
+    assert 0.07 < share < 0.13
+    assert ea.SPLITS["train"] == ("train", None)  # README figures on the whole train stay reproducible
+    assert ea.SPLITS["tune"] == ("train", False) and ea.SPLITS["heldout"] == ("train", True)
+
+
+def test_tune_and_heldout_partition_train():
+    from conftest import shared_data
+
+    split = shared_data("polnear") / "train"
+    every = {a.name for a in polnear_articles(split)}
+    held = {a.name for a in polnear_articles(split, held_out=True)}
+    tune = {a.name for a in polnear_articles(split, held_out=False)}
+    assert held and tune and not held & tune and held | tune == every

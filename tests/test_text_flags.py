@@ -281,7 +281,7 @@ def test_quotation_marks_found_by_literal_search_are_the_regex_marks():
     alphabet = ['"', "“", "”", "`", "'", "a", " ", "\n", "’", "‘"]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
-        assert qm._mark_spans(text) == [m.span() for m in qm._MARK.finditer(text)], text
+        assert qm._mark_spans(text) == [m.span() for m in qm.QUOTE_MARK.finditer(text)], text
 
 
 def test_quotation_marks_by_paragraph_from_one_scan_match_a_scan_per_paragraph():
@@ -298,7 +298,7 @@ def test_quotation_marks_by_paragraph_from_one_scan_match_a_scan_per_paragraph()
         cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 2 * rng.randint(0, 4))))
         paragraphs = [Paragraph(k, a, b) for k, (a, b) in enumerate(zip(cuts[::2], cuts[1::2]))]
         per_paragraph = [
-            (p, [m.span() for m in qm._MARK.finditer(text, p.start, p.end)]) for p in paragraphs
+            (p, [m.span() for m in qm.QUOTE_MARK.finditer(text, p.start, p.end)]) for p in paragraphs
         ]
         got = qm._marks_by_paragraph(text, paragraphs)
         assert [(p, marks) for p, marks in got if marks] == [(p, marks) for p, marks in per_paragraph if marks]
@@ -314,3 +314,34 @@ def test_splice_marks_tried_at_brackets_are_the_regex_matches():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
         assert [m.span() for m in tf._splice_marks(text)] == [m.span() for m in tf._SPLICE.finditer(text)], text
+
+
+def test_a_headline_with_quotation_marks_gets_no_quote_flag():
+    d = doc('Council tax rise "reasonable"', "The council met on Monday.")
+    assert flags_of(d, FlagKind.UNATTRIBUTED_QUOTE) == []
+
+
+def test_one_flag_for_a_quote_paragraph_with_no_speaker():
+    # The quote after a paraphrase paragraph has no speaker of its own: the quote flag says so, and
+    # the unsourced flag on the same words is left out (one problem, one flag).
+    from checks.analysis import analyze
+
+    d = doc(
+        "Mr Ortiz said the plant would reopen next year.",
+        '"With these investments, we are going to stay the main employer in the valley for a long time."',
+    )
+    flags = [f for f in analyze(d).flags if f.sentence == 1]
+    assert [f.kind for f in flags] == [FlagKind.UNATTRIBUTED_QUOTE]
+    # after a sentence with no speaker the quote is unsourced too: still one flag
+    d = doc("The plant will reopen next year.", '"With these investments, we are going to stay the main employer here."')
+    assert [f.kind for f in analyze(d).flags if f.sentence == 1] == [FlagKind.UNATTRIBUTED_QUOTE]
+    assert grade_sentences(d)[1].sourcing is Sourcing.UNSOURCED  # the grade keeps its meaning
+    assert "quotation with no speaker" in grade_sentences(d)[1].reason
+
+
+def test_a_scare_quote_in_an_unsourced_sentence_keeps_both_flags():
+    from checks.analysis import analyze
+
+    d = doc('The firm says its "core function" stays in Leeds.', 'Rents have risen by a "modest" amount in the city this year.')
+    kinds = sorted(str(f.kind) for f in analyze(d).flags if f.sentence == 1)
+    assert kinds == ["unattributed_quote", "unsourced"]  # two problems: no source, and a quote of no one

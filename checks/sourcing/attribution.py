@@ -14,14 +14,14 @@ Offsets here are relative to the sentence; ``checks.sourcing.grade`` makes them 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 
 from checks.sourcing.lexicon import words_of
 from checks.model import Sourcing
+from checks.sourcing.result import LABEL, Attribution, outside_quotes
 from checks.sourcing.rules import AttributionRules, may_match, rules_for
 from checks.sourcing.speakers import speaker_after, speaker_before, speakers_before, speaks_before_aside
-from checks.sourcing.source_kinds import ADVERB_LY, CAPITALISED, FUNCTION_CAPS, WORD, classify_speaker
+from checks.sourcing.source_kinds import ADVERB_LY, WORD, classify_speaker
+from checks.sourcing.verbless import colon_attribution, other_attribution
 
 __all__ = [
     "Attribution",
@@ -47,22 +47,18 @@ _NOT_A_SPEAKER_AFTER = re.compile(
     r"|he|she|they|we|i|you)\b",  # "said he has spoken with ...": a reported clause, not a speaker
     re.IGNORECASE,
 )
-_IN_A_PUBLICATION = re.compile(  # fronted: "In a Washington Post poll released Sunday, ..."
-    r"^\W{0,2}(?:in|from)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w/.’'-]+\s+){0,6}?"
-    r"(?:poll|survey|study|report|interview|statement|speech|letter|memo|op-ed|filing|analysis|tweet|post)s?\b",
-    re.IGNORECASE,
-)
 # "Clinton's comments": a noun, not a verb; "He's said", "That's according to": a contraction.
 _POSSESSIVE = re.compile(r"(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]hat)(?<!\b[Ww]ho)(?<!\b[Ww]hat)[’']s?\Z")
 _COMPLEMENT_AFTER = re.compile(r'\s*(?:,|:|"|“|(?:that|how|what|why|whether|as)\b|\.?\s*\Z)', re.IGNORECASE)
+# The clause a finding verb reports: "ruled that", "agree she could", "decided the vote was void";
+# not "agreed to pay", "ruled out a bid", "decided against it".
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:that\b|(?:he|she|they|it|we|i|you|there|the\s+\w+|this|these|those)\s+(?:\w+ly\s+)?"
+    r"(?:could|would|should|will|can|may|might|must|is|was|are|were|has|had|have|did|does|do)\b)",
+    re.IGNORECASE,
+)
 _QUOTE_SOON_AFTER = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s*(?::|\s[\"“]|\s'')")  # "described the ground as ''Swiss cheese''"
 _DESCRIBED_AS = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s+as\b")  # "described the ground as Swiss cheese"
-# "BYLINE: Amber Phillips", "Contributing: ...", "Related: ...": labels, not speakers.
-_LABELS_NOT_SPEAKERS = frozenset(
-    "byline contributing contributors related read watch update updated editor editors note correction photo "
-    "photos video source sources plus also see listen subscribe follow advertisement credit reporting "
-    "breaking revealed look boom remember answer exclusive notice".split()
-)
 _QUOTE_BEFORE = re.compile(r'["”\'’],?\s*(?:[\w.’\'-]+\s+){0,4}\Z')
 
 
@@ -114,28 +110,10 @@ _AGENT = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
-_SPEAKER_COLON = re.compile(r"\W{0,2}([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]*){0,3}):\s+[\"“‘'A-Z]")
-_COLON_QUOTE = re.compile(r':\s*(?:["“‘]|\'\')')
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """The speaker of one sentence; ``cues`` are (start, end, role) relative to the sentence."""
-
-    sourcing: Sourcing
-    cues: tuple[tuple[int, int, str], ...]
-    reason: str
-    pronoun: bool = False  # the speaker is a pronoun: the caller resolves it from context
-    antecedent: bool = True  # a later "he said" may refer back here (not to "his advisers believe")
-
-
-def outside_quotes(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether start..end lies outside every quoted span (``spans`` sorted and disjoint)."""
-    i = bisect_right(spans, (start, _BEYOND))
-    return i == 0 or spans[i - 1][1] < end
-
-
-_BEYOND = 1 << 62
+# A singular indefinite subject: a bare form of a noun-like verb after it is the noun ("A government
+# claim", "a report"); a participle right after it modifies it ("A claim accusing the firms"), unless
+# an auxiliary makes it a verb ("a group of leaders is calling").
+_ONE_THING = re.compile(r"\W*(?:(?:and|but)\s+)?(?:a|an|another|each|every)\s", re.IGNORECASE)
 
 
 def find_attribution(
@@ -165,7 +143,7 @@ def find_attribution(
     if found:
         # With several speakers the one an editor must check wins: anonymous, second-hand, vague.
         return min(found, key=lambda pair: pair[0])[1]
-    return _other_attribution(text, quoted, rules, anonymity_cue, words)
+    return other_attribution(text, quoted, rules, anonymity_cue, words)
 
 
 _PRIORITY = {Sourcing.ANONYMOUS: 0, Sourcing.SECONDHAND: 1, Sourcing.VAGUE: 2, Sourcing.NAMED: 3}
@@ -198,7 +176,24 @@ def _is_verb_use(
         window = rules.not_speech.finditer(text, max(0, verb.start() - 12), verb.end() + 16)
         if any(n.start() <= verb.start() < n.end() for n in window):
             return False
-    return verb.group(0).lower() not in rules.needs_complement or _has_complement(text, verb, quoted)
+    lowered = verb.group(0).lower()
+    if lowered in rules.needs_clause:
+        return _CLAUSE_AFTER.match(text, verb.end()) is not None
+    return lowered not in rules.needs_complement or _has_complement(text, verb, quoted)
+
+
+def _a_noun_and_its_modifier(text: str, verb: re.Match[str], a: int, b: int, rules: AttributionRules) -> bool:
+    """'A US government claim accusing the firms': "claim" is the noun after a short singular indefinite
+    subject, and "accusing" modifies it; neither has a speaker."""
+    if not _ONE_THING.match(text, a, b) or len(text[a:b].split()) > 6 or _PUNCT.search(text, b, verb.start()):
+        return False
+    tail_start = max(0, verb.start() - _TAIL)
+    if _LAST_BREAK.search(text, tail_start, verb.start()):
+        return False
+    lowered = verb.group(0).lower()
+    if lowered.endswith("ing"):
+        return not _PASSIVE_BEFORE.search(text, tail_start, verb.start())  # "a group of leaders is calling"
+    return lowered + "s" in rules.noun_like
 
 
 def _attribution_at(
@@ -255,6 +250,8 @@ def _attribution_at(
     if (lowered in rules.noun_like and b <= verb.start() and len(phrase_words) > 4 and not aside
             and not rules.pronouns.match(phrase_words[-1]) and not _THAT_AFTER.match(text, verb.end())):
         return None  # "Democratic Party rules allow for minority reports": a noun after a clause
+    if b <= verb.start() and _a_noun_and_its_modifier(text, verb, a, b, rules):
+        return None
     grade, role, pronoun = classify_speaker(text[a:b], rules)
     if grade is None and lowered == "according to" and WORD.search(text[a:b]):
         grade, role = Sourcing.NAMED, "source"  # "according to state law": a document is a source
@@ -268,89 +265,4 @@ def _attribution_at(
         grade = Sourcing.ANONYMOUS
     cues = tuple(sorted({verb_cue, source_cue, *((anonymity_cue,) if anonymity_cue else ())}))
     speaker = " ".join(phrase.split())
-    return Attribution(grade, cues, f"{_LABEL[grade]}: {speaker!r} {verb.group(0)}", pronoun)
-
-
-def _other_attribution(
-    text: str,
-    quoted: list[tuple[int, int]],
-    rules: AttributionRules,
-    anonymity_cue: tuple[int, int, str] | None,
-    words: frozenset[str],
-) -> Attribution | None:
-    """Attributions without a speech verb: weasel phrases, publications, quotes after a colon."""
-    markers = rules.vague_markers.finditer(text) if may_match(rules, "vague_markers", words) else ()
-    for m in markers:
-        if outside_quotes(quoted, m.start(), m.end()):
-            return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),
-                               f"vague attribution: {m.group(0)!r}")
-    m = rules.publication.search(text) if may_match(rules, "publication_nouns", words) else None
-    if m and outside_quotes(quoted, m.start(), m.end()):
-        a, _ = speaker_before(text, m.start())
-        phrase = text[a:m.end()]
-        cue = (m.start(), m.end(), "publication")
-        if rules.outlets.search(phrase):
-            return Attribution(Sourcing.SECONDHAND, (cue,), f"second-hand: {' '.join(phrase.split())!r}")
-        names = [t for t in CAPITALISED.findall(phrase)
-                 if t.rstrip(".") not in FUNCTION_CAPS and t.lower() not in rules.publication_nouns
-                 and t.lower() not in rules.group_adjectives
-                 and not (a == 0 and t.endswith("ly") and phrase.lstrip().startswith(t))]  # "Early polls show"
-        grade = Sourcing.NAMED if names else Sourcing.VAGUE
-        if not names and rules.anonymous_heads.search(text, m.start(), m.end()) and (
-                classify_speaker(text[m.start():m.end()].rsplit(None, 1)[0], rules)[0] is Sourcing.ANONYMOUS):
-            grade = Sourcing.ANONYMOUS  # "a survey of Republican insiders shows": unnamed people publish
-        return Attribution(grade, (cue,), f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
-    m = _IN_A_PUBLICATION.search(text) if may_match(rules, "publication_nouns", words) else None
-    if m and outside_quotes(quoted, m.start(), m.end()):
-        # "In an ABC News/Washington Post poll released Sunday, three of four Americans ..."
-        phrase = m.group(0)
-        names = [t for t in CAPITALISED.findall(phrase)[1:] if t.rstrip(".") not in FUNCTION_CAPS]
-        grade = Sourcing.SECONDHAND if rules.outlets.search(phrase) else (Sourcing.NAMED if names else Sourcing.VAGUE)
-        return Attribution(grade, ((m.start(), m.end(), "publication"),),
-                           f"{_LABEL[grade]}: {' '.join(phrase.split())!r}")
-    m = rules.vague_belief.search(text) if may_match(rules, "vague_groups", words) else None
-    if m and outside_quotes(quoted, m.start(), m.end()):
-        return Attribution(Sourcing.VAGUE, ((m.start(), m.end(), "vague"),),
-                           f"vague attribution: {' '.join(m.group(0).split())!r}")
-    m = rules.anonymous_belief.search(text) if may_match(rules, "anonymous_heads", words) else None
-    if m and outside_quotes(quoted, m.start(), m.end()):
-        return Attribution(Sourcing.ANONYMOUS, ((m.start(), m.end(), "anonymity"),),
-                           f"anonymous source: {' '.join(m.group(0).split())!r}", antecedent=False)
-    if anonymity_cue:
-        return Attribution(Sourcing.ANONYMOUS, (anonymity_cue,),
-                           f"anonymous source: {text[anonymity_cue[0]:anonymity_cue[1]]!r}")
-    m = _SPEAKER_COLON.match(text)
-    if m and not any(w.rstrip(".") in FUNCTION_CAPS or w.lower() in _LABELS_NOT_SPEAKERS for w in m.group(1).split()):
-        grade, role, pronoun = classify_speaker(m.group(1), rules)
-        grade = grade or Sourcing.NAMED
-        return Attribution(grade, ((0, m.end(1), role or "source"), (m.end(1), m.end(1) + 1, "colon")),
-                           f"{_LABEL[grade]}: {m.group(1)!r} speaking after a colon", pronoun)
-    m = _COLON_QUOTE.search(text)
-    if m and outside_quotes(quoted, m.start(), m.start() + 1):
-        a, _ = speaker_before(text, m.start())
-        grade, _role, pronoun = classify_speaker(text[a:m.start()], rules)
-        if grade is not None:
-            return Attribution(grade, ((m.start(), m.start() + 1, "colon"),),
-                               f"{_LABEL[grade]}: quote introduced by a colon", pronoun)
-    return None
-
-
-def colon_attribution(text: str, rules: AttributionRules) -> Attribution | None:
-    """A sentence that ends with a colon before a quote ("Trump put it this way:") introduces it."""
-    stripped = text.rstrip()
-    if not stripped.endswith(":"):
-        return None
-    a, b = speaker_before(stripped, len(stripped) - 1)
-    grade, role, pronoun = classify_speaker(stripped[a:b], rules)
-    if grade is None:
-        return None
-    cue = (len(stripped) - 1, len(stripped), "colon")
-    return Attribution(grade, (cue,), f"{_LABEL[grade]}: quote introduced by a colon", pronoun)
-
-
-_LABEL = {
-    Sourcing.NAMED: "named source",
-    Sourcing.ANONYMOUS: "anonymous source",
-    Sourcing.VAGUE: "vague attribution",
-    Sourcing.SECONDHAND: "second-hand, from another outlet",
-}
+    return Attribution(grade, cues, f"{LABEL[grade]}: {speaker!r} {verb.group(0)}", pronoun)

@@ -32,9 +32,9 @@ from checks.sourcing.attribution import (
 from checks.sourcing.lexicon import Lexicon, default_lexicon, words_of
 from checks.model import Cue, Document, Sentence, SentenceGrade, Sourcing
 from checks.sourcing.rules import may_match
-from checks.text.quotes import opens_with_quote, quoted_spans
+from checks.text.quotes import QUOTE_MARK, opens_with_quote, quoted_spans
 
-__all__ = ["grade_sentences"]
+__all__ = ["ACROSS_PARAGRAPH", "grade_sentences", "looks_like_heading"]
 
 _LEADING_ADVERBIAL = re.compile(r"^(?:[A-Z]\w*ly|But|And|Still|Yet|Instead|Meanwhile|However|Now|So|Also|Indeed),?\s+")
 _NUMBER_AFTER = re.compile(r"\s+[\d$]")  # "some 55,000 pages" is an estimate, not a weasel
@@ -59,8 +59,12 @@ def grade_sentences(doc: Document, *, lexicon: Lexicon | None = None) -> tuple[S
     weasels = lex.pattern("weasel_quantifiers")
     hedge_gate, weasel_gate = lex.key_words("hedges"), lex.key_words("weasel_quantifiers")
     opinion_gate = lex.key_words("opinion_markers")
+    contact, contact_gate = lex.pattern("contact_lines"), lex.key_words("contact_lines")
     grades = []
     for i, s in enumerate(sentences):
+        if not contact_gate.isdisjoint(words[i]) and (line := _contact_line(s, contact)) is not None:
+            grades.append(line)
+            continue
         hedge_cues = [
             Cue(s.start + m.start(), s.start + m.end(), m.group(0), "hedge")
             for m in (hedges.finditer(s.text) if not hedge_gate.isdisjoint(words[i]) else ())
@@ -157,6 +161,11 @@ def _carry(
             if prev is not None and (same_paragraph or quotes[k - 1] or sentences[k - 1].text.rstrip().endswith(":")):
                 carried[k] = _carried(prev, "the speaker of the sentence before", _first_mark(quotes[k]))
                 continue
+            if own[k - 1] is not None and own[k - 1].sourcing in (Sourcing.NAMED, Sourcing.ANONYMOUS):
+                # "Ortiz said the plant would reopen." then a quote paragraph: most likely Ortiz's words (the
+                # quote flag still asks for a speaker of its own: checks.style.text_flags)
+                carried[k] = _carried(own[k - 1], ACROSS_PARAGRAPH, _first_mark(quotes[k]))
+                continue
             nxt = own[k + 1] if k + 1 < n and sentences[k + 1].paragraph == s.paragraph else None
             if nxt is not None and not opens_with_quote(sentences[k + 1].text):
                 carried[k] = _carried(nxt, "the speaker of the sentence after", _first_mark(quotes[k]))
@@ -180,6 +189,38 @@ def _carry(
     return carried
 
 
+_LINE_START = re.compile(r"[\s*•·>-]*")  # a bullet may open it; a quotation mark may not
+
+
+def _contact_line(s: Sentence, contact: re.Pattern[str]) -> SentenceGrade | None:
+    """A byline, contact or update line ("Follow him on Twitter: @name.", "This post has been updated
+    with ..."): about the article, not a claim in it, so ``none``."""
+    m = contact.match(s.text, _LINE_START.match(s.text).end())
+    if m is None:
+        return None
+    cue = Cue(s.start + m.start(), s.start + m.end(), m.group(0), "contact_line")
+    return SentenceGrade(s.index, Sourcing.NONE, (cue,), f"a byline or contact line ({m.group(0)!r}), not a claim")
+
+
+_CLOSING_MARKS = "'’\"”»"
+
+
+def looks_like_heading(text: str) -> bool:
+    """A heading or a fragment: twelve words or fewer with no end punctuation, a closing quotation mark
+    left aside ("Council tax rise 'reasonable'" is a headline; "He called it 'reasonable'." is not)."""
+    stripped = text.rstrip()
+    if len(stripped.split()) > 12:
+        return False
+    bare = stripped.rstrip(_CLOSING_MARKS)
+    if bare != stripped and bare[:1] in _CLOSING_MARKS + "“‘«" and not QUOTE_MARK.search(bare, 1):
+        return False  # a whole sentence in quotation marks: '"We will win"' is a quote, not a title
+    return not bare.endswith(_HEADING_END)
+
+
+# The reason of a quote paragraph that takes the speaker of the paragraph before.
+ACROSS_PARAGRAPH = "the speaker of the paragraph before"
+
+
 def _carried(source: Attribution, why: str, cue: tuple[int, int] | None = None) -> Attribution:
     """The grade of ``source``; ``cue`` marks what carries it here (a quotation mark, a pronoun)."""
     cues = ((cue[0], cue[1], "carried"),) if cue else ()
@@ -200,7 +241,7 @@ def _unattributed(
     stripped = s.text.rstrip()
     if stripped.endswith("?") and outside_quotes(quotes, len(stripped) - 1, len(stripped)):
         return SentenceGrade(s.index, Sourcing.NONE, _sorted(hedge_cues), "a question, not a claim")
-    if not stripped.endswith(_HEADING_END) and len(stripped.split()) <= 12:
+    if looks_like_heading(stripped):
         return SentenceGrade(s.index, Sourcing.NONE, _sorted(hedge_cues), "a heading or fragment, not a claim")
     m = no_comment.search(s.text) if no_comment is not None else None
     if m and outside_quotes(quotes, m.start(), m.end()) and _only_a_non_response(s.text, m):
@@ -213,6 +254,9 @@ def _unattributed(
             return SentenceGrade(s.index, Sourcing.OPINION, _sorted([cue, *hedge_cues]),
                                  f"the writer's speculation or judgement: {m.group(0)!r}, with no source")
     reason = "a factual claim with no attribution"
+    if opens_with_quote(s.text) and quotes and quotes[0][1] - quotes[0][0] >= 0.6 * len(stripped):
+        # flagged as a quote with no speaker (checks.style.text_flags), not twice: one_flag_per_quote
+        reason = "a quotation with no speaker in its sentence or the ones around it"
     if hedge_cues:
         reason += f" (hedged: {hedge_cues[0].text!r}, which is not a source)"
     return SentenceGrade(s.index, Sourcing.UNSOURCED, _sorted(hedge_cues), reason)

@@ -27,6 +27,7 @@ class AttributionRules:
     publication: re.Pattern[str]
     publication_nouns: frozenset[str]
     needs_complement: frozenset[str]
+    needs_clause: frozenset[str]  # "ruled that", "agree she could": a finding only with its clause
     not_speech: re.Pattern[str]
     outlet_words: frozenset[str]
     noun_like: frozenset[str]
@@ -106,6 +107,7 @@ def _compile(lexicon: Lexicon) -> AttributionRules:
         publication=publication,
         publication_nouns=frozenset(lexicon.terms("publication_nouns")),
         needs_complement=frozenset(lexicon.terms("speech_verbs_with_complement")),
+        needs_clause=frozenset(lexicon.terms("finding_verbs")),
         not_speech=lexicon.pattern("not_speech"),
         outlet_words=frozenset(lexicon.terms("outlet_words")),
         noun_like=frozenset(lexicon.terms("noun_like_speech")),

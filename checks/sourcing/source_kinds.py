@@ -51,7 +51,7 @@ _PERSON_NOUN = re.compile(
     r"(?:er|or|ist|ian|man|woman|person|friend|ally|member|relative|associate|confidant|colleague|neighbou?r"
     r"|employee|veteran|aide|official|resident|insider|attendee|witness|participant|volunteer|donor|delegate"
     r"|representative|cousin|brother|sister|son|daughter|wife|husband|mother|father|student|parent|mp|mep|msp"
-    r"|peer|republican|democrat|conservative|liberal|progressive|tory)\Z",
+    r"|peer|republican|democrat|conservative|liberal|progressive|tory|expert|analyst|scholar|critic)\Z",
     re.IGNORECASE,
 )
 _OUTLET_NOUNS = frozenset("newspaper newspapers tabloid broadcaster magazine newswire blog podcast".split())
@@ -180,8 +180,9 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
     names = [t for t in CAPITALISED.findall(words) if t.rstrip(".") not in FUNCTION_CAPS]
     if names and _INDEFINITE_PERSON.match(words) and not _SPOKESPERSON.search(words):
         described = _before_modifier(tokens)  # "a Labour MP": the head may be capitalised too
+        own_names = _names_before_topic(tokens, names)  # "a leading expert on the Cuban economy"
         if _describes_a_person(described, rules) and all(
-                t.lower() in rules.group_adjectives or (t == described[-1] and t.isupper()) for t in names):
+                t.lower() in rules.group_adjectives or (t == described[-1] and t.isupper()) for t in own_names):
             return Sourcing.ANONYMOUS, "anonymity", False  # "a Republican senator": a party names no one
     if names or _DEFINITE.match(words) or head or words.lower() in rules.institutions:
         return Sourcing.NAMED, "source", False
@@ -208,6 +209,14 @@ def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | 
         # "a voter said", "an ally of the governor said": someone the reader cannot check
         return Sourcing.ANONYMOUS, "anonymity", False
     return None, "", False
+
+
+def _names_before_topic(tokens: list[str], names: list[str]) -> list[str]:
+    """``names`` up to an "on" or "about" that opens the topic of a description ("an expert on the Cuban
+    economy": Cuban names no one); after "of", "for", "at", "from" a name is who they belong to."""
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and t.lower() in ("on", "about")), len(tokens))
+    kept = set(tokens[:cut])
+    return [t for t in names if t in kept]
 
 
 def _before_modifier(tokens: list[str]) -> list[str]:

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from checks.sourcing.grade import ACROSS_PARAGRAPH, looks_like_heading
 from checks.sourcing.lexicon import Lexicon, default_lexicon
 from checks.details import FlagDetails, NameVariantDetails, UnattributedQuoteDetails
 from checks.kinds import spec
@@ -19,7 +20,7 @@ from checks.style.name_variants import find_name_variants
 from checks.text.display import one_line, truncate
 from checks.text.quotes import Quotation, scan_quotes
 
-__all__ = ["find_text_flags"]
+__all__ = ["find_text_flags", "one_flag_per_quote"]
 
 # [...] [..] […] [ . . . ] (...) (…): an editor's cut inside quoted or reproduced text.
 _SPLICE = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|\(\s*(?:\.\s*){3,}\)|\(\s*…\s*\)")
@@ -176,7 +177,8 @@ def _unattributed(
     located: _Located, grades: Sequence[SentenceGrade], quotations: list[Quotation], speech: re.Pattern[str]
 ) -> list[Flag]:
     doc = located.doc
-    attributed = {g.sentence: g.sourcing in _ATTRIBUTED for g in grades}
+    # A quote paragraph graded with the speaker of the paragraph before still wants its own speaker.
+    attributed = {g.sentence: g.sourcing in _ATTRIBUTED and ACROSS_PARAGRAPH not in g.reason for g in grades}
     sentences = doc.sentences
     unquoted = _blank_quotes(doc.text, quotations)
 
@@ -191,6 +193,8 @@ def _unattributed(
         s = _sentence_at(located, q.start)
         if s is None:
             continue
+        if looks_like_heading(s.text) and q.end <= s.end:
+            continue  # a headline's quotation marks ('Council tax rise "reasonable"') mark a title's words
         quoted = doc.text[q.start : q.end]
         share = (q.end - q.start) / max(1, s.end - s.start)
         partial = share < _PARTIAL_SHARE and q.end <= s.end and not q.continued
@@ -220,6 +224,20 @@ def _unattributed(
                   details=UnattributedQuoteDetails(partial=partial))
         )
     return flags
+
+
+def one_flag_per_quote(grade_flags: Sequence[Flag], text_flags: Sequence[Flag]) -> list[Flag]:
+    """``grade_flags`` without the unsourced flag of a sentence that lies inside a quotation flagged for
+    having no speaker: the quote flag says what is missing; a second flag on the same words says it again."""
+    quotes = [(f.start, f.end) for f in text_flags if f.kind is FlagKind.UNATTRIBUTED_QUOTE]
+    if not quotes:
+        return list(grade_flags)
+
+    def inside_a_quote(f: Flag) -> bool:
+        need = _PARTIAL_SHARE * (f.end - f.start)
+        return any(min(b, f.end) - max(a, f.start) >= need for a, b in quotes)
+
+    return [f for f in grade_flags if not (f.kind is FlagKind.UNSOURCED and inside_a_quote(f))]
 
 
 def _blank_quotes(text: str, quotations: list[Quotation]) -> str:
