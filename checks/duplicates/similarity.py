@@ -66,6 +66,9 @@ __all__ = [
 # An acronym with dots ("U.S.", "e.g.") is one word; otherwise letters/digits, with inner apostrophes.
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s\Z")
+# Markup left in a text (an embedded tweet's <tweet id="..." author="..." datetime="...">): its
+# attribute names and values are no words of the passage, so two embeds do not match on them.
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,400}>")
 _STEM_LENGTH = 6  # truncation stemming: "officials"/"official", "skeptical"/"skepticism"
 
 # Weights of the combined score; see the module docstring. Tuned on the seed, then checked on
@@ -185,6 +188,8 @@ def _token_columns(text: str, offset: int) -> tuple[list[int], list[int], list[s
     # instead of match objects, columns built by C-level maps, one tuple per token at the end.
     # Every letter or digit starts a match, so the text between matches holds none, and a word's
     # first occurrence from the end of the match before is where it matched.
+    if "<" in text:
+        text = _TAG.sub(_blank, text)  # the same length: offsets stay those of the passage
     words = _WORD.findall(text)
     starts = []
     pos = 0
@@ -212,6 +217,10 @@ def _token_columns(text: str, offset: int) -> tuple[list[int], list[int], list[s
         starts = [p + offset for p in starts]
         ends = [p + offset for p in ends]
     return starts, ends, norms, stems, content, names
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
 
 
 # Token._make without its Python frame: a C-level tuple.__new__ per token.
