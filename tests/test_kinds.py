@@ -80,7 +80,7 @@ def test_messages_come_from_the_declared_templates():
 def test_details_are_typed_per_kind():
     with pytest.raises(ValueError, match="a duplicate flag cannot carry ReusedDetails"):
         Flag("", FlagKind.DUPLICATE, 0, 1, "x", "m", details=ReusedDetails("a.txt", 1, 1, 90.0))
-    text = "The council met on Monday to vote.\n\nThe mayor spoke. The council met on Monday to vote.\n"
+    text = "Budget vote\n\nThe council met on Monday to vote.\n\nThe mayor spoke. The council met on Monday to vote.\n"
     analysis = analyze(parse_article(text))
     (dup,) = [f for f in analysis.flags if f.kind is FlagKind.DUPLICATE]
     assert isinstance(dup.details, DuplicateDetails)

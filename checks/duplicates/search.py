@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from checks.duplicates.gates import ALIGNED_BONUS, MIN_CONTENT, MIN_SHARED_CONTENT, verify_pairs
+from checks.duplicates.head import head_sentences
 from checks.duplicates.indexed import find_duplicates_indexed
+from checks.duplicates.names_only import names_only
 from checks.duplicates.passages import Window, pair_id, passage_pairs
 from checks.duplicates.similarity import join_prepared, prepare, rarity_weights, score_upper_bound
 from checks.duplicates.window_candidates import LONG_INPUT
@@ -43,19 +45,27 @@ def find_duplicates(
     """Pairs of passages of ``doc`` that say the same thing, in document order of passage ``a``.
 
     ``candidates`` receives the texts of all windows (every run of 1..``max_window`` adjacent
-    sentences, ordered by first sentence then length) and yields the index pairs to verify.
+    sentences after the article's head, ordered by first sentence then length) and yields the
+    index pairs to verify. The head (headline, subtitle, abstract: ``checks.duplicates.head``)
+    restates the story by design and is left out, and so are pairs that share only names
+    (``checks.duplicates.names_only``).
     """
+    head = head_sentences(doc)
     if candidates is None and _window_count(len(doc.sentences), max_window) > LONG_INPUT:
-        return find_duplicates_indexed(doc, min_score=min_score, max_window=max_window)
-    windows = _windows(doc, 0, max_window)
-    sentences = [w.prepared for w in windows if w.first == w.last]
+        found = find_duplicates_indexed(doc, min_score=min_score, max_window=max_window)
+        return tuple(p for p in found if p.sentences_a[0] >= head and not names_only(p))
+    windows = _windows(doc, 0, max_window, first=head)
+    # Every sentence prepared, by index (the head too: its words count in how common a word is).
+    sentences = [prepare(s.text, offset=s.start) for s in doc.sentences[:head]]
+    sentences += [w.prepared for w in windows if w.first == w.last]
     weights = rarity_weights(sentences)
     if candidates:
         pairs = candidates([w.prepared.text for w in windows])
     else:
         pairs = _gated_pairs(windows, windows, weights, min_score)
     matches = verify_pairs(windows, pairs, min_score, weights)
-    return passage_pairs(doc, doc, matches, min_score, weights, sentences)
+    found = passage_pairs(doc, doc, matches, min_score, weights, sentences)
+    return tuple(p for p in found if not names_only(p))
 
 
 def _window_count(sentences: int, max_window: int) -> int:
@@ -137,17 +147,19 @@ def _gated_pairs(
             yield i, j + shift
 
 
-def _windows(doc: Document, which: int, max_window: int) -> list[Window]:
-    """Every run of 1..max_window adjacent sentences, each sentence tokenised once."""
+def _windows(doc: Document, which: int, max_window: int, *, first: int = 0) -> list[Window]:
+    """Every run of 1..max_window adjacent sentences from sentence ``first`` on, each sentence
+    tokenised once."""
     if max_window < 1:
         raise ValueError("max_window must be at least 1")
     sents = doc.sentences
-    single = [prepare(s.text, offset=s.start) for s in sents]
+    single = [prepare(s.text, offset=s.start) for s in sents[first:]]  # single[k]: sentence first + k
     out = []
-    for first in range(len(sents)):
-        out.append(Window(which, first, first, single[first], (single[first],)))
-        for last in range(first + 1, min(first + max_window, len(sents))):
-            text = doc.text[sents[first].start : sents[last].end]
-            parts = tuple(single[first : last + 1])
-            out.append(Window(which, first, last, join_prepared(text, parts), parts))
+    for k, prepared in enumerate(single):
+        i = first + k
+        out.append(Window(which, i, i, prepared, (prepared,)))
+        for last in range(i + 1, min(i + max_window, len(sents))):
+            text = doc.text[sents[i].start : sents[last].end]
+            parts = tuple(single[k : last - first + 1])
+            out.append(Window(which, i, last, join_prepared(text, parts), parts))
     return out
