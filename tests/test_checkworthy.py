@@ -50,7 +50,7 @@ def roles(text: str, **kwargs: object) -> dict[str, list[str]]:
         ("The board approved it and Acme Holdings has two plants.", "named_claim", "Acme Holdings has"),
         ("Prices went up because of the drought in the south.", "causal", "because of"),
         ("The closure led to hundreds of job losses in the town.", "causal", "led to"),
-        ('He told the hearing "the fund lost half its value" in a week.', "quoted_claim", '"the fund lost half its value"'),
+        ('He told us "the fund lost half its value" in a week.', "quoted_claim", '"the fund lost half'),
         ("Inspectors visited the site and reported the fault.", "past_event", "visited"),
         ("I think the plan is a sensible one for the town.", "opinion", "I think"),
         ("Ministers should listen to the people of this region.", "opinion", "should"),

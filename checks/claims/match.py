@@ -41,6 +41,7 @@ class Tokens:
 
     keys: list[str]
     spans: list[tuple[int, int]]
+    distinct: frozenset[str]
 
     def capital(self, i: int, text: str) -> bool:
         return text[self.spans[i][0]].isupper()
@@ -50,9 +51,11 @@ def tokens(text: str) -> Tokens:
     low = text.lower().replace("\u2019", "'")
     if len(low) != len(text):  # a letter whose lower case is longer ("\u0130"): keep offsets exact
         found = list(_TOKEN.finditer(text))
-        return Tokens([key_of(m.group()) for m in found], [m.span() for m in found])
+        keys = [key_of(m.group()) for m in found]
+        return Tokens(keys, [m.span() for m in found], frozenset(keys))
     spans = [m.span() for m in _TOKEN.finditer(low)]
-    return Tokens([low[a:b] for a, b in spans], spans)
+    keys = [low[a:b] for a, b in spans]
+    return Tokens(keys, spans, frozenset(keys))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,17 +94,15 @@ class Matcher:
     def term_cues(self, toks: Tokens, text: str, offset: int) -> list[Cue]:
         """Cues of every term and word ending; per role, the longest term at a word."""
         cues: list[Cue] = []
-        keys, spans, get = toks.keys, toks.spans, self.terms.get
-        for i, key in enumerate(keys):
-            found = get(key)
-            if not found:
-                continue
-            done: set[str] = set()
-            for words, role in found:
-                if role not in done and (len(words) == 1 or tuple(keys[i : i + len(words)]) == words):
-                    done.add(role)
-                    start, end = spans[i][0], spans[i + len(words) - 1][1]
-                    cues.append(Cue(offset + start, offset + end, text[start:end], role))
+        keys, spans, terms = toks.keys, toks.spans, self.terms
+        if not toks.distinct.isdisjoint(terms):
+            for i in [i for i, key in enumerate(keys) if key in terms]:
+                done: set[str] = set()
+                for words, role in terms[keys[i]]:
+                    if role not in done and (len(words) == 1 or tuple(keys[i : i + len(words)]) == words):
+                        done.add(role)
+                        start, end = spans[i][0], spans[i + len(words) - 1][1]
+                        cues.append(Cue(offset + start, offset + end, text[start:end], role))
         for role, ends, exceptions, least in self.endings:
             for i in [i for i, key in enumerate(keys) if key.endswith(ends)]:
                 if len(keys[i]) >= least and keys[i] not in exceptions:

@@ -76,7 +76,9 @@ def claim_words(text: str) -> frozenset[str]:
 def _word_cues(toks: Tokens, text: str, offset: int, lexicon: ClaimLexicon) -> tuple[float, list[Cue]]:
     """The summed weight of the distinct table words in the sentence, and cues for the weighty ones."""
     table, shown = lexicon.words, lexicon.shown_words()
-    total = sum(table.get(key, 0.0) for key in set(toks.keys))
+    total = sum(table[key] for key in toks.distinct & table.keys())
+    if toks.distinct.isdisjoint(shown):
+        return total, []
     cues = [
         Cue(offset + start, offset + end, text[start:end], shown[key])
         for key, (start, end) in zip(toks.keys, toks.spans)
