@@ -240,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     p, r, f = prf(oof >= threshold, y.astype(bool))
     print(f"\nL2 {l2}; out-of-fold AP {average_precision(oof, y.astype(bool)):.3f}; "
           f"threshold {threshold}: precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
+    by_fold = [prf(oof[folds == k] >= threshold, y[folds == k].astype(bool))[2] for k in sorted(set(folds.tolist()))]
+    print("out-of-fold F1 of each tuning fold:", ", ".join(f"{f:.3f}" for f in by_fold))
     print(format_table(["threshold", "precision", "recall", "F1"], [row for row in table if row[0] * 100 % 5 == 0]))
     w = fit(x, y, l2, fixed=fixed)
     shown = [[n, float(v)] for n, v in zip(names, w) if not n.startswith("word:")]
