@@ -181,6 +181,8 @@ def test_replace_starts_from_empty() -> None:
         {"roles": {"figure": {"terms": "not a list"}}},
         {"roles": {"figure": {"weight": "heavy"}}},
         {"words": {"two words": 1.0}},
+        {"min_checkworthyy": 0.5},  # a typo is refused, not ignored
+        {"roles": {"figure": {"term": ["umpteen"]}}},
         {"min_checkworthy": 2},
         ["not", "a", "mapping"],
     ],
@@ -201,3 +203,10 @@ def test_held_out_fold_beats_the_digit_baseline() -> None:
     ours, digit = ec.claimbuster_table([r.text for r in rows], labels, default_claim_lexicon().min_checkworthy)
     assert ours[3] >= digit[3] + 0.15, (ours, digit)
     assert ours[4] > digit[4]  # average precision too
+
+
+def test_claims_package_imports_no_ui() -> None:
+    import subprocess  # noqa: PLC0415
+
+    code = "import sys, checks.claims; assert not {'textual', 'rich'} & set(sys.modules), sorted(sys.modules)"
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -125,6 +125,9 @@ def _number(value: object, *, source: str, where: str) -> float:
 def _merge_role(name: str, spec: object, base: Role | None, *, source: str) -> Role:
     if not isinstance(spec, Mapping):
         raise DataFileError(f"{source}: role {name!r} must be a mapping (weight, terms, patterns)")
+    unknown = set(map(str, spec)) - {"weight", *_LISTS, *_SETTINGS}
+    if unknown:
+        raise DataFileError(f"{source}: role {name!r}: unknown key {sorted(unknown)[0]!r}")
     if base is None and "weight" not in spec:
         raise DataFileError(f"{source}: new role {name!r} needs a weight")
     weight = _number(spec["weight"], source=source, where=f"{name}.weight") if "weight" in spec else base.weight
@@ -160,6 +163,9 @@ def claim_lexicon_from_mapping(data: object, *, source: str, base: ClaimLexicon 
     """A lexicon from parsed YAML; with ``base``, the file extends it (see the module docstring)."""
     if not isinstance(data, Mapping):
         raise DataFileError(f"{source}: a check-worthiness file is a mapping (roles, bias, ...)")
+    unknown = set(map(str, data)) - {"version", "replace", "roles", "words", *_NUMBERS}
+    if unknown:
+        raise DataFileError(f"{source}: unknown key {sorted(unknown)[0]!r}")
     replace = bool(data.get("replace", False))
     roles = {r.name: r for r in base.roles} if base is not None and not replace else {}
     specs = data.get("roles", {})

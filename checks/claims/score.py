@@ -12,8 +12,8 @@ Roles that raise the score: ``figure``, ``comparison``, ``superlative``, ``date`
 ``question``, ``social``, ``procedure``, ``heading``. On top, a table of single words with their own
 weights (fitted on ClaimBuster, restricted to words common in news too) adds the weight of each
 distinct word present; the weightier ones show as cues ``claim_word`` (raises) or ``chatter_word``
-(lowers). A cue's offsets are absolute (``offset`` plus
-the place in ``text``), so the cues of a document's sentence point into the document text.
+(lowers). A cue's offsets are absolute (``offset`` plus the place in ``text``), so the cues of a
+document's sentence point into the document text.
 """
 
 from __future__ import annotations
