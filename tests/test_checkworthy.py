@@ -210,3 +210,16 @@ def test_claims_package_imports_no_ui() -> None:
 
     code = "import sys, checks.claims; assert not {'textual', 'rich'} & set(sys.modules), sorted(sys.modules)"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_token_places_match_the_text() -> None:
+    from checks.claims.match import tokens  # noqa: PLC0415
+
+    plain = "Don\u2019t -- it's 4.2% (A4-b) of O'Neill's \u00e9t\u00e9 cut-off \u2014 x_y a-'b it it"
+    longer = "\u0130stanbul's ports"  # lower-casing "\u0130" adds a character: the other path
+    for text in (plain, longer):
+        toks = tokens(text)
+        assert len(toks.keys) == len(toks.spans) > 0
+        for key, (start, end) in zip(toks.keys, toks.spans):
+            assert key == text[start:end].lower().replace("\u2019", "'")
+    assert {"don't", "cut-off", "it"} <= tokens(plain).distinct

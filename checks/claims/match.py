@@ -53,8 +53,12 @@ def tokens(text: str) -> Tokens:
         found = list(_TOKEN.finditer(text))
         keys = [key_of(m.group()) for m in found]
         return Tokens(keys, [m.span() for m in found], frozenset(keys))
-    spans = [m.span() for m in _TOKEN.finditer(low)]
-    keys = [low[a:b] for a, b in spans]
+    keys = _TOKEN.findall(low)  # no match objects: each word's place is found again by str.find
+    spans, at, find = [], 0, low.find
+    for key in keys:
+        at = find(key, at)
+        spans.append((at, at + len(key)))
+        at += len(key)
     return Tokens(keys, spans, frozenset(keys))
 
 
