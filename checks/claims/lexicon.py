@@ -70,7 +70,6 @@ class ClaimLexicon:
     word_cue_min: float = 0.5
     words: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     _matcher: list[Matcher] = field(default_factory=list, compare=False, repr=False)
-    _shown: list[Mapping[str, str]] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_checkworthy <= 1.0:
@@ -79,18 +78,10 @@ class ClaimLexicon:
             raise ValueError("words_cap must be at least 1")
 
     def matcher(self) -> Matcher:
-        """The word-by-word lookup tables of the roles, built on first use."""
+        """The word-by-word lookup tables of the roles and the word table, built on first use."""
         if not self._matcher:
-            self._matcher.append(Matcher.build(self.roles))
+            self._matcher.append(Matcher.build(self.roles, self.words, self.word_cue_min))
         return self._matcher[0]
-
-    def shown_words(self) -> Mapping[str, str]:
-        """The words weighty enough to show as cues, with their role, built on first use."""
-        if not self._shown:
-            least = self.word_cue_min
-            roles = {w: "claim_word" if v > 0 else "chatter_word" for w, v in self.words.items() if abs(v) >= least}
-            self._shown.append(MappingProxyType(roles))
-        return self._shown[0]
 
     def role(self, name: str) -> Role | None:
         return next((r for r in self.roles if r.name == name), None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from checks.model import Cue
@@ -56,63 +56,91 @@ def tokens(text: str) -> Tokens:
     keys = _TOKEN.findall(low)  # no match objects: each word's place is found again by str.find
     spans, at, find = [], 0, low.find
     for key in keys:
-        at = find(key, at)
-        spans.append((at, at + len(key)))
-        at += len(key)
+        start = find(key, at)
+        at = start + len(key)
+        spans.append((start, at))
     return Tokens(keys, spans, frozenset(keys))
+
+
+_NOTHING: tuple = ((), (), None)  # a word that starts no term, has no cue ending and shows no weight
+_MEMO_LIMIT = 200_000
+CODED_ROLES = frozenset(("named_claim", "quoted_claim", "question", "heading"))
 
 
 @dataclass(frozen=True, slots=True)
 class Matcher:
     """Per-lexicon lookup tables: first word of a term -> (words of the term, role), longest first;
-    word endings by role; the named-claim verbs by first word."""
+    word endings by role; the named-claim verbs by first word; the word table and the cue role of
+    its weighty words. What each distinct word needs is worked out once and remembered."""
 
     terms: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
     endings: tuple[tuple[str, tuple[str, ...], frozenset[str], int], ...]
     verbs: Mapping[str, tuple[tuple[str, ...], ...]]
+    words: Mapping[str, float]
+    shown: Mapping[str, str]
+    coded_roles: tuple[Role, ...]  # the roles found by a regex or by code, not word by word
+    _memo: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, roles: tuple[Role, ...]) -> Matcher:
+    def build(cls, roles: tuple[Role, ...], words: Mapping[str, float], word_cue_min: float) -> Matcher:
         terms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        verbs: dict[str, list[tuple[str, ...]]] = {}
         for role in roles:
             for term in role.terms:
-                words = tuple(key_of(t.group()) for t in _TOKEN.finditer(term))
-                if words:
-                    terms.setdefault(words[0], []).append((words, role.name))
+                keys = tuple(key_of(t.group()) for t in _TOKEN.finditer(term))
+                if keys:
+                    terms.setdefault(keys[0], []).append((keys, role.name))
+            for verb in role.verbs if role.name == "named_claim" else ():
+                keys = tuple(key_of(t.group()) for t in _TOKEN.finditer(verb))
+                if keys:
+                    verbs.setdefault(keys[0], []).append(keys)
         endings = tuple(
             (r.name, r.endings, frozenset(r.not_words), r.settings.get("min_letters", 5)) for r in roles if r.endings
         )
-        verbs: dict[str, list[tuple[str, ...]]] = {}
-        for role in roles:
-            if role.name == "named_claim":
-                for verb in role.verbs:
-                    words = tuple(key_of(t.group()) for t in _TOKEN.finditer(verb))
-                    if words:
-                        verbs.setdefault(words[0], []).append(words)
+        shown = {w: "claim_word" if v > 0 else "chatter_word" for w, v in words.items() if abs(v) >= word_cue_min}
         return cls(
             {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in terms.items()},
             endings,
             {k: tuple(sorted(v, key=len, reverse=True)) for k, v in verbs.items()},
+            words,
+            shown,
+            tuple(r for r in roles if r.pattern is not None or r.name in CODED_ROLES),
         )
 
-    def term_cues(self, toks: Tokens, text: str, offset: int) -> list[Cue]:
-        """Cues of every term and word ending; per role, the longest term at a word."""
+    def _word_info(self, key: str) -> tuple:
+        """(terms starting with the word, roles of its endings, its cue role in the word table)."""
+        ends = tuple(r for r, e, no, least in self.endings if len(key) >= least and key.endswith(e) and key not in no)
+        info = (self.terms.get(key, ()), ends, self.shown.get(key))
+        info = _NOTHING if info == _NOTHING else info
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[key] = info
+        return info
+
+    def word_cues(self, toks: Tokens, text: str, offset: int) -> tuple[float, list[Cue]]:
+        """The summed weight of the sentence's distinct table words, and the cues of every term
+        (per role, the longest at a word), word ending and weighty table word."""
         cues: list[Cue] = []
-        keys, spans, terms = toks.keys, toks.spans, self.terms
-        if not toks.distinct.isdisjoint(terms):
-            for i in [i for i, key in enumerate(keys) if key in terms]:
+        keys, spans, memo = toks.keys, toks.spans, self._memo
+        for i, key in enumerate(keys):
+            info = memo.get(key) or self._word_info(key)
+            if info is _NOTHING:
+                continue
+            found, ends, shown = info
+            if found:
                 done: set[str] = set()
-                for words, role in terms[keys[i]]:
+                for words, role in found:
                     if role not in done and (len(words) == 1 or tuple(keys[i : i + len(words)]) == words):
                         done.add(role)
                         start, end = spans[i][0], spans[i + len(words) - 1][1]
                         cues.append(Cue(offset + start, offset + end, text[start:end], role))
-        for role, ends, exceptions, least in self.endings:
-            for i in [i for i, key in enumerate(keys) if key.endswith(ends)]:
-                if len(keys[i]) >= least and keys[i] not in exceptions:
-                    start, end = spans[i]
-                    cues.append(Cue(offset + start, offset + end, text[start:end], role))
-        return cues
+            start, end = spans[i]
+            for role in ends:
+                cues.append(Cue(offset + start, offset + end, text[start:end], role))
+            if shown:
+                cues.append(Cue(offset + start, offset + end, text[start:end], shown))
+        table = self.words
+        return sum(table[key] for key in toks.distinct & table.keys()), cues
 
     def named_claims(self, toks: Tokens, text: str, offset: int) -> list[Cue]:
         """A capitalised name (not a pronoun or a function word opening the sentence) right before

@@ -73,28 +73,12 @@ def claim_words(text: str) -> frozenset[str]:
     return frozenset(tokens(text).keys)
 
 
-def _word_cues(toks: Tokens, text: str, offset: int, lexicon: ClaimLexicon) -> tuple[float, list[Cue]]:
-    """The summed weight of the distinct table words in the sentence, and cues for the weighty ones."""
-    table, shown = lexicon.words, lexicon.shown_words()
-    total = sum(table[key] for key in toks.distinct & table.keys())
-    if toks.distinct.isdisjoint(shown):
-        return total, []
-    cues = [
-        Cue(offset + start, offset + end, text[start:end], shown[key])
-        for key, (start, end) in zip(toks.keys, toks.spans)
-        if key in shown
-    ]
-    return total, cues
-
-
 def _evidence(text: str, offset: int, lexicon: ClaimLexicon) -> tuple[int, float, list[Cue]]:
     """(words, summed word weights, cues sorted by place)."""
     toks = tokens(text)
-    cues = lexicon.matcher().term_cues(toks, text, offset)
-    for role in lexicon.roles:
+    word_weight, cues = lexicon.matcher().word_cues(toks, text, offset)
+    for role in lexicon.matcher().coded_roles:
         cues += _coded_cues(role, text, toks, offset, lexicon)
-    word_weight, word_cues = _word_cues(toks, text, offset, lexicon)
-    cues += word_cues
     unique = sorted(set(cues), key=lambda c: (c.start, c.end, c.role))  # a term may also match an ending
     return len(toks.keys), word_weight, unique
 
