@@ -1,9 +1,11 @@
 """Cue words, patterns and weights of the check-worthiness score, kept as YAML data.
 
 ``checks/data/checkworthy.yaml`` ships the defaults. A newsroom file of the same shape extends
-them: under ``roles:`` it adds ``terms``/``patterns``/``verbs`` to a role (or adds a new role with
-its weight) and may set a role's ``weight``; top-level ``bias``, ``length_weight``, ``words_cap``
-and ``min_checkworthy`` replace the shipped values. Under ``words:`` it adds single words with their
+them: under ``roles:`` it adds ``terms``/``patterns``/``verbs``/``endings``/``not_words`` to a
+role (or adds a new role with its weight) and may set a role's ``weight`` or its settings
+(``min_words``, ``max_words``, ``min_letters``); top-level ``bias``, ``length_weight``,
+``words_cap``, ``min_checkworthy`` and ``word_cue_min`` replace the shipped values. Unknown keys
+are refused. Under ``words:`` it adds single words with their
 weights (or sets a shipped word's weight). ``replace: true`` at the top level starts from empty
 role and word lists instead.
 """
