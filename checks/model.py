@@ -40,6 +40,9 @@ class Sourcing(StrEnum):
     UNSOURCED = "unsourced"
     OPINION = "opinion"
     NONE = "none"
+    # No attribution, but not a check-worthy claim either (scene-setting, background, procedure):
+    # shown quietly and counted, never flagged (``checks.claims``, ``min_checkworthy``).
+    BACKGROUND = "background"
 
     @property
     def attributed(self) -> bool:
