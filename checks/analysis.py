@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from checks.claims.lexicon import ClaimLexicon
+from checks.claims.weigh import weigh_claims
 from checks.config import Config, apply_config
 from checks.corpus.index import CorpusIndex, find_reuse
 from checks.duplicates.search import find_duplicates
@@ -22,6 +24,7 @@ from checks.style.text_flags import find_text_flags, one_flag_per_quote
 
 __all__ = [
     "BACKGROUND_DUPLICATES",
+    "CLAIMS",
     "DUPLICATES",
     "FLAGS",
     "GRADES",
@@ -38,11 +41,12 @@ __all__ = [
 BACKGROUND_DUPLICATES = 20_000
 
 GRADES = Stage("grades", "checking how each sentence is sourced ...")
+CLAIMS = Stage("claims", "weighing which sentences are check-worthy claims ...")
 TEXT_FLAGS = Stage("text_flags", "looking at quotation marks, splice marks and names ...")
 DUPLICATES = Stage("duplicates", "looking for passages said twice ...")
 REUSE = Stage("reuse", "looking for passages reused from the corpus ...")
 FLAGS = Stage("flags", "gathering the flags ...")
-STAGES = (GRADES, TEXT_FLAGS, DUPLICATES, REUSE, FLAGS)
+STAGES = (GRADES, CLAIMS, TEXT_FLAGS, DUPLICATES, REUSE, FLAGS)
 """Every stage in the order it runs; ``REUSE`` only runs with a corpus."""
 
 
@@ -64,18 +68,33 @@ def analyze(
     lexicon: Lexicon | None = None,
     corpus: CorpusIndex | None = None,
     config: Config | None = None,
+    claims: ClaimLexicon | None = None,
+    min_checkworthy: float | None = None,
     progress: StageProgress | None = None,
 ) -> Analysis:
     """Grades, duplicates and every flag of ``doc``; with ``corpus``, also ``reused`` flags for
     passages found in its documents (ids given with the others). ``config``, the newsroom's, leaves
     out the kinds it switches off and sets the levels it changes (``checks.config.apply_config``).
+    An unattributed sentence scoring under ``min_checkworthy`` (default: the ``claims`` lexicon's)
+    is graded ``background``, not flagged (``checks.claims.weigh_claims``).
 
     ``progress(stage, done, total)`` hears each stage begin (``done`` stages of ``total`` are
     finished) and, last, ``(FLAGS, total, total)`` when the analysis is complete.
     """
     with without_gc():
-        analysis = _analyze(doc, lexicon or default_lexicon(), corpus, _Steps(progress, stages_for(corpus)))
+        weigh = _Weighing(claims, min_checkworthy)
+        analysis = _analyze(doc, lexicon or default_lexicon(), weigh, corpus, _Steps(progress, stages_for(corpus)))
     return apply_config(analysis, config)
+
+
+class _Weighing:
+    """The check-worthiness options of one run."""
+
+    __slots__ = ("lexicon", "threshold")
+
+    def __init__(self, lexicon: ClaimLexicon | None, threshold: float | None) -> None:
+        self.lexicon = lexicon
+        self.threshold = threshold
 
 
 class _Steps:
@@ -96,14 +115,14 @@ class _Steps:
             self._progress(self._stages[-1], len(self._stages), len(self._stages))
 
 
-def _analyze(doc: Document, lex: Lexicon, corpus: CorpusIndex | None, steps: _Steps) -> Analysis:
+def _analyze(doc: Document, lex: Lexicon, weigh: _Weighing, corpus: CorpusIndex | None, steps: _Steps) -> Analysis:
     if len(doc.sentences) >= BACKGROUND_DUPLICATES:
         with in_background(find_duplicates, doc) as pending:
-            grades, other_flags = _grades_and_other_flags(doc, lex, steps)
+            grades, other_flags = _grades_and_other_flags(doc, lex, weigh, steps)
             steps.begin(DUPLICATES)
             duplicates = pending.result()
     else:
-        grades, other_flags = _grades_and_other_flags(doc, lex, steps)
+        grades, other_flags = _grades_and_other_flags(doc, lex, weigh, steps)
         steps.begin(DUPLICATES)
         duplicates = find_duplicates(doc)
     reused: tuple[Flag, ...] = ()
@@ -118,12 +137,14 @@ def _analyze(doc: Document, lex: Lexicon, corpus: CorpusIndex | None, steps: _St
 
 
 def _grades_and_other_flags(
-    doc: Document, lex: Lexicon, steps: _Steps
+    doc: Document, lex: Lexicon, weigh: _Weighing, steps: _Steps
 ) -> tuple[tuple[SentenceGrade, ...], tuple[Flag, ...]]:
     """Grades and every flag but the duplicates, with their ids: on a long document all of it is
     done while the duplicate search runs in its own process."""
     steps.begin(GRADES)
     grades = grade_sentences(doc, lexicon=lex)
+    steps.begin(CLAIMS)
+    grades = weigh_claims(doc, grades, lexicon=weigh.lexicon, min_checkworthy=weigh.threshold)
     steps.begin(TEXT_FLAGS)
     text_flags = find_text_flags(doc, grades, lexicon=lex)
     grade_flags = one_flag_per_quote(flags_from_grades(doc, grades), text_flags)

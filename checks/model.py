@@ -126,10 +126,16 @@ class Cue:
 
 @dataclass(frozen=True, slots=True)
 class SentenceGrade:
+    """How one sentence is sourced (``cues``: the evidence) and, once weighed, how check-worthy a
+    claim it makes: ``checkworthy`` 0-1 (None: not weighed) with ``claim_cues``, the evidence for
+    and against (``checks.claims``)."""
+
     sentence: int
     sourcing: Sourcing
     cues: tuple[Cue, ...] = ()
     reason: str = ""
+    checkworthy: float | None = None
+    claim_cues: tuple[Cue, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from typing import Any
 
 from checks.details import ReusedDetails
 from checks.kinds import Related, spec
-from checks.model import Analysis, Flag, Span
+from checks.model import Analysis, Cue, Flag, SentenceGrade, Span
 from checks.flags import by_priority
 from checks.processes import without_gc
 from checks.text.display import escape_controls, location, one_line, truncate
@@ -34,6 +34,13 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         return _analysis_to_dict(analysis)
 
 
+def _all_cues(grade: SentenceGrade) -> tuple[Cue, ...]:
+    """The sourcing evidence and the check-worthiness evidence, each cue once, in text order."""
+    if not grade.claim_cues:
+        return grade.cues
+    return tuple(sorted(set(grade.cues) | set(grade.claim_cues), key=lambda c: (c.start, c.end, c.role)))
+
+
 def _analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     doc = analysis.document
     grades = {g.sentence: g for g in analysis.grades}
@@ -50,9 +57,10 @@ def _analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "sourcing": str(g.sourcing) if g else "none",
                 "cues": [
                     {"start": c.start, "end": c.end, "text": c.text, "role": c.role}
-                    for c in (g.cues if g else ())
+                    for c in (_all_cues(g) if g else ())
                 ],
                 "reason": g.reason if g else "",
+                "checkworthy": g.checkworthy if g else None,
             }
         )
     return {

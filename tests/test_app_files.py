@@ -210,12 +210,13 @@ async def test_the_bar_measures_the_engine_s_stages_while_an_article_is_analysed
 
     def staged_engine(document: Document, *, lexicon=None, corpus=None, config=None, progress=None) -> Analysis:
         stages = stages_for(corpus)
-        for done in range(3):
-            progress(stages[done], done, 4)
+        k, n = stages.index(DUPLICATES), len(stages)
+        for done in range(k + 1):
+            progress(stages[done], done, n)
         halfway.set()
         go_on.wait(10)  # the duplicate search, still running
-        progress(stages[3], 3, 4)
-        progress(stages[3], 4, 4)
+        progress(stages[-1], n - 1, n)
+        progress(stages[-1], n, n)
         return fixed_analyzer(document)
 
     monkeypatch.setattr(tui.app, "analyze", staged_engine)
@@ -229,7 +230,7 @@ async def test_the_bar_measures_the_engine_s_stages_while_an_article_is_analysed
         await pilot.pause()
         pane = app.review_screen.query_one(ProgressPane)
         bar = pane.query_one(ProgressBar)
-        assert (bar.total, bar.progress) == (4, 2)
+        assert (bar.total, bar.progress) == (len(stages_for(None)), stages_for(None).index(DUPLICATES))
         assert str(pane.query_one("#progress-label", Static).render()) == DUPLICATES.label == (
             "looking for passages said twice ..."
         )

@@ -207,7 +207,8 @@ def test_extremely_long_lines(tmp_path, capsys):
 
 
 def test_markup_and_ansi_are_shown_literally(tmp_path, capsys):
-    text = "Some [bold red]x[/] and \x1b[31mred\x1b[0m text. [link=https://e.vil]click[/link] now.\n"
+    # A check-worthy claim with no source, so that it is flagged and its text printed.
+    text = "\x1b[31m[bold red]x[/]\x1b[0m [link=https://e.vil]Jobs[/link] fell by 3,000 in March 2004, a record.\n"
     path = tmp_path / "markup.txt"
     path.write_text(text)
     code, out, _ = scan(capsys, str(path))
@@ -217,7 +218,7 @@ def test_markup_and_ansi_are_shown_literally(tmp_path, capsys):
     code, out, _ = scan(capsys, "--format", "json", str(path))
     payload = json.loads(out)
     assert "\x1b" not in out  # JSON escapes it as \u001b ...
-    assert payload["sentences"][0]["text"].startswith("Some [bold red]x[/] and \x1b[31m")  # ... and keeps it
+    assert payload["sentences"][0]["text"].startswith("\x1b[31m[bold red]x[/]")  # ... and keeps it
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,7 @@ def test_analysis_with_a_corpus_reports_the_reuse_stage_too(seed_doc):
     seen = []
     analysis = analyze(seed_doc, corpus=corpus, progress=lambda stage, done, total: seen.append((stage, done, total)))
     assert [s for s, _, _ in seen[:-1]] == list(STAGES) == list(stages_for(corpus))
-    assert [(d, t) for _, d, t in seen] == [(n, 5) for n in range(6)]
+    assert [(d, t) for _, d, t in seen] == [(n, 6) for n in range(7)]
     assert analysis == analyze(seed_doc), "an empty corpus adds no flags"
 
 
@@ -127,7 +127,8 @@ def test_long_work_reports_its_progress(seed_doc, monkeypatch, tmp_path):
 
     seen = []
     analyze(seed_doc, progress=lambda stage, done, total: seen.append((stage.name, done, total)))
-    assert seen == [("grades", 0, 4), ("text_flags", 1, 4), ("duplicates", 2, 4), ("flags", 3, 4), ("flags", 4, 4)]
+    assert seen == [("grades", 0, 5), ("claims", 1, 5), ("text_flags", 2, 5), ("duplicates", 3, 5), ("flags", 4, 5),
+                    ("flags", 5, 5)]
 
     monkeypatch.setattr(segment, "PARALLEL_MIN_CHARS", 1_000)
     path = tmp_path / "long.txt"

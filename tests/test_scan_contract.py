@@ -14,7 +14,7 @@ from sourcecheck.cli import main
 
 DOCUMENT = {"path": str, "sha256": str, "date": (str, type(None)), "title": (str, type(None))}
 SENTENCE = {"index": int, "paragraph": int, "start": int, "end": int, "text": str, "sourcing": str, "cues": list,
-            "reason": str}
+            "reason": str, "checkworthy": float}
 CUE = {"start": int, "end": int, "text": str, "role": str}
 SPAN = {"start": int, "end": int, "text": str}
 DUPLICATE = {"id": str, "score": float, "a": dict, "b": dict, "shared": list, "sentences_a": list,

@@ -13,6 +13,7 @@ from checks.claims.lexicon import (
     load_claim_lexicon,
 )
 from checks.claims.score import Checkworthiness, checkworthiness, claim_features, claim_words, score_sentences
+from checks.claims.weigh import raising_cues, weigh_claims
 
 __all__ = [
     "Checkworthiness",
@@ -24,5 +25,7 @@ __all__ = [
     "claim_words",
     "default_claim_lexicon",
     "load_claim_lexicon",
+    "raising_cues",
     "score_sentences",
+    "weigh_claims",
 ]

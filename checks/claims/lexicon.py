@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 
-from checks.claims.match import Matcher
+from checks.claims.match import Matcher, Role
 from checks.files import DataFileError, read_package_yaml, read_yaml_file
 
 __all__ = ["ClaimLexicon", "Role", "claim_lexicon_from_mapping", "default_claim_lexicon", "load_claim_lexicon"]
@@ -28,32 +28,6 @@ __all__ = ["ClaimLexicon", "Role", "claim_lexicon_from_mapping", "default_claim_
 _NUMBERS = ("bias", "length_weight", "words_cap", "min_checkworthy", "word_cue_min")
 _LISTS = ("terms", "patterns", "verbs", "endings", "not_words")
 _SETTINGS = ("min_words", "max_words", "min_letters")
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """One kind of evidence: its weight in the score and what finds it.
-
-    ``terms`` are matched word by word (lower-cased; "cut" is not "cut-off"); ``endings`` match any
-    word of at least ``min_letters`` (a setting, default 5) that ends so, but ``not_words``;
-    ``pattern`` (``None`` without ``patterns``) is a case-insensitive regex of ``patterns``. Roles
-    found by code (``question``, ``heading``, ``quoted_claim``, ``named_claim`` with its ``verbs``)
-    take their settings from here.
-    """
-
-    name: str
-    weight: float
-    terms: tuple[str, ...] = ()
-    patterns: tuple[str, ...] = ()
-    verbs: tuple[str, ...] = ()
-    endings: tuple[str, ...] = ()
-    not_words: tuple[str, ...] = ()
-    settings: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
-    pattern: re.Pattern[str] | None = None
-
-    def __post_init__(self) -> None:
-        if not math.isfinite(self.weight):
-            raise ValueError(f"role {self.name!r}: weight must be a finite number")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,15 +8,14 @@ run as regexes.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from types import MappingProxyType
 
 from checks.model import Cue
 
-if TYPE_CHECKING:
-    from checks.claims.lexicon import Role
 
 __all__ = ["Matcher", "Tokens", "key_of", "tokens"]
 
@@ -32,6 +31,32 @@ _CONNECTORS = frozenset(("of", "de", "van", "von", "and", "&"))  # "Bank of Engl
 
 def key_of(word: str) -> str:
     return word.lower().replace("\u2019", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One kind of evidence: its weight in the score and what finds it.
+
+    ``terms`` are matched word by word (lower-cased; "cut" is not "cut-off"); ``endings`` match any
+    word of at least ``min_letters`` (a setting, default 5) that ends so, but ``not_words``;
+    ``pattern`` (``None`` without ``patterns``) is a case-insensitive regex of ``patterns``. Roles
+    found by code (``question``, ``heading``, ``quoted_claim``, ``named_claim`` with its ``verbs``)
+    take their settings from here.
+    """
+
+    name: str
+    weight: float
+    terms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+    endings: tuple[str, ...] = ()
+    not_words: tuple[str, ...] = ()
+    settings: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    pattern: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        if not math.isfinite(self.weight):
+            raise ValueError(f"role {self.name!r}: weight must be a finite number")
 
 
 @dataclass(frozen=True, slots=True)
