@@ -6,7 +6,7 @@ from typing import Any
 
 from checks.details import ReusedDetails
 from checks.kinds import Related, spec
-from checks.model import Analysis, Cue, Flag, SentenceGrade, Span
+from checks.model import Analysis, Cue, Flag, SentenceGrade, Sourcing, Span
 from checks.flags import by_priority
 from checks.processes import without_gc
 from checks.text.display import escape_controls, location, one_line, truncate
@@ -121,5 +121,7 @@ def format_text_report(analysis: Analysis) -> str:
                 rl, rc = doc.line_col(r.start) if r.end <= len(doc.text) else (0, 0)
                 lines.append(f"    ~ {rl}:{rc}: {_excerpt(r.text)}")
     n = len(analysis.flags)
-    lines.append(f"{name}: {n} flag{'s' if n != 1 else ''} in {len(doc.sentences)} sentences")
+    background = sum(1 for g in analysis.grades if g.sourcing is Sourcing.BACKGROUND)
+    quiet = f" ({background} background, not flagged)" if background else ""
+    lines.append(f"{name}: {n} flag{'s' if n != 1 else ''} in {len(doc.sentences)} sentences{quiet}")
     return "\n".join(lines)

@@ -20,6 +20,23 @@ from sourcecheck.exit_codes import ExitCode
 
 COMMANDS = ("scan", "review", "report", "dupes")
 CONFIG_HELP = "a newsroom config YAML: kinds switched off or at another level (default: config.yaml in the config folder)"
+CHECKWORTHY_HELP = ("flag an unattributed sentence as unsourced only from this check-worthiness (0-1) up; "
+                    "below it the sentence is background (default: min_checkworthy of checks/data/checkworthy.yaml)")
+
+
+def unit_interval(text: str) -> float:
+    """An argparse type: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1")
+    return value
+
+
+def add_checkworthy_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--min-checkworthy", type=unit_interval, metavar="SCORE", help=CHECKWORTHY_HELP)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--against", metavar="DIR",
                       help="also flag passages reused from the articles in DIR (indexed once, cached)")
     scan.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
+    add_checkworthy_argument(scan)
 
     review = sub.add_parser("review", help="open articles in the review app (the default)")
     add_review_arguments(review)
@@ -54,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the lexicon files the review used, so the flags match (repeatable)")
     report.add_argument("--against", metavar="DIR", help="the corpus the review used for reused passages")
     report.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
+    add_checkworthy_argument(report)
     add_dupes_parser(sub)
     return parser
 
@@ -67,6 +86,7 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--against", metavar="DIR",
                         help="also flag passages reused from the articles in DIR (indexed once, cached)")
     parser.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
+    add_checkworthy_argument(parser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -129,7 +149,8 @@ def run_scan(args: argparse.Namespace) -> int:
         try:
             doc = with_bar(f"reading {path}", lambda bar: read_article(path, progress=bar))
             analysis = with_stages(
-                str(path), lambda bar: analyze(doc, lexicon=lexicon, corpus=corpus, config=config, progress=bar)
+                str(path), lambda bar: analyze(doc, lexicon=lexicon, corpus=corpus, config=config,
+                                   min_checkworthy=args.min_checkworthy, progress=bar)
             )
         except ArticleError as exc:
             print(f"sourcecheck: error: {exc}", file=sys.stderr)

@@ -55,7 +55,8 @@ def run_report(args: argparse.Namespace) -> int:
         corpus = load_against(args.against)
         if corpus is None:
             return ExitCode.ERROR  # load_against printed the one-line reason
-    analysis = analyze(document, lexicon=lexicon, corpus=corpus, config=config)  # the review's own config
+    analysis = analyze(document, lexicon=lexicon, corpus=corpus, config=config,  # the review's own options
+                       min_checkworthy=getattr(args, "min_checkworthy", None))
     if args.verdicts and not verdict_path.is_file():
         what = "is not a file" if verdict_path.exists() else "no such file"
         return _error(f"{verdict_path}: {what}")

@@ -113,7 +113,8 @@ def run_review(args: argparse.Namespace) -> int:
             if corpus is None:
                 return ExitCode.ERROR  # load_against printed the one-line reason
         app = make_app(articles, verdicts=verdicts, checklist=checklist, reviewer=args.reviewer,
-                       lexicon=lexicon, corpus=corpus, config=config)
+                       lexicon=lexicon, corpus=corpus, config=config,
+                       min_checkworthy=getattr(args, "min_checkworthy", None))
     except (ArgumentError, DataFileError, OSError, ValueError) as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return ExitCode.ERROR

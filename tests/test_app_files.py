@@ -208,7 +208,8 @@ async def test_the_bar_measures_the_engine_s_stages_while_an_article_is_analysed
 
     halfway, go_on = threading.Event(), threading.Event()
 
-    def staged_engine(document: Document, *, lexicon=None, corpus=None, config=None, progress=None) -> Analysis:
+    def staged_engine(document: Document, *, lexicon=None, corpus=None, config=None, min_checkworthy=None,
+                      progress=None) -> Analysis:
         stages = stages_for(corpus)
         k, n = stages.index(DUPLICATES), len(stages)
         for done in range(k + 1):

@@ -111,12 +111,14 @@ def make_app(
     corpus: CorpusIndex | None = None,
     analyzer: Analyzer | None = None,
     config: Config | None = None,
+    min_checkworthy: float | None = None,
 ) -> SourcecheckApp:
     """Build the app for a queue of articles. ``verdicts`` is only allowed with one article.
 
     ``analyzer`` replaces the engine (tests pin the flags with it); by default ``checks.analyze``
     runs with ``lexicon``, and with ``corpus`` (``--against DIR``) adds flags of reused passages.
-    ``config`` (the newsroom's kinds and levels) is applied to whichever analysis comes out.
+    ``config`` (the newsroom's kinds and levels) is applied to whichever analysis comes out;
+    ``min_checkworthy`` is the engine's threshold between an unsourced claim and background.
     """
     paths = [Path(a) for a in articles]
     if verdicts is not None and len(paths) != 1:
@@ -129,7 +131,8 @@ def make_app(
         for p in paths
     ]
     if analyzer is None:
-        return SourcecheckApp(sessions, analyzer=partial(analyze, lexicon=lexicon, corpus=corpus, config=config), config=config)
+        return SourcecheckApp(sessions, analyzer=partial(analyze, lexicon=lexicon, corpus=corpus, config=config,
+                                                            min_checkworthy=min_checkworthy), config=config)
     pinned = analyzer
 
     def without_stages(document: Document, /, *, progress: StageProgress | None = None) -> Analysis:

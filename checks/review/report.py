@@ -18,7 +18,7 @@ from checks.review.checklist import Checklist, item_state, open_flags, sign_off_
 from checks.config import Config
 from checks.details import ReusedDetails
 from checks.kinds import Priority, Related, registry, spec
-from checks.model import Analysis, Document, Flag, Span
+from checks.model import Analysis, Document, Flag, Sourcing, Span
 from checks.flags import by_priority
 from checks.review.session import LoadedArticle, resume_review
 from checks.review.verdicts import Review, Verdict
@@ -194,6 +194,10 @@ def _sign_off(analysis: Analysis, saved: Review | None, review: Review | None, c
         by_level = Counter(f.priority for f in flags)
         levels = ", ".join(f"{by_level[p]} {p}" for p in Priority if by_level[p])
         lines += ["", f"**Flags by priority:** {levels}."]
+    background = sum(1 for g in analysis.grades if g.sourcing is Sourcing.BACKGROUND)
+    if background:
+        lines += ["", f"**Background:** {_plural(background, 'sentence')} with no source and no check-worthy "
+                      "claim, not flagged."]
     if problems:
         lines += ["", "Still open:", ""]
         lines += [f"- {escape_md(p)}" for p in problems]
