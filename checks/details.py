@@ -14,6 +14,7 @@ __all__ = [
     "NameVariantDetails",
     "ReusedDetails",
     "UnattributedQuoteDetails",
+    "UnsourcedDetails",
 ]
 
 
@@ -54,7 +55,14 @@ class UnattributedQuoteDetails:
     partial: bool
 
 
-FlagDetails = DuplicateDetails | ReusedDetails | NameVariantDetails | UnattributedQuoteDetails
+@dataclass(frozen=True, slots=True)
+class UnsourcedDetails:
+    """``checkworthy``: how check-worthy a claim the unattributed sentence makes (0-1, ``checks.claims``)."""
+
+    checkworthy: float
+
+
+FlagDetails = DuplicateDetails | ReusedDetails | NameVariantDetails | UnattributedQuoteDetails | UnsourcedDetails
 
 # The one details class each kind may carry; kinds not here carry none.
 DETAILS_OF: dict[FlagKind, type[FlagDetails]] = {
@@ -62,4 +70,5 @@ DETAILS_OF: dict[FlagKind, type[FlagDetails]] = {
     FlagKind.REUSED: ReusedDetails,
     FlagKind.NAME_VARIANT: NameVariantDetails,
     FlagKind.UNATTRIBUTED_QUOTE: UnattributedQuoteDetails,
+    FlagKind.UNSOURCED: UnsourcedDetails,
 }

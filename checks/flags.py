@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from operator import attrgetter
 
-from checks.details import DuplicateDetails
+from checks.details import DuplicateDetails, UnsourcedDetails
 from checks.kinds import spec
 from checks.model import DuplicatePair, Document, Flag, FlagKind, SentenceGrade, Sourcing, Span
 
@@ -68,9 +68,16 @@ def flags_from_grades(doc: Document, grades: Iterable[SentenceGrade]) -> list[Fl
                 message=grade.reason or kind.label,
                 related=related,
                 sentence=s.index,
+                details=_grade_details(kind, grade),
             )
         )
     return flags
+
+
+def _grade_details(kind: FlagKind, grade: SentenceGrade) -> UnsourcedDetails | None:
+    if kind is FlagKind.UNSOURCED and grade.checkworthy is not None:
+        return UnsourcedDetails(checkworthy=grade.checkworthy)
+    return None
 
 
 def flags_from_duplicates(pairs: Iterable[DuplicatePair]) -> list[Flag]:

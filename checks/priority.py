@@ -8,15 +8,18 @@ text output, the Markdown report): highest first, document order within a priori
 from __future__ import annotations
 
 
-from checks.details import DuplicateDetails, FlagDetails, NameVariantDetails, UnattributedQuoteDetails
+from checks.details import DuplicateDetails, FlagDetails, NameVariantDetails, UnattributedQuoteDetails, UnsourcedDetails
 from checks.kinds import FlagKind, Priority
 
 
-__all__ = ["STRONG_DUPLICATE", "priority_of"]
+__all__ = ["STRONG_DUPLICATE", "STRONG_CLAIM", "priority_of"]
 
 # A duplicate pair from this score is a passage printed twice (keeps its kind's level); below it,
 # a restatement the editor may well keep, one step lower.
 STRONG_DUPLICATE = 85.0
+# An unsourced sentence this check-worthy (a figure, a date and a named party, say) is the claim an
+# editor must source first: a step higher than its kind's level.
+STRONG_CLAIM = 0.95
 
 
 def priority_of(kind: FlagKind, details: FlagDetails | None, *, level: Priority) -> Priority:
@@ -26,12 +29,8 @@ def priority_of(kind: FlagKind, details: FlagDetails | None, *, level: Priority)
     - duplicate: a pair scoring ``STRONG_DUPLICATE`` or more keeps the level, a weaker one is a step lower;
     - name_variant: an acronym style ("US" / "U.S.") is a step lower than a spelling variant;
     - unattributed_quote: a partial (scare) quote is a step lower than a whole quotation;
-    - every other kind (reused, anonymous, unsourced, ...) has its level.
-
-    Check-worthiness will raise ``unsourced`` here (a highly check-worthy sentence with no source is
-    high): give the kind an ``UnsourcedDetails(checkworthy=...)`` in ``checks.details`` (and in
-    ``DETAILS_OF``), fill it in ``checks.flags.flags_from_grades``, and add its rule below, so the
-    configured level and the evidence still meet in this one function.
+    - unsourced: a claim of check-worthiness ``STRONG_CLAIM`` or more is a step higher;
+    - every other kind (reused, anonymous, ...) has its level.
     """
     if isinstance(details, DuplicateDetails) and details.score < STRONG_DUPLICATE:
         return level.lowered()
@@ -39,4 +38,6 @@ def priority_of(kind: FlagKind, details: FlagDetails | None, *, level: Priority)
         return level.lowered()
     if isinstance(details, UnattributedQuoteDetails) and details.partial:
         return level.lowered()
+    if isinstance(details, UnsourcedDetails) and details.checkworthy >= STRONG_CLAIM:
+        return level.raised()
     return level

@@ -83,3 +83,13 @@ def test_the_checklist_item_on_sourcing_is_blocked_only_by_real_flags():
     sourced = next(i for i in default_checklist().items if i.id == "claims-sourced")
     assert item_state(sourced, _grades().flags, None).blocked_by == "1 unsourced flag unresolved"
     assert item_state(sourced, _grades(min_checkworthy=1.0).flags, None).blocked_by is None
+
+
+def test_a_highly_check_worthy_unsourced_claim_is_high_priority():
+    from checks.kinds import Priority
+
+    (flag,) = _grades().flags
+    assert flag.details.checkworthy > 0.95 and flag.priority is Priority.HIGH
+    weaker = _grades("The council has agreed to review how its parking rules are enforced across the town.\n",
+                     min_checkworthy=0.0)
+    assert weaker.flags[0].priority is Priority.MEDIUM

@@ -110,7 +110,7 @@ def test_a_switched_off_kind_disappears_from_scan(seed_path, config_file, fmt, c
     configured = capsys.readouterr().out
     if fmt == "text":
         assert ": anonymous: " in plain and ": anonymous: " not in configured
-        assert ": high: unsourced: " in configured and ": high: unsourced: " not in plain
+        assert ": medium: unsourced: " not in configured and ": medium: unsourced: " in plain
         return
     load = json.loads if fmt == "json" else yaml.safe_load
     before, after = load(plain)["flags"], load(configured)["flags"]
