@@ -22,11 +22,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from checks import Document, Flag, FlagKind, Paragraph
+from checks.review.session import shown
 from checks.text.display import display_text
-from checks.kinds import Related, spec
+from checks.kinds import Priority, Related, spec
 
 from .line_map import LineMap, wrap_paragraphs
-from .palette import CUE_STYLE, CURRENT_STYLE, TWIN_STYLE, kind_style
+from .palette import CUE_STYLE, CURRENT_STYLE, HIGH_PRIORITY_STYLE, TWIN_STYLE, kind_style
 
 __all__ = ["ArticleView"]
 
@@ -60,6 +61,8 @@ class ArticleView(ScrollView, can_focus=False):
     """True while the view shows the other passage of the current duplicate."""
     visible_kinds: reactive[frozenset[FlagKind] | None] = reactive[frozenset[FlagKind] | None](None)
     """Kinds to tint; None tints every kind."""
+    visible_priorities: reactive[frozenset[Priority] | None] = reactive[frozenset[Priority] | None](None)
+    """Priorities to tint; None tints every priority. A flag is tinted when both filters let it through."""
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -131,6 +134,10 @@ class ArticleView(ScrollView, can_focus=False):
         self._strips.clear()
         self.refresh()
 
+    def watch_visible_priorities(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
     def _restyle_and_follow(self) -> None:
         self._strips.clear()
         span = self.focus_span
@@ -199,12 +206,15 @@ class ArticleView(ScrollView, can_focus=False):
         return Strip(list(text.render(self.app.console)), text.cell_len)
 
     def _paint_flags(self, text: Text, start: int, end: int) -> None:
-        kinds = self.visible_kinds
+        kinds, priorities = self.visible_kinds, self.visible_priorities
         first = bisect_left(self._flag_starts, start - self._longest_flag)
         last = bisect_left(self._flag_starts, end)
         for flag in self._flags[first:last]:
-            if flag.end > start and (kinds is None or flag.kind in kinds):
-                text.stylize(kind_style(flag.kind), max(flag.start, start) - start, min(flag.end, end) - start)
+            if flag.end > start and shown(flag, kinds, priorities):
+                style = kind_style(flag.kind)
+                if flag.priority is Priority.HIGH:
+                    style += HIGH_PRIORITY_STYLE
+                text.stylize(style, max(flag.start, start) - start, min(flag.end, end) - start)
         flag = self._current_flag()
         if flag is None:
             return
