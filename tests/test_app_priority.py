@@ -34,6 +34,23 @@ async def test_the_flag_panel_names_the_priority(fixed_article: Path) -> None:
         assert "low priority" in summary(screen) and "high priority" not in summary(screen)
 
 
+def _bold_text(view: ArticleView, flag) -> str:
+    """The text drawn bold on the screen line where ``flag`` starts."""
+    strip = view._render_screen_line(view.line_map.line_of(flag.start), view.rich_style)
+    return "".join(seg.text for seg in strip if seg.style and seg.style.bold)
+
+
+async def test_high_priority_passages_are_bold_in_the_article(fixed_article: Path) -> None:
+    async with ranked_app(fixed_article).run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        view = screen.query_one(ArticleView)
+        screen.current = 1  # not on the high flags, so the current flag's emphasis does not count
+        await pilot.pause()
+        anonymous, unsourced = screen.session.flags[3], screen.session.flags[2]
+        assert "Sources close to the mayor" in _bold_text(view, anonymous)
+        assert "after a long debate" in unsourced.text and "after a long debate" not in _bold_text(view, unsourced)
+
+
 async def test_priority_filter_steps_and_says_what_it_hides(fixed_article: Path) -> None:
     app = ranked_app(fixed_article)
     async with app.run_test(size=SIZE) as pilot:

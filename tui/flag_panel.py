@@ -131,9 +131,9 @@ def _summary(
     line, col = document.line_col(flag.start)
     text = Text()
     text.append(f" {flag.kind.label} ", style=kind_style(flag.kind) + Style(bold=True))
+    text.append(f"  {position}  ·  line {line}:{col}  ·  ", style="dim")
     marker = "! " if flag.priority is Priority.HIGH else ""
-    text.append(f"  {marker}{flag.priority.value} priority", style=PRIORITY_STYLES[flag.priority])
-    text.append(f"  {position}  ·  line {line}:{col}\n", style="dim")
+    text.append(f"{marker}{flag.priority.value} priority\n", style=PRIORITY_STYLES[flag.priority])
     text.append(display_text(flag.message))
     text.append("\n")
     if flag.kind not in _COMPARED:
