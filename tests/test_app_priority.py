@@ -7,12 +7,14 @@ unsourced (low), anonymous (high), in that order.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from fixed_review import FIXED_CHECKLIST, priority_analyzer
 from test_app_review import SIZE, decisions, fixed_article, loaded, record_notifications, saved  # noqa: F401
 
-from checks import FlagKind
+from checks import Analysis, Document, FlagKind
+from checks.model import SentenceGrade, Sourcing
 from checks.kinds import Priority
 from tui import ArticleView, FilterDialog, NoteDialog, make_app
 from tui.priority_actions import BULK_NOTE
@@ -161,3 +163,23 @@ async def test_accept_low_keeps_to_the_filter_and_offers_a_note(fixed_article: P
         await pilot.press("A")
         assert not isinstance(app.screen, NoteDialog)
         assert seen[-1][1] == "No low-priority flag is without a verdict (1 hidden by the filter)."
+
+
+def background_analyzer(document: Document) -> Analysis:
+    """``priority_analyzer`` with Jane Roe's quote (no flag) graded background."""
+    analysis = priority_analyzer(document)
+    quote = next(s for s in document.sentences if "Jane Roe" in s.text)
+    return replace(analysis, grades=(SentenceGrade(quote.index, Sourcing.BACKGROUND),))
+
+
+async def test_background_sentences_are_dim_and_no_flag(fixed_article: Path) -> None:
+    app = make_app([fixed_article], reviewer="tester", checklist=FIXED_CHECKLIST, analyzer=background_analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        view = screen.query_one(ArticleView)
+        quote = next(s for s in screen.session.loaded.analysis.document.sentences if "Jane Roe" in s.text)
+        strip = view._render_screen_line(view.line_map.line_of(quote.start), view.rich_style)
+        dim = "".join(seg.text for seg in strip if seg.style and seg.style.dim)
+        assert "We will not stand for this," in dim
+        assert "reckless" not in dim, "the flagged sentence before it on the line is not dimmed"
+        assert len(screen.session.flags) == 4, "background is no flag"

@@ -12,7 +12,7 @@ from checks import FlagKind
 from checks.kinds import Priority, registry
 
 __all__ = [
-    "CURRENT_STYLE", "CUE_STYLE", "HIGH_PRIORITY_STYLE", "KIND_STYLES", "LEGEND_GROUPS", "PRIORITY_STYLES",
+    "BACKGROUND_STYLE", "CURRENT_STYLE", "CUE_STYLE", "HIGH_PRIORITY_STYLE", "KIND_STYLES", "LEGEND_GROUPS", "PRIORITY_STYLES",
     "TWIN_STYLE", "kind_style",
 ]
 
@@ -34,6 +34,9 @@ LEGEND_GROUPS: tuple[tuple[str, tuple[FlagKind, ...]], ...] = tuple(
 CURRENT_STYLE = Style(reverse=True, bold=True)
 TWIN_STYLE = Style(reverse=True, bold=True, underline=True)
 CUE_STYLE = Style(underline=True, bold=True)
+
+# A sentence graded background (no source, no check-worthy claim): quieter than the text around it.
+BACKGROUND_STYLE = Style(dim=True)
 
 # A high-priority passage is bold over its kind's tint, so it stands out in the article without a
 # colour of its own (the tint says the kind). The flag panel names every flag's priority.

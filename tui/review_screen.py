@@ -26,6 +26,7 @@ from checks import Document, Flag, FlagKind
 from checks.analysis import Pipeline
 from checks.progress import Stage
 from checks.kinds import Priority
+from checks.model import Sourcing
 from checks.review.session import LoadedArticle, ReviewSession, kind_counts, load_article, shown
 
 from .article_view import ArticleView
@@ -272,7 +273,10 @@ class ReviewScreen(PriorityActions, VerdictActions, Screen[None]):
                 f"{session.store.path.parent} is read-only: you can read the review but not change it "
                 "(--verdicts PATH writes elsewhere)", severity="warning", timeout=10,
             )
-        article.show_document(document, session.flags)
+        analysis = session.loaded.analysis
+        quiet = (document.sentences[g.sentence] for g in analysis.grades if g.sourcing is Sourcing.BACKGROUND)
+        background = [(sentence.start, sentence.end) for sentence in quiet]
+        article.show_document(document, session.flags, background=background)
         self.kinds = self.priorities = None
         self.current = session.start_index()
         self._refresh_panels()
