@@ -6,7 +6,10 @@ these flags. Imports no UI.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from checks.details import DuplicateDetails
+from checks.kinds import Priority
 from checks import Analysis, Document, DuplicatePair, Flag, FlagKind, Span
 from checks.flags import assign_ids
 from checks.review.checklist import Checklist, ChecklistItem
@@ -57,3 +60,12 @@ def fixed_analyzer(document: Document) -> Analysis:
              "anonymity: 'Sources close to'", related=(_span(text, "Sources close to"),)),
     ]
     return Analysis(document=document, grades=(), duplicates=(pair,), flags=assign_ids(flags))
+
+
+def priority_analyzer(document: Document) -> Analysis:
+    """``fixed_analyzer``'s four flags with the opinion and the unsourced claim set to low priority
+    (as a newsroom config may): high, low, low, high in document order."""
+    analysis = fixed_analyzer(document)
+    lowered = {FlagKind.OPINION, FlagKind.UNSOURCED}
+    flags = tuple(replace(f, level=Priority.LOW) if f.kind in lowered else f for f in analysis.flags)
+    return replace(analysis, flags=flags)

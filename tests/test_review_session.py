@@ -7,9 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from fixed_review import FIXED_CHECKLIST, FIXED_TEXT, fixed_analyzer
+from fixed_review import FIXED_CHECKLIST, FIXED_TEXT, fixed_analyzer, priority_analyzer
 
 from checks import Analysis, Document, FlagKind, render_report
+from checks.kinds import Priority
 from checks.flags import assign_ids
 from checks.review.decisions import DecisionError, decisions_for
 from checks.review.session import ReadOnlyError, ReviewSession, default_reviewer, load_article, resume_review
@@ -200,3 +201,55 @@ def _analysis(article: Path) -> Analysis:
     from checks import read_article
 
     return fixed_analyzer(read_article(article))
+
+
+@pytest.fixture
+def ranked(article: Path) -> ReviewSession:
+    """High, low, low, high in document order (``priority_analyzer``)."""
+    return _open(article, priority_analyzer)
+
+
+def test_step_and_undecided_honour_the_priority_filter(ranked: ReviewSession) -> None:
+    assert [f.priority for f in ranked.flags] == [Priority.HIGH, Priority.LOW, Priority.LOW, Priority.HIGH]
+    high = frozenset({Priority.HIGH})
+    assert ranked.step(0, 1, priorities=high) == 3 and ranked.step(3, 1, priorities=high) == 0
+    # combined with the kinds filter: both must let a flag through
+    assert ranked.step(0, 1, priorities=high, kinds=frozenset({FlagKind.OPINION})) is None
+    ranked.decide(ranked.flags[0], Decision.KEEP_FIRST)
+    assert ranked.undecided(priorities=high) == (ranked.flags[3],)
+    assert len(ranked.undecided()) == 3
+
+
+def test_decide_many_is_one_undo_step(ranked: ReviewSession) -> None:
+    ranked.decide(ranked.flags[0], Decision.KEEP_FIRST)
+    low = ranked.undecided(priorities=frozenset({Priority.LOW}))
+    verdicts = ranked.decide_many(low, Decision.ACCEPTED, note="  low priority, read together ")
+    assert [v.flag for v in verdicts] == [ranked.flags[1].id, ranked.flags[2].id]
+    for flag in low:
+        verdict = ranked.review.verdict(flag.id)
+        assert verdict.decision is Decision.ACCEPTED and verdict.note == "low priority, read together"
+        assert verdict.by == "tester"
+    assert ranked.resolved_count() == 3 and ranked.dirty
+    assert sorted(ranked.undo()) == sorted(f.id for f in low)
+    assert all(ranked.review.verdict(f.id) is None for f in low)
+    assert ranked.review.verdict(ranked.flags[0].id) is not None, "one undo takes back the bulk step only"
+    ranked.redo()
+    assert ranked.resolved_count() == 3
+
+
+def test_decide_many_replaces_earlier_verdicts_and_refuses_a_wrong_decision(ranked: ReviewSession) -> None:
+    ranked.decide(ranked.flags[1], Decision.NEEDS_WORK, note="ask the desk")
+    ranked.decide_many(ranked.flags[1:3], Decision.ACCEPTED, note="fine")
+    assert [v.flag for v in ranked.review.verdicts].count(ranked.flags[1].id) == 1
+    assert ranked.review.verdict(ranked.flags[1].id).decision is Decision.ACCEPTED
+    before = ranked.review
+    with pytest.raises(DecisionError):
+        ranked.decide_many(ranked.flags[1:], Decision.KEEP_FIRST)  # only the duplicate takes keep first
+    assert ranked.review is before, "nothing changes when one flag cannot take the decision"
+    assert ranked.decide_many((), Decision.ACCEPTED) == () and ranked.review is before
+
+
+def test_decide_many_clears_a_sign_off_and_sign_off_needs_every_flag(ranked: ReviewSession) -> None:
+    ranked.decide_many(ranked.undecided(priorities=frozenset({Priority.LOW})), Decision.ACCEPTED)
+    assert "2 flags have no verdict" in ranked.sign_off(), "the two high flags are still open"
+    assert ranked.review.signed_off is None

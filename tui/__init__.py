@@ -5,7 +5,7 @@ from .app import SourcecheckApp, make_app
 from .article_view import ArticleView
 from .checklist_pane import ChecklistPane
 from .choice_dialog import ChoiceDialog
-from .filter_dialog import FilterDialog
+from .filter_dialog import FilterDialog, FlagFilter
 from .flag_panel import FlagPanel
 from .help_screen import HelpScreen
 from .legend import Legend
@@ -19,6 +19,7 @@ __all__ = [
     "ChecklistPane",
     "ChoiceDialog",
     "FilterDialog",
+    "FlagFilter",
     "FlagPanel",
     "HelpScreen",
     "Legend",

@@ -22,11 +22,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from checks import Document, Flag, FlagKind, Paragraph
+from checks.review.session import shown
 from checks.text.display import display_text
-from checks.kinds import Related, spec
+from checks.kinds import Priority, Related, spec
 
 from .line_map import LineMap, wrap_paragraphs
-from .palette import CUE_STYLE, CURRENT_STYLE, TWIN_STYLE, kind_style
+from .palette import BACKGROUND_STYLE, CUE_STYLE, CURRENT_STYLE, HIGH_PRIORITY_STYLE, TWIN_STYLE, kind_style
 
 __all__ = ["ArticleView"]
 
@@ -60,6 +61,8 @@ class ArticleView(ScrollView, can_focus=False):
     """True while the view shows the other passage of the current duplicate."""
     visible_kinds: reactive[frozenset[FlagKind] | None] = reactive[frozenset[FlagKind] | None](None)
     """Kinds to tint; None tints every kind."""
+    visible_priorities: reactive[frozenset[Priority] | None] = reactive[frozenset[Priority] | None](None)
+    """Priorities to tint; None tints every priority. A flag is tinted when both filters let it through."""
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -69,6 +72,8 @@ class ArticleView(ScrollView, can_focus=False):
         self._body_start = 0  # the headline, if any, ends before this offset
         self._flags: tuple[Flag, ...] = ()
         self._flag_starts: list[int] = []
+        self._background: list[tuple[int, int]] = []
+        self._background_starts: list[int] = []
         self._longest_flag = 0
         self._lines: LineMap | None = None
         self._message: str | None = None
@@ -77,8 +82,14 @@ class ArticleView(ScrollView, can_focus=False):
 
     # -- content ------------------------------------------------------------------------------
 
-    def show_document(self, document: Document, flags: Sequence[Flag]) -> None:
+    def show_document(
+        self, document: Document, flags: Sequence[Flag], *, background: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        """``background``: (start, end) of the sentences graded background (no source, and no
+        check-worthy claim to need one), drawn dim: not flags, but the reader sees them set aside."""
         self._document = document
+        self._background = sorted(background)
+        self._background_starts = [b[0] for b in self._background]
         self._text = display_text(document.text)
         self._blocks = _blocks(document)
         self._body_start = document.paragraphs[0].start if document.paragraphs else 0
@@ -96,6 +107,7 @@ class ArticleView(ScrollView, can_focus=False):
         self._document = None
         self._flags = ()
         self._flag_starts = []
+        self._background, self._background_starts = [], []
         self._message = message
         self._lines = None
         self._relayout()
@@ -128,6 +140,10 @@ class ArticleView(ScrollView, can_focus=False):
         self._restyle_and_follow()
 
     def watch_visible_kinds(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def watch_visible_priorities(self) -> None:
         self._strips.clear()
         self.refresh()
 
@@ -195,16 +211,26 @@ class ArticleView(ScrollView, can_focus=False):
         text.stylize(base)  # type: ignore[arg-type]
         if start < self._body_start:
             text.stylize("bold")
+        self._paint_background(text, start, end)
         self._paint_flags(text, start, end)
         return Strip(list(text.render(self.app.console)), text.cell_len)
 
+    def _paint_background(self, text: Text, start: int, end: int) -> None:
+        # Sentences do not overlap, so the one before the first starting in the line may reach into it.
+        first = max(0, bisect_left(self._background_starts, start) - 1)
+        for b_start, b_end in self._background[first:bisect_left(self._background_starts, end)]:
+            self._emphasise(text, start, end, b_start, b_end, BACKGROUND_STYLE)
+
     def _paint_flags(self, text: Text, start: int, end: int) -> None:
-        kinds = self.visible_kinds
+        kinds, priorities = self.visible_kinds, self.visible_priorities
         first = bisect_left(self._flag_starts, start - self._longest_flag)
         last = bisect_left(self._flag_starts, end)
         for flag in self._flags[first:last]:
-            if flag.end > start and (kinds is None or flag.kind in kinds):
-                text.stylize(kind_style(flag.kind), max(flag.start, start) - start, min(flag.end, end) - start)
+            if flag.end > start and shown(flag, kinds, priorities):
+                style = kind_style(flag.kind)
+                if flag.priority is Priority.HIGH:
+                    style += HIGH_PRIORITY_STYLE
+                text.stylize(style, max(flag.start, start) - start, min(flag.end, end) - start)
         flag = self._current_flag()
         if flag is None:
             return

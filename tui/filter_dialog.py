@@ -1,8 +1,10 @@
-"""Choose which kinds of flag to step through and tint."""
+"""Choose which kinds and which priorities of flag to step through and tint."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,13 +13,25 @@ from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 
 from checks import FlagKind
-from checks.kinds import registry
+from checks.kinds import Priority, registry
 
-__all__ = ["FilterDialog"]
+__all__ = ["FilterDialog", "FlagFilter"]
+
+T = TypeVar("T")
 
 
-class FilterDialog(ModalScreen[frozenset[FlagKind] | None]):
-    """Space toggles a kind, enter applies, escape cancels; all kinds selected means no filter."""
+@dataclass(frozen=True, slots=True)
+class FlagFilter:
+    """What the filter lets through: a flag must be of one of ``kinds`` and one of ``priorities``
+    (None: every kind, every priority)."""
+
+    kinds: frozenset[FlagKind] | None = None
+    priorities: frozenset[Priority] | None = None
+
+
+class FilterDialog(ModalScreen[FlagFilter]):
+    """Two lists, kinds and priorities: space toggles, tab moves between them, enter applies,
+    escape cancels. A list with everything (or nothing) selected does not filter."""
 
     DEFAULT_CSS = """
     FilterDialog {
@@ -31,6 +45,7 @@ class FilterDialog(ModalScreen[frozenset[FlagKind] | None]):
             background: $panel;
         }
         & SelectionList { height: auto; max-height: 16; }
+        & #filter-priorities { margin-top: 1; }
         & .hint { color: $text-muted; }
     }
     """
@@ -38,42 +53,67 @@ class FilterDialog(ModalScreen[frozenset[FlagKind] | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="filter.cancel", priority=True),
         Binding("enter", "apply", "Apply", id="filter.apply", priority=True),
-        Binding("a", "all", "All kinds", id="filter.all"),
-        Binding("n", "none", "No kinds", id="filter.none"),
+        Binding("a", "all", "All", id="filter.all"),
+        Binding("n", "none", "None", id="filter.none"),
     ]
 
-    def __init__(self, counts: Mapping[FlagKind, int], selected: frozenset[FlagKind] | None) -> None:
+    def __init__(
+        self, counts: Mapping[FlagKind, int], selected: FlagFilter,
+        priority_counts: Mapping[Priority, int] | None = None,
+    ) -> None:
         super().__init__()
         self._counts = dict(counts)
+        self._priority_counts = dict(priority_counts or {})
         self._selected = selected
 
     def compose(self) -> ComposeResult:
+        kinds, priorities = self._selected.kinds, self._selected.priorities
         with Vertical():
             yield Static("Show which kinds of flag?", markup=False)
             yield SelectionList[str](
                 *[
-                    (f"{kind.label} ({self._counts[kind]})", kind.value,
-                     self._selected is None or kind in self._selected)
+                    (f"{kind.label} ({self._counts[kind]})", kind.value, kinds is None or kind in kinds)
                     for kind in registry()
                     if self._counts.get(kind)
                 ],
                 id="filter-kinds",
             )
-            yield Static("space toggles · a all · n none · enter applies · escape cancels", classes="hint", markup=False)
+            yield Static("Of which priority?", markup=False)
+            yield SelectionList[str](
+                *[
+                    (f"{p.value} ({self._priority_counts[p]})", p.value, priorities is None or p in priorities)
+                    for p in Priority
+                    if self._priority_counts.get(p)
+                ],
+                id="filter-priorities",
+            )
+            yield Static("space toggles · tab: next list · a all · n none · enter applies · escape cancels",
+                         classes="hint", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one(SelectionList).focus()
+        self.query_one("#filter-kinds", SelectionList).focus()
+
+    def _list(self) -> SelectionList[str]:
+        """The list a and n act on: the focused one, else the kinds."""
+        focused = self.focused
+        return focused if isinstance(focused, SelectionList) else self.query_one("#filter-kinds", SelectionList)
 
     def action_all(self) -> None:
-        self.query_one(SelectionList).select_all()
+        self._list().select_all()
 
     def action_none(self) -> None:
-        self.query_one(SelectionList).deselect_all()
+        self._list().deselect_all()
 
     def action_apply(self) -> None:
-        chosen = frozenset(FlagKind(v) for v in self.query_one(SelectionList).selected)
-        present = frozenset(k for k, n in self._counts.items() if n)
-        self.dismiss(None if not chosen or chosen >= present else chosen)
+        kinds = frozenset(FlagKind(v) for v in self.query_one("#filter-kinds", SelectionList).selected)
+        priorities = frozenset(Priority(v) for v in self.query_one("#filter-priorities", SelectionList).selected)
+        self.dismiss(FlagFilter(_or_none(kinds, self._counts), _or_none(priorities, self._priority_counts)))
 
     def action_cancel(self) -> None:
         self.dismiss(self._selected)
+
+
+def _or_none(chosen: frozenset[T], counts: Mapping[T, int]) -> frozenset[T] | None:
+    """None (no filter) when nothing or everything present is chosen."""
+    present = frozenset(k for k, n in counts.items() if n)
+    return None if not chosen or chosen >= present else chosen

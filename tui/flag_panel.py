@@ -19,14 +19,14 @@ from textual.widgets import Static
 
 from checks import Document, DuplicatePair, Flag, FlagKind
 from checks.details import DuplicateDetails, ReusedDetails
-from checks.kinds import Related, registry
+from checks.kinds import Priority, Related, registry
 from checks.model import DiffOp
 from checks.review.reattach import WeakMatch
 from checks.duplicates.word_diff import word_diff
 from checks.review.verdicts import Verdict
 from checks.text.display import display_text, truncate
 
-from .palette import kind_style
+from .palette import PRIORITY_STYLES, kind_style
 
 __all__ = ["FlagPanel"]
 
@@ -131,7 +131,9 @@ def _summary(
     line, col = document.line_col(flag.start)
     text = Text()
     text.append(f" {flag.kind.label} ", style=kind_style(flag.kind) + Style(bold=True))
-    text.append(f"  {position}  ·  line {line}:{col}\n", style="dim")
+    text.append(f"  {position}  ·  line {line}:{col}  ·  ", style="dim")
+    marker = "! " if flag.priority is Priority.HIGH else ""
+    text.append(f"{marker}{flag.priority.value} priority\n", style=PRIORITY_STYLES[flag.priority])
     text.append(display_text(flag.message))
     text.append("\n")
     if flag.kind not in _COMPARED:

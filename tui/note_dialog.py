@@ -1,4 +1,5 @@
-"""Ask for a note: the reason for dismissing a flag (required) or a note on a verdict."""
+"""Ask for a note: the reason for dismissing a flag (required), a note on a verdict, or the one
+note of a bulk accept."""
 
 from __future__ import annotations
 
@@ -33,8 +34,12 @@ class NoteDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True)]
 
-    def __init__(self, title: str, *, initial: str = "", required: bool = False, placeholder: str = "") -> None:
+    def __init__(
+        self, title: str, *, initial: str = "", required: bool = False, placeholder: str = "",
+        required_message: str = "A reason is required: say why this is a false positive.",
+    ) -> None:
         super().__init__()
+        self._required_message = required_message
         self._title = title
         self._initial = initial
         self._required = required
@@ -52,7 +57,7 @@ class NoteDialog(ModalScreen[str | None]):
         event.stop()
         note = event.value.strip()
         if self._required and not note:
-            self.query_one("#note-error", Static).update("A reason is required: say why this is a false positive.")
+            self.query_one("#note-error", Static).update(self._required_message)
             self.app.bell()
             return
         self.dismiss(note)

@@ -9,9 +9,12 @@ from __future__ import annotations
 from rich.style import Style
 
 from checks import FlagKind
-from checks.kinds import registry
+from checks.kinds import Priority, registry
 
-__all__ = ["CURRENT_STYLE", "CUE_STYLE", "KIND_STYLES", "LEGEND_GROUPS", "TWIN_STYLE", "kind_style"]
+__all__ = [
+    "BACKGROUND_STYLE", "CURRENT_STYLE", "CUE_STYLE", "HIGH_PRIORITY_STYLE", "KIND_STYLES", "LEGEND_GROUPS", "PRIORITY_STYLES",
+    "TWIN_STYLE", "kind_style",
+]
 
 def _tint(background: str) -> Style:
     # Light text on a dark tint reads the same on the dark and the light themes.
@@ -31,6 +34,18 @@ LEGEND_GROUPS: tuple[tuple[str, tuple[FlagKind, ...]], ...] = tuple(
 CURRENT_STYLE = Style(reverse=True, bold=True)
 TWIN_STYLE = Style(reverse=True, bold=True, underline=True)
 CUE_STYLE = Style(underline=True, bold=True)
+
+# A sentence graded background (no source, no check-worthy claim): quieter than the text around it.
+BACKGROUND_STYLE = Style(dim=True)
+
+# A high-priority passage is bold over its kind's tint, so it stands out in the article without a
+# colour of its own (the tint says the kind). The flag panel names every flag's priority.
+HIGH_PRIORITY_STYLE = Style(bold=True)
+PRIORITY_STYLES: dict[Priority, Style] = {
+    Priority.HIGH: Style(color="#ff6b5f", bold=True),
+    Priority.MEDIUM: Style(),
+    Priority.LOW: Style(dim=True),
+}
 
 
 def kind_style(kind: FlagKind) -> Style:

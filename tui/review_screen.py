@@ -25,15 +25,18 @@ from textual.worker import Worker, WorkerState
 from checks import Document, Flag, FlagKind
 from checks.analysis import Pipeline
 from checks.progress import Stage
-from checks.review.session import LoadedArticle, ReviewSession, kind_counts, load_article
+from checks.kinds import Priority
+from checks.model import Sourcing
+from checks.review.session import LoadedArticle, ReviewSession, kind_counts, load_article, shown
 
 from .article_view import ArticleView
 from .checklist_pane import ChecklistPane
-from .filter_dialog import FilterDialog
+from .filter_dialog import FilterDialog, FlagFilter
 from .flag_panel import FlagPanel
 from .help_screen import HelpScreen
 from .keys import decision_keys, first_bindings, help_sections, key_rows
 from .legend import Legend
+from .priority_actions import PriorityActions
 from .progress_pane import ProgressPane
 from .queue_list import QueueList
 from .verdict_actions import VerdictActions
@@ -41,7 +44,7 @@ from .verdict_actions import VerdictActions
 __all__ = ["ReviewScreen"]
 
 
-class ReviewScreen(VerdictActions, Screen[None]):
+class ReviewScreen(PriorityActions, VerdictActions, Screen[None]):
     """Review the flags of one article at a time from a queue of articles.
 
     Keys: ``BINDINGS`` below, each with its footer label and, where help says more, its long
@@ -58,10 +61,15 @@ class ReviewScreen(VerdictActions, Screen[None]):
         Binding("k,up", "previous_flag", "Previous flag", show=False, id="review.previous_alt"),
         Binding("]", "next_open", "Next unresolved", show=False, id="review.next_open"),
         Binding("[", "previous_open", "Previous unresolved", show=False, id="review.previous_open"),
+        Binding("exclamation_mark", "next_high", "Next high priority", show=False,
+                tooltip="Next high-priority flag with no verdict", id="review.next_high"),
         Binding("t", "twin", "Twin passage", show=False, tooltip="Jump to a duplicate's twin passage and back",
                 id="review.twin"),
         Binding("a", "decide('accepted')", "Accept", tooltip="Accept (verified / sourced adequately)",
                 id="review.accept"),
+        Binding("A", "accept_low", "Accept low priority", show=False,
+                tooltip="Accept every shown low-priority flag with no verdict, with one note (one undo step)",
+                id="review.accept_low"),
         Binding("x", "dismiss_flag", "Dismiss", tooltip="Dismiss as a false positive (asks for the reason)",
                 id="review.dismiss"),
         Binding("s", "decide('needs_work')", "Needs work", tooltip="Needs work (back to the reporter)",
@@ -81,7 +89,7 @@ class ReviewScreen(VerdictActions, Screen[None]):
         Binding("space", "tick", "Tick checklist item", show=False, tooltip="Tick the highlighted checklist item",
                 id="review.tick"),
         Binding("c", "focus_checklist", "Go to the checklist", show=False, id="review.checklist"),
-        Binding("f", "filter", "Filter", tooltip="Filter by kind", id="review.filter"),
+        Binding("f", "filter", "Filter", tooltip="Filter by kind and priority", id="review.filter"),
         Binding("ctrl+s", "save", "Save now", show=False, id="review.save"),
         Binding("S", "sign_off", "Sign off", show=False, id="review.sign_off"),
         Binding("greater_than_sign", "switch_article(1)", "Next article", show=False, id="review.next_article"),
@@ -96,6 +104,8 @@ class ReviewScreen(VerdictActions, Screen[None]):
     """Index of the flag under review in the current article's flags."""
     kinds: reactive[frozenset[FlagKind] | None] = reactive[frozenset[FlagKind] | None](None)
     """The kinds filter; None shows every kind."""
+    priorities: reactive[frozenset[Priority] | None] = reactive[frozenset[Priority] | None](None)
+    """The priorities filter; None shows every priority. A flag is shown when both let it through."""
 
     @dataclass
     class DocumentRead(Message):
@@ -263,8 +273,11 @@ class ReviewScreen(VerdictActions, Screen[None]):
                 f"{session.store.path.parent} is read-only: you can read the review but not change it "
                 "(--verdicts PATH writes elsewhere)", severity="warning", timeout=10,
             )
-        article.show_document(document, session.flags)
-        self.kinds = None
+        analysis = session.loaded.analysis
+        quiet = (document.sentences[g.sentence] for g in analysis.grades if g.sourcing is Sourcing.BACKGROUND)
+        background = [(sentence.start, sentence.end) for sentence in quiet]
+        article.show_document(document, session.flags, background=background)
+        self.kinds = self.priorities = None
         self.current = session.start_index()
         self._refresh_panels()
         if not session.flags:
@@ -289,14 +302,28 @@ class ReviewScreen(VerdictActions, Screen[None]):
         self.session.set_position(self.current_flag)
         self._refresh_flag_panel()
 
-    def watch_kinds(self, kinds: frozenset[FlagKind] | None) -> None:
+    def watch_kinds(self) -> None:
+        self._filter_changed()
+
+    def watch_priorities(self) -> None:
+        self._filter_changed()
+
+    def _filter_changed(self) -> None:
+        """Tint only what the filter shows, and leave a flag it hides for the next one it shows."""
         if not self.is_mounted or self.session.loaded is None:
             return
-        self.query_one(ArticleView).visible_kinds = kinds
+        article = self.query_one(ArticleView)
+        article.visible_kinds, article.visible_priorities = self.kinds, self.priorities
         flag = self.current_flag
-        if flag is not None and kinds is not None and flag.kind not in kinds:
-            self.current = self.session.step(self.current, 1, kinds=kinds)
+        if flag is not None and not shown(flag, self.kinds, self.priorities):
+            self.current = self.session.step(self.current, 1, kinds=self.kinds, priorities=self.priorities)
         self._refresh_panels()
+
+    def filter_label(self) -> str | None:
+        """What the filter shows, for the progress pane ("unsourced, vague · high"); None: no filter."""
+        parts = [", ".join(sorted(k.label for k in self.kinds)) if self.kinds else "",
+                 ", ".join(p.value for p in Priority if p in self.priorities) if self.priorities else ""]
+        return " · ".join(p for p in parts if p) or None
 
     def _refresh_panels(self) -> None:
         session = self.session
@@ -307,7 +334,7 @@ class ReviewScreen(VerdictActions, Screen[None]):
             resolved=session.resolved_count(),
             total=len(session.flags),
             needs_work=session.needs_work_count(),
-            kinds_label=", ".join(sorted(k.label for k in self.kinds)) if self.kinds else None,
+            kinds_label=self.filter_label(),
             signed_off=review.signed_off.by if review.signed_off else None,
         )
         self.query_one(ChecklistPane).show_items(session.checklist, session.item_states())
@@ -342,9 +369,11 @@ class ReviewScreen(VerdictActions, Screen[None]):
     def _move(self, direction: int, *, undecided_only: bool) -> None:
         if self.session.loaded is None:
             return
-        index = self.session.step(self.current, direction, undecided_only=undecided_only, kinds=self.kinds)
+        index = self.session.step(
+            self.current, direction, undecided_only=undecided_only, kinds=self.kinds, priorities=self.priorities
+        )
         if index is None:
-            self.notify("Every flag here has a verdict." if undecided_only else "No flags to move to.")
+            self.notify(self.all_decided_message() if undecided_only else "No flags to move to.")
         else:
             self.current = index
 
@@ -399,10 +428,15 @@ class ReviewScreen(VerdictActions, Screen[None]):
         if self.session.loaded is None:
             return
 
-        def done(kinds: frozenset[FlagKind] | None) -> None:
-            self.kinds = kinds
+        def done(chosen: FlagFilter | None) -> None:
+            if chosen is not None:
+                self.kinds, self.priorities = chosen.kinds, chosen.priorities
 
-        self.app.push_screen(FilterDialog(kind_counts(self.session.flags), self.kinds), done)
+        flags = self.session.flags
+        priority_counts = {p: sum(1 for f in flags if f.priority is p) for p in Priority}
+        self.app.push_screen(
+            FilterDialog(kind_counts(flags), FlagFilter(self.kinds, self.priorities), priority_counts), done
+        )
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(help_sections(self.BINDINGS, self.app)))

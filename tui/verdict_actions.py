@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks import Flag, FlagKind
+from checks.kinds import Priority
 from checks.review.decisions import DecisionError
 from checks.review.session import ReadOnlyError, ReviewSession
 from checks.review.store import ExternalChangeError, StoreError
@@ -36,6 +37,7 @@ class VerdictActions(_Base):
         sessions: tuple[ReviewSession, ...]
         current: int | None
         kinds: frozenset[FlagKind] | None
+        priorities: frozenset[Priority] | None
 
         @property
         def session(self) -> ReviewSession: ...
@@ -103,11 +105,23 @@ class VerdictActions(_Base):
         self._changed()
         if not advance:
             return
-        following = self.session.step(self.current, 1, undecided_only=True, kinds=self.kinds)
+        following = self.session.step(self.current, 1, undecided_only=True, kinds=self.kinds,
+                                      priorities=self.priorities)
         if following is None:
-            self.notify(f"Every flag has a verdict: tick the checklist and sign off ({self.key_of('sign_off')}).")
+            self.notify(self.all_decided_message())
         else:
             self.current = following
+
+    def all_decided_message(self) -> str:
+        """What to say when no shown flag is left without a verdict: sign off, unless the filter
+        hides flags that still have none (then sign-off would refuse, so say so)."""
+        hidden = len(self.session.undecided()) - len(self.session.undecided(kinds=self.kinds,
+                                                                              priorities=self.priorities))
+        if hidden:
+            flags = "flag is" if hidden == 1 else "flags are"
+            return (f"Every shown flag has a verdict; {hidden} other {flags} hidden by the filter and "
+                    f"still open ({self.key_of('filter')} changes the filter).")
+        return f"Every flag has a verdict: tick the checklist and sign off ({self.key_of('sign_off')})."
 
     def action_confirm_weak(self) -> None:
         flag = self.current_flag

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import cast
 
 from checks.text.read import read_article
+from checks.kinds import Priority
 from checks.model import Analysis, Document, Flag, FlagKind
 from checks.review.checklist import Checklist, ItemState, item_state, open_flags, sign_off_problems
 from checks.review.decisions import check_decision
@@ -32,6 +33,7 @@ __all__ = [
     "kind_counts",
     "load_article",
     "resume_review",
+    "shown",
 ]
 
 # The engine with its options bound (lexicon, corpus, progress): a document in, its analysis out.
@@ -245,9 +247,11 @@ class ReviewSession:
 
     def step(
         self, current: int | None, direction: int, *, undecided_only: bool = False,
-        kinds: frozenset[FlagKind] | None = None,
+        kinds: frozenset[FlagKind] | None = None, priorities: frozenset[Priority] | None = None,
     ) -> int | None:
-        """The next (direction 1) or previous (-1) flag that passes the filter, wrapping around."""
+        """The next (direction 1) or previous (-1) flag that passes the filter, wrapping around.
+
+        ``kinds`` and ``priorities`` are the filter (None lets every kind or priority through)."""
         flags = self.flags
         if not flags:
             return None
@@ -257,12 +261,21 @@ class ReviewSession:
         for n in range(1, count + 1):
             i = (origin + direction * n) % count
             flag = flags[i]
-            if kinds is not None and flag.kind not in kinds:
+            if not shown(flag, kinds, priorities):
                 continue
             if undecided_only and review.verdict(flag.id) is not None:
                 continue
             return i
         return None
+
+    def undecided(
+        self, *, kinds: frozenset[FlagKind] | None = None, priorities: frozenset[Priority] | None = None,
+    ) -> tuple[Flag, ...]:
+        """The flags with no verdict that pass the filter, in document order."""
+        if self._review is None:
+            return ()
+        review = self._indexed()
+        return tuple(f for f in self.flags if shown(f, kinds, priorities) and review.verdict(f.id) is None)
 
     # -- changes (each one undoable) ----------------------------------------------------------
 
@@ -285,6 +298,19 @@ class ReviewSession:
         verdict = Verdict.for_flag(flag, decision, note=text.strip(), by=self.reviewer)
         self.apply(self.review.with_verdict(verdict))
         return verdict
+
+    def decide_many(self, flags: Sequence[Flag], decision: Decision, *, note: str = "") -> tuple[Verdict, ...]:
+        """One verdict with one note on each of ``flags``, recorded as one change (one undo step).
+
+        Nothing changes (and nothing is recorded) when ``flags`` is empty. Raises DecisionError,
+        before changing anything, when one of the flags' kinds cannot take ``decision``.
+        """
+        for flag in flags:
+            check_decision(flag.kind, decision)
+        verdicts = tuple(Verdict.for_flag(f, decision, note=note.strip(), by=self.reviewer) for f in flags)
+        if verdicts:
+            self.apply(self.review.with_verdicts(verdicts))
+        return verdicts
 
     def toggle_tick(self, item_id: str) -> bool:
         """Tick or untick a checklist item; returns whether it is ticked now."""
@@ -366,6 +392,11 @@ class ReviewSession:
         self.store.load()
         self.dirty = False
         return copy
+
+
+def shown(flag: Flag, kinds: frozenset[FlagKind] | None, priorities: frozenset[Priority] | None) -> bool:
+    """Whether a filter of ``kinds`` and ``priorities`` (None: all of them) lets ``flag`` through."""
+    return (kinds is None or flag.kind in kinds) and (priorities is None or flag.priority in priorities)
 
 
 def _changed_flags(before: Review, after: Review) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ also makes undo/redo a matter of keeping the previous values.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Any
@@ -102,6 +103,12 @@ class Review:
     def with_verdict(self, verdict: Verdict) -> Review:
         kept = tuple(v for v in self.verdicts if v.flag != verdict.flag)
         return replace(self, verdicts=(*kept, verdict), signed_off=None)
+
+    def with_verdicts(self, verdicts: Sequence[Verdict]) -> Review:
+        """Several verdicts at once (each replaces its flag's old one): one new value, one undo step."""
+        ids = {v.flag for v in verdicts}
+        kept = tuple(v for v in self.verdicts if v.flag not in ids)
+        return replace(self, verdicts=(*kept, *verdicts), signed_off=None)
 
     def without_verdict(self, flag_id: str) -> Review:
         return replace(self, verdicts=tuple(v for v in self.verdicts if v.flag != flag_id), signed_off=None)
