@@ -13,7 +13,8 @@ from checks import Analysis, Document, FlagKind, render_report
 from checks.kinds import Priority
 from checks.flags import assign_ids
 from checks.review.decisions import DecisionError, decisions_for
-from checks.review.session import ReadOnlyError, ReviewSession, default_reviewer, load_article, resume_review
+from checks.review.resume import load_article, resume_review
+from checks.review.session import ReadOnlyError, ReviewSession, default_reviewer
 from checks.review.verdicts import Decision
 
 

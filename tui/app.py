@@ -18,7 +18,8 @@ from checks.config import Config, apply_config
 from checks.corpus.index import CorpusIndex
 from checks.progress import StageProgress
 from checks.review.checklist import Checklist, default_checklist
-from checks.review.session import Analyzer, ReviewSession, default_reviewer
+from checks.review.resume import Analyzer
+from checks.review.session import ReviewSession, default_reviewer
 from checks.review.store import verdict_path_for
 
 from .choice_dialog import ChoiceDialog

@@ -27,15 +27,16 @@ from checks.analysis import Pipeline
 from checks.progress import Stage
 from checks.kinds import Priority
 from checks.model import Sourcing
-from checks.review.session import LoadedArticle, ReviewSession, kind_counts, load_article, shown
+from checks.review.resume import LoadedArticle, load_article
+from checks.review.session import ReviewSession, kind_counts, shown
 
 from .article_view import ArticleView
 from .checklist_pane import ChecklistPane
-from .filter_dialog import FilterDialog, FlagFilter
 from .flag_panel import FlagPanel
 from .help_screen import HelpScreen
 from .keys import decision_keys, first_bindings, help_sections, key_rows
 from .legend import Legend
+from .move_actions import MoveActions
 from .priority_actions import PriorityActions
 from .progress_pane import ProgressPane
 from .queue_list import QueueList
@@ -44,7 +45,7 @@ from .verdict_actions import VerdictActions
 __all__ = ["ReviewScreen"]
 
 
-class ReviewScreen(PriorityActions, VerdictActions, Screen[None]):
+class ReviewScreen(MoveActions, PriorityActions, VerdictActions, Screen[None]):
     """Review the flags of one article at a time from a queue of articles.
 
     Keys: ``BINDINGS`` below, each with its footer label and, where help says more, its long
@@ -366,29 +367,6 @@ class ReviewScreen(PriorityActions, VerdictActions, Screen[None]):
 
     # -- moving -------------------------------------------------------------------------------
 
-    def _move(self, direction: int, *, undecided_only: bool) -> None:
-        if self.session.loaded is None:
-            return
-        index = self.session.step(
-            self.current, direction, undecided_only=undecided_only, kinds=self.kinds, priorities=self.priorities
-        )
-        if index is None:
-            self.notify(self.all_decided_message() if undecided_only else "No flags to move to.")
-        else:
-            self.current = index
-
-    def action_next_flag(self) -> None:
-        self._move(1, undecided_only=False)
-
-    def action_previous_flag(self) -> None:
-        self._move(-1, undecided_only=False)
-
-    def action_next_open(self) -> None:
-        self._move(1, undecided_only=True)
-
-    def action_previous_open(self) -> None:
-        self._move(-1, undecided_only=True)
-
     @on(FlagPanel.TwinRequested)
     def action_twin(self) -> None:
         flag = self.current_flag
@@ -403,40 +381,10 @@ class ReviewScreen(PriorityActions, VerdictActions, Screen[None]):
     def _clicked(self, event: ArticleView.FlagClicked) -> None:
         self.current = event.index
 
-    def action_page(self, direction: int) -> None:
-        article = self.query_one(ArticleView)
-        (article.scroll_page_down if direction > 0 else article.scroll_page_up)(animate=False)
-
-    def action_focus_checklist(self) -> None:
-        self.query_one(ChecklistPane).focus()
-
-    def action_unfocus(self) -> None:
-        self.set_focus(None)
-
-    def action_switch_article(self, step: int) -> None:
-        if len(self.sessions) == 1:
-            self.notify("Only one article is open (open a folder or several files for a queue).")
-            return
-        self.open_article((self.article_index + step) % len(self.sessions))
-
     @on(QueueList.ArticleChosen)
     def _article_chosen(self, event: QueueList.ArticleChosen) -> None:
         if event.index != self.article_index:
             self.open_article(event.index)
-
-    def action_filter(self) -> None:
-        if self.session.loaded is None:
-            return
-
-        def done(chosen: FlagFilter | None) -> None:
-            if chosen is not None:
-                self.kinds, self.priorities = chosen.kinds, chosen.priorities
-
-        flags = self.session.flags
-        priority_counts = {p: sum(1 for f in flags if f.priority is p) for p in Priority}
-        self.app.push_screen(
-            FilterDialog(kind_counts(flags), FlagFilter(self.kinds, self.priorities), priority_counts), done
-        )
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(help_sections(self.BINDINGS, self.app)))

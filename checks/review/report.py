@@ -20,7 +20,7 @@ from checks.details import ReusedDetails
 from checks.kinds import Priority, Related, registry, spec
 from checks.model import Analysis, Document, Flag, Sourcing, Span
 from checks.flags import by_priority
-from checks.review.session import LoadedArticle, resume_review
+from checks.review.resume import LoadedArticle, resume_review
 from checks.review.verdicts import Review, Verdict
 from checks.text import display
 

@@ -1,7 +1,7 @@
-"""One article under review: loading it, re-attaching its saved verdicts, undo/redo, saving, sign-off.
+"""One article under review: its verdicts and ticks, undo/redo, saving, sign-off.
 
-The review rules, without a UI: the app's screens call these methods and show what they return,
-and ``sourcecheck report`` resumes a saved review through the same ``resume_review``. Every change
+The review rules, without a UI: the app's screens call these methods and show what they return.
+Opening the article and re-attaching its saved verdicts is ``checks.review.resume``. Every change
 is a new immutable ``Review`` value; undo and redo are two stacks of them. File I/O goes through
 ``ReviewStore`` (the verdict file) and ``read_article``.
 """
@@ -10,123 +10,30 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
-from checks.text.read import read_article
 from checks.kinds import Priority
-from checks.model import Analysis, Document, Flag, FlagKind
+from checks.model import Flag, FlagKind
 from checks.review.checklist import Checklist, ItemState, item_state, open_flags, sign_off_problems
 from checks.review.decisions import check_decision
-from checks.review.reattach import WeakMatch, accept_weak, reattach
+from checks.review.reattach import WeakMatch, accept_weak
+from checks.review.resume import LoadedArticle
 from checks.review.store import ReviewStore
 from checks.review.verdicts import Decision, Review, Verdict, utc_now
 
 __all__ = [
-    "Analyzer",
-    "LoadedArticle",
     "ReadOnlyError",
     "ReviewSession",
     "default_reviewer",
     "kind_counts",
-    "load_article",
-    "resume_review",
     "shown",
 ]
 
-# The engine with its options bound (lexicon, corpus, progress): a document in, its analysis out.
-Analyzer = Callable[[Document], Analysis]
-
-
 class ReadOnlyError(RuntimeError):
     """The verdict file cannot be written, so the review cannot change."""
-
-
-@dataclass(frozen=True, slots=True)
-class LoadedArticle:
-    """An analysed article and the review to continue on it (what the loading worker hands back).
-
-    ``review`` holds the saved verdicts re-pointed at this analysis's flags and, when resumed,
-    the current article's hash; ``saved`` is the file as read (None when there was none).
-    """
-
-    analysis: Analysis
-    review: Review
-    resumed: bool = False
-    reattach_notes: tuple[str, ...] = ()
-    weak: tuple[WeakMatch, ...] = ()  # saved verdicts that may belong to a new flag: the reviewer confirms
-    saved: Review | None = None
-    carried: tuple[tuple[Verdict, Flag, float], ...] = ()  # (verdict as saved, its flag now, text match)
-    orphans: tuple[Verdict, ...] = ()  # saved verdicts that match no flag now; they stay in the review
-
-    @property
-    def changed(self) -> bool:
-        """The review differs from the file (re-attached verdicts, a new hash): save it."""
-        return self.saved is not None and self.review != self.saved
-
-
-def load_article(
-    path: Path,
-    store: ReviewStore,
-    *,
-    reviewer: str,
-    analyzer: Analyzer,
-    on_document: Callable[[Document], None] | None = None,
-) -> LoadedArticle:
-    """Read and analyse an article and resume its saved review (slow: runs in a worker).
-
-    ``on_document`` receives the text as soon as it is read, so it can be shown while the
-    analysis runs. Raises ArticleError or StoreError, each with a one-line message.
-    """
-    document = read_article(path)
-    if on_document is not None:
-        on_document(document)
-    analysis = analyzer(document)
-    return resume_review(analysis, store.load(), article_path=str(path), reviewer=reviewer)
-
-
-def resume_review(analysis: Analysis, saved: Review | None, *, article_path: str = "", reviewer: str = "") -> LoadedArticle:
-    """The review to continue on ``analysis``: a new one when nothing was saved, else the saved one
-    with its verdicts re-attached to today's flags (``checks.review.reattach``).
-
-    Nothing is re-attached when every verdict still sits on its flag in the same article; otherwise
-    (the article was edited, or the lexicon or corpus changed the flags) verdicts move to their
-    passages, weak matches wait for the reviewer, and the rest stay in the review as orphans.
-    """
-    document = analysis.document
-    if saved is None:
-        review = Review(article_path=article_path, article_sha256=document.sha256, reviewer=reviewer)
-        return LoadedArticle(analysis, review)
-    edited = saved.article_sha256 != document.sha256
-    if not edited and _all_in_place(saved, analysis.flags):
-        return LoadedArticle(analysis, saved, resumed=True, saved=saved)
-    result = reattach(saved, analysis)
-    notes = []
-    if edited:
-        notes.append("the article changed since this review was saved; verdicts were re-attached")
-    elif result.review != saved or result.weak:
-        notes.append("the flags changed since this review was saved; verdicts were re-attached")
-    if result.weak:
-        notes.append(f"{len(result.weak)} verdict(s) may belong to edited passages: w confirms one on its flag")
-    if result.orphans:
-        notes.append(f"{len(result.orphans)} verdict(s) match no flag now; they stay in the file")
-    return LoadedArticle(
-        analysis, replace(result.review, article_sha256=document.sha256), resumed=True,
-        reattach_notes=tuple(notes), weak=result.weak, saved=saved, carried=result.carried,
-        orphans=result.orphans,
-    )
-
-
-def _all_in_place(review: Review, flags: Sequence[Flag]) -> bool:
-    """Every verdict names a flag of this analysis with the same kind, span and text."""
-    by_id = {f.id: f for f in flags}
-    for v in review.verdicts:
-        f = by_id.get(v.flag)
-        if f is None or (str(f.kind), f.start, f.end, f.text) != (v.kind, v.start, v.end, v.text):
-            return False
-    return True
 
 
 class _IndexedReview:
