@@ -26,6 +26,8 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    """``sourcecheck report``: each option read and checked in turn, each failure one line and
+    exit 2; long because every step can fail on its own input."""
     from checks import ArticleError, DataFileError, analyze, atomic_write_text, load_lexicon, read_article
     from checks.config import resolve_config
     from checks.review.checklist import resolve_checklist

@@ -39,7 +39,10 @@ def verify_pairs(
     window's content stems and their summed weight) may come precomputed, so that a window is
     only touched (and, on a long document, joined) once a pair of it passes the gates. With
     ``links`` (a window's ``run_links.links``), a pair whose shared run cannot be long enough skips
-    the scorer: the same matches, fewer alignments."""
+    the scorer: the same matches, fewer alignments.
+
+    One function on purpose: it is the hot loop of a long document's search (millions of pairs),
+    and each gate is a few local look-ups that a call per gate would cost more than it saves."""
     matches = []
     weight = weights.get
     if contents is None:

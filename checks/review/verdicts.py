@@ -174,7 +174,10 @@ _KNOWN = {"version", "article", "reviewer", "created", "updated", "position", "s
 
 
 def review_from_dict(data: Any, *, source: str = "verdict file") -> Review:
-    """Validate and build a Review; raise ReviewFormatError naming the first problem."""
+    """Validate and build a Review; raise ReviewFormatError naming the first problem.
+
+    Long because it reads the file's fields in the file's order, one check each, so the code reads
+    as the format does; the verdicts and ticks have helpers of their own."""
 
     def fail(msg: str) -> ReviewFormatError:
         return ReviewFormatError(f"{source}: {msg}")

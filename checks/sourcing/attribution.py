@@ -199,6 +199,9 @@ def _a_noun_and_its_modifier(text: str, verb: re.Match[str], a: int, b: int, rul
 def _attribution_at(
     text: str, verb: re.Match[str], rules: AttributionRules, anonymity_cue: tuple[int, int, str] | None
 ) -> Attribution | None:
+    """The attribution a speech verb makes, or None: the speaker before it, after it ("said
+    Ortiz"), across an aside, or none at all. One function because the cases share the window
+    around the verb and are tried in the order that decides between them; each is commented."""
     verb_cue = (verb.start(), verb.end(), "speech_verb")
     lowered = verb.group(0).lower()
     participle = lowered.endswith("ing")

@@ -128,6 +128,9 @@ def _carry(
     rules: AttributionRules,
     lex: Lexicon,
 ) -> list[Attribution | None]:
+    """The attribution each sentence takes from a neighbour, in numbered passes that must run in
+    this order (a quote run first, then pronouns and quote paragraphs); kept whole so the order of
+    the passes stays visible."""
     carried: list[Attribution | None] = [None] * len(sentences)
     n = len(sentences)
     # 1. Quotes spanning sentences: every sentence of the run takes the run's attribution.

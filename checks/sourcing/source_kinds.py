@@ -126,6 +126,9 @@ def classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | N
 
 
 def _classify_speaker(phrase: str, rules: AttributionRules) -> tuple[Sourcing | None, str, bool]:
+    """What kind of source a speaker's phrase names: (grade, the phrase kept, whether it was cut).
+    An ordered decision list, read top to bottom (the first rule that holds decides), which is why
+    it is one function."""
     words = TRAILING_ADVERBS.sub("", CONNECTOR.sub("", _CONTRACTED_HAS.sub("", phrase.strip(" ,'’")), count=1))
     if not words or not WORD.search(words):
         return None, "", False
