@@ -93,3 +93,10 @@ def test_a_highly_check_worthy_unsourced_claim_is_high_priority():
     weaker = _grades("The council has agreed to review how its parking rules are enforced across the town.\n",
                      min_checkworthy=0.0)
     assert weaker.flags[0].priority is Priority.MEDIUM
+
+
+def test_single_weighty_words_are_not_shown_as_an_unsourced_flag_s_evidence():
+    analysis = _grades()
+    grade = analysis.grades[1]
+    assert all(c.role != "claim_word" for c in grade.cues)
+    assert {c.role for c in grade.claim_cues} >= {"figure"}

@@ -54,11 +54,13 @@ def weigh_claims(
 
 
 def raising_cues(cues: Sequence[Cue], lexicon: ClaimLexicon) -> tuple[Cue, ...]:
-    """The cues that make a sentence more check-worthy (a role or word of positive weight)."""
+    """The cues of roles that make a sentence more check-worthy (a figure, a date, a named party
+    acting ...). Single weighty words (``claim_word``) count in the score but are left out here:
+    "over" or "against" underlined as evidence tells an editor nothing."""
     out = []
     for cue in cues:
         role = lexicon.role(cue.role)
-        if (role.weight > 0) if role is not None else cue.role == "claim_word":
+        if role is not None and role.weight > 0:
             out.append(cue)
     return tuple(out)
 
@@ -69,6 +71,5 @@ def _merged(cues: tuple[Cue, ...], evidence: tuple[Cue, ...]) -> tuple[Cue, ...]
 
 def _claim_reason(reason: str, score: float, evidence: tuple[Cue, ...]) -> str:
     """'a factual claim with no attribution' + why it is worth checking."""
-    named = [e for e in evidence if e.role != "claim_word"] or list(evidence)
-    shown = ", ".join(f"{e.role.replace('_', ' ')} {' '.join(e.text.split())!r}" for e in named[:_EVIDENCE_SHOWN])
+    shown = ", ".join(f"{e.role.replace('_', ' ')} {' '.join(e.text.split())!r}" for e in evidence[:_EVIDENCE_SHOWN])
     return f"{reason}; check-worthy ({score:.2f}{': ' + shown if shown else ''})"
