@@ -9,6 +9,7 @@ from importlib import resources
 import pytest
 import yaml
 
+from checks.text.display import location
 from checks import analyze, parse_article
 from checks.details import DuplicateDetails, NameVariantDetails, ReusedDetails, UnattributedQuoteDetails
 from checks.kinds import Decision, FlagKind, Priority, Related, decisions_for, parse_kind, registry, registry_from_mapping, spec
@@ -68,7 +69,7 @@ def test_a_bad_registry_is_refused_with_the_reason(change, message):
 
 def test_messages_come_from_the_declared_templates():
     assert spec(FlagKind.DUPLICATE).message("plain", score=91.4) == "repeats a later passage (score 91)"
-    assert spec(FlagKind.REUSED).message("source", source="a.txt", line=3, col=1, score=88) == (
+    assert spec(FlagKind.REUSED).message("source", where=location("a.txt", 3, 1), score=88) == (
         "reused from a.txt:3:1 (score 88)"
     )
     with pytest.raises(KeyError):

@@ -24,7 +24,7 @@ from checks.model import DiffOp
 from checks.review.reattach import WeakMatch
 from checks.duplicates.word_diff import word_diff
 from checks.review.verdicts import Verdict
-from checks.text.display import display_text, truncate
+from checks.text.display import display_text, location, truncate
 
 from .palette import PRIORITY_STYLES, kind_style
 
@@ -182,7 +182,8 @@ def _side_by_side(
     line = document.line_col(flag.start)[0]
     if flag.kind is FlagKind.REUSED:
         # The source passage's offsets are into the corpus file, not this article.
-        source = f"{details.source}:{details.source_line}" if isinstance(details, ReusedDetails) else "corpus:?"
+        source = (location(details.source, details.source_line, details.source_col)
+                  if isinstance(details, ReusedDetails) else "corpus:?")
         return (
             _passage(f"This article (line {line})", flag.start, flag.text, shared, changed_a, in_view=False),
             _passage(f"Source {source}", other.start, other.text, shared, changed_b, in_view=False),

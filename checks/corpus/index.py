@@ -26,6 +26,7 @@ from checks.details import ReusedDetails
 from checks.kinds import spec
 from checks.model import Document, Flag, FlagKind, Span
 from checks.progress import Progress
+from checks.text.display import location
 from checks.text.words import normalise
 
 __all__ = [
@@ -173,7 +174,7 @@ def find_reuse(
                     end=pair.a.end,
                     text=pair.a.text,
                     message=spec(FlagKind.REUSED).message(
-                        "source", source=source.path, line=line, col=col, score=pair.score
+                        "source", where=location(source.path, line, col), score=pair.score
                     ),
                     related=(Span(pair.b.start, pair.b.end, pair.b.text),),
                     sentence=pair.sentences_a[0] if pair.sentences_a else None,
