@@ -6,15 +6,8 @@ from __future__ import annotations
 from checks import find_duplicates, parse_article, score_passages
 from checks.duplicates.head import head_sentences
 from checks.duplicates.names_only import names_only
+from test_duplicates import FILLER  # the same neutral sentences, kept in one place
 
-FILLER = [
-    "The council met on Tuesday to discuss the budget for the coming year.",
-    "Rain is expected across the north of the country by the weekend.",
-    "A new bridge over the river will open to traffic in the spring.",
-    "Ticket sales for the festival have doubled since last summer.",
-    "The museum will extend its opening hours during the school holidays.",
-    "Local farmers reported a strong harvest of apples and pears.",
-]
 BODY = [FILLER[0] + " " + FILLER[1], FILLER[2] + " " + FILLER[3], FILLER[4] + " " + FILLER[5]]
 
 HEADLINE = "Mayor Vows To Rebuild Harbour Bridge Within Two Years."
