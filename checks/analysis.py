@@ -14,7 +14,7 @@ from checks.claims.weigh import weigh_claims
 from checks.config import Config, apply_config
 from checks.corpus.index import CorpusIndex, find_reuse
 from checks.duplicates.search import find_duplicates
-from checks.flags import assign_ids, flags_from_duplicates, flags_from_grades, merge_assigned
+from checks.flags import assign_ids, flags_from_duplicates, flags_from_grades, merge_assigned, one_flag_per_paragraph
 from checks.model import Analysis, Document, Flag, SentenceGrade
 from checks.processes import in_background, without_gc
 from checks.progress import Stage, StageProgress
@@ -147,5 +147,5 @@ def _grades_and_other_flags(
     grades = weigh_claims(doc, grades, lexicon=weigh.lexicon, min_checkworthy=weigh.threshold)
     steps.begin(TEXT_FLAGS)
     text_flags = find_text_flags(doc, grades, lexicon=lex)
-    grade_flags = one_flag_per_quote(flags_from_grades(doc, grades), text_flags)
+    grade_flags = one_flag_per_paragraph(doc, one_flag_per_quote(flags_from_grades(doc, grades), text_flags))
     return grades, assign_ids([*grade_flags, *text_flags])

@@ -57,9 +57,12 @@ class UnattributedQuoteDetails:
 
 @dataclass(frozen=True, slots=True)
 class UnsourcedDetails:
-    """``checkworthy``: how check-worthy a claim the unattributed sentence makes (0-1, ``checks.claims``)."""
+    """``checkworthy``: how check-worthy a claim the unattributed sentence makes (0-1, ``checks.claims``);
+    for a paragraph's claims flagged together, the highest of them. ``sentences``: the claims the
+    flag covers (one, or every unsourced claim of its paragraph)."""
 
     checkworthy: float
+    sentences: tuple[int, ...] = ()
 
 
 FlagDetails = DuplicateDetails | ReusedDetails | NameVariantDetails | UnattributedQuoteDetails | UnsourcedDetails

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from operator import attrgetter
 
@@ -12,7 +12,16 @@ from checks.details import DuplicateDetails, UnsourcedDetails
 from checks.kinds import spec
 from checks.model import DuplicatePair, Document, Flag, FlagKind, SentenceGrade, Sourcing, Span
 
-__all__ = ["by_priority", "flag_id", "normalise_for_id", "flags_from_grades", "flags_from_duplicates", "assign_ids", "merge_assigned"]
+__all__ = [
+    "assign_ids",
+    "by_priority",
+    "flag_id",
+    "flags_from_duplicates",
+    "flags_from_grades",
+    "merge_assigned",
+    "normalise_for_id",
+    "one_flag_per_paragraph",
+]
 
 # A sourcing grade that is also the name of a flag kind (unsourced, anonymous, vague, second-hand,
 # opinion) raises a flag of that kind; named and none raise none.
@@ -76,8 +85,43 @@ def flags_from_grades(doc: Document, grades: Iterable[SentenceGrade]) -> list[Fl
 
 def _grade_details(kind: FlagKind, grade: SentenceGrade) -> UnsourcedDetails | None:
     if kind is FlagKind.UNSOURCED and grade.checkworthy is not None:
-        return UnsourcedDetails(checkworthy=grade.checkworthy)
+        return UnsourcedDetails(checkworthy=grade.checkworthy, sentences=(grade.sentence,))
     return None
+
+
+def one_flag_per_paragraph(doc: Document, flags: Sequence[Flag]) -> list[Flag]:
+    """``flags`` with the ``unsourced`` flags of one paragraph joined into one, spanning its claims:
+    a paragraph that names no source is one thing to fix (and one verdict), however many claims
+    it makes. The joined flag lists every claim's evidence and scores as its strongest."""
+    by_paragraph: dict[int, list[Flag]] = {}
+    out: list[Flag] = []
+    for f in flags:
+        if f.kind is FlagKind.UNSOURCED and f.sentence is not None:
+            by_paragraph.setdefault(doc.sentences[f.sentence].paragraph, []).append(f)
+        else:
+            out.append(f)
+    for group in by_paragraph.values():
+        out.append(group[0] if len(group) == 1 else _joined(doc, group))
+    return out
+
+
+def _joined(doc: Document, group: list[Flag]) -> Flag:
+    start, end = group[0].start, group[-1].end
+    scores = [f.details.checkworthy for f in group if isinstance(f.details, UnsourcedDetails)]
+    sentences = tuple(f.sentence for f in group if f.sentence is not None)
+    strongest = max(group, key=lambda f: f.details.checkworthy if isinstance(f.details, UnsourcedDetails) else 0.0)
+    message = f"{len(group)} check-worthy claims in this paragraph, none with a source; strongest: {strongest.message}"
+    return Flag(
+        id="",
+        kind=FlagKind.UNSOURCED,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        message=message,
+        related=tuple(r for f in group for r in f.related),
+        sentence=group[0].sentence,
+        details=UnsourcedDetails(checkworthy=max(scores, default=0.0), sentences=sentences),
+    )
 
 
 def flags_from_duplicates(pairs: Iterable[DuplicatePair]) -> list[Flag]:

@@ -43,6 +43,10 @@ class Sourcing(StrEnum):
     # No attribution, but not a check-worthy claim either (scene-setting, background, procedure):
     # shown quietly and counted, never flagged (``checks.claims``, ``min_checkworthy``).
     BACKGROUND = "background"
+    # No attribution of its own, but another sentence of its paragraph names where the paragraph's
+    # material comes from ("Sales rose 5%. The figures were published by the ONS, it said."):
+    # shown quietly, never flagged; a newsroom can turn this off (``paragraph_sources: false``).
+    CONTEXT = "context"
 
     @property
     def attributed(self) -> bool:

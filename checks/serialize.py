@@ -26,6 +26,16 @@ def _related(flag: Flag, span: Span) -> dict[str, Any]:
     return entry
 
 
+def _quiet_summary(analysis: Analysis) -> str:
+    """' (12 background, 3 sourced in their paragraph, not flagged)': the unattributed sentences
+    that raised no flag, so a reader of the scan knows they were weighed, not missed."""
+    background = sum(1 for g in analysis.grades if g.sourcing is Sourcing.BACKGROUND)
+    context = sum(1 for g in analysis.grades if g.sourcing is Sourcing.CONTEXT)
+    parts = [f"{background} background"] if background else []
+    parts += [f"{context} sourced in their paragraph"] if context else []
+    return f" ({', '.join(parts)}, not flagged)" if parts else ""
+
+
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     """The stable ``scan --format json`` object for one document. Extend; never rename."""
     # A long document's object is hundreds of thousands of small dicts and lists and no cycle:
@@ -121,7 +131,6 @@ def format_text_report(analysis: Analysis) -> str:
                 rl, rc = doc.line_col(r.start) if r.end <= len(doc.text) else (0, 0)
                 lines.append(f"    ~ {rl}:{rc}: {_excerpt(r.text)}")
     n = len(analysis.flags)
-    background = sum(1 for g in analysis.grades if g.sourcing is Sourcing.BACKGROUND)
-    quiet = f" ({background} background, not flagged)" if background else ""
+    quiet = _quiet_summary(analysis)
     lines.append(f"{name}: {n} flag{'s' if n != 1 else ''} in {len(doc.sentences)} sentences{quiet}")
     return "\n".join(lines)

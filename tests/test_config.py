@@ -15,7 +15,7 @@ from checks.kinds import FlagKind, Priority
 from checks.review.report import escape_md
 from sourcecheck.cli import main
 
-NO_ANONYMOUS = "version: 1\nkinds:\n  anonymous:\n    enabled: false\n  unsourced:\n    level: high\n"
+NO_ANONYMOUS = "version: 1\nkinds:\n  anonymous:\n    enabled: false\n  vague:\n    level: high\n"
 
 
 @pytest.fixture(autouse=True)
@@ -37,16 +37,16 @@ def test_a_config_switches_kinds_off_and_sets_levels(config_file, seed_analysis)
     config = load_config(config_file)
     assert config.kinds == {
         FlagKind.ANONYMOUS: KindSetting(enabled=False),
-        FlagKind.UNSOURCED: KindSetting(level=Priority.HIGH),
+        FlagKind.VAGUE: KindSetting(level=Priority.HIGH),
     }
     assert not config.enabled(FlagKind.ANONYMOUS) and config.enabled(FlagKind.VAGUE)
-    assert config.level(FlagKind.UNSOURCED) is Priority.HIGH and config.level(FlagKind.VAGUE) is Priority.MEDIUM
+    assert config.level(FlagKind.VAGUE) is Priority.HIGH and config.level(FlagKind.OPINION) is Priority.MEDIUM
     before = seed_analysis.flags
     after = apply_config(seed_analysis, config).flags
     assert any(f.kind is FlagKind.ANONYMOUS for f in before)
     assert not any(f.kind is FlagKind.ANONYMOUS for f in after)
-    unsourced = [f for f in after if f.kind is FlagKind.UNSOURCED]
-    assert unsourced and all(f.priority is Priority.HIGH for f in unsourced)
+    vague = [f for f in after if f.kind is FlagKind.VAGUE]
+    assert vague and all(f.priority is Priority.HIGH for f in vague)
     # nothing else changes, ids included (a verdict still finds its flag)
     kept = [f for f in before if f.kind is not FlagKind.ANONYMOUS]
     assert [(f.id, f.kind, f.start) for f in after] == [(f.id, f.kind, f.start) for f in kept]
@@ -110,14 +110,16 @@ def test_a_switched_off_kind_disappears_from_scan(seed_path, config_file, fmt, c
     configured = capsys.readouterr().out
     if fmt == "text":
         assert ": anonymous: " in plain and ": anonymous: " not in configured
-        assert ": medium: unsourced: " not in configured and ": medium: unsourced: " in plain
+        assert ": medium: vague: " not in configured and ": medium: vague: " in plain
+        assert ": high: vague: " in configured
         return
     load = json.loads if fmt == "json" else yaml.safe_load
     before, after = load(plain)["flags"], load(configured)["flags"]
     assert any(f["kind"] == "anonymous" for f in before) and not any(f["kind"] == "anonymous" for f in after)
-    assert {f["priority"] for f in after if f["kind"] == "unsourced"} == {"high"}
-    assert [f for f in before if f["kind"] not in ("anonymous", "unsourced")] == [
-        f for f in after if f["kind"] != "unsourced"
+    assert {f["priority"] for f in before if f["kind"] == "vague"} == {"medium"}
+    assert {f["priority"] for f in after if f["kind"] == "vague"} == {"high"}
+    assert [f for f in before if f["kind"] not in ("anonymous", "vague")] == [
+        f for f in after if f["kind"] != "vague"
     ]
 
 
@@ -138,7 +140,7 @@ def test_a_switched_off_kind_disappears_from_the_report(tmp_path, seed_path, con
     assert "Anonymous source, line" in plain and "anonymous source (" in plain
     assert "Anonymous source, line" not in configured and "anonymous source (" not in configured
     assert "Newsroom config" not in plain
-    assert f"- **Newsroom config:** {escape_md(str(config_file))}: not checked: anonymous source; levels: unsourced claim high" in configured
+    assert f"- **Newsroom config:** {escape_md(str(config_file))}: not checked: anonymous source; levels: vague attribution high" in configured
     # the checklist item about anonymous sources is no longer blocked by flags that are not raised
     assert "- [ ] Anonymous sources are justified (blocked: " in plain
     assert "- [ ] Anonymous sources are justified\n" in configured

@@ -4,8 +4,9 @@
 them: under ``roles:`` it adds ``terms``/``patterns``/``verbs``/``endings``/``not_words`` to a
 role (or adds a new role with its weight) and may set a role's ``weight`` or its settings
 (``min_words``, ``max_words``, ``min_letters``); top-level ``bias``, ``length_weight``,
-``words_cap``, ``min_checkworthy`` and ``word_cue_min`` replace the shipped values. Unknown keys
-are refused. Under ``words:`` it adds single words with their
+``words_cap``, ``min_checkworthy`` and ``word_cue_min`` replace the shipped values, and
+``paragraph_sources`` (true or false) says whether a source named in a paragraph covers its other
+sentences (``checks.claims.weigh``). Unknown keys are refused. Under ``words:`` it adds single words with their
 weights (or sets a shipped word's weight). ``replace: true`` at the top level starts from empty
 role and word lists instead.
 """
@@ -45,6 +46,7 @@ class ClaimLexicon:
     min_checkworthy: float
     word_cue_min: float = 0.5
     words: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    paragraph_sources: bool = True
     _matcher: list[Matcher] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -130,7 +132,7 @@ def claim_lexicon_from_mapping(data: object, *, source: str, base: ClaimLexicon 
     """A lexicon from parsed YAML; with ``base``, the file extends it (see the module docstring)."""
     if not isinstance(data, Mapping):
         raise DataFileError(f"{source}: a check-worthiness file is a mapping (roles, bias, ...)")
-    unknown = set(map(str, data)) - {"version", "replace", "roles", "words", *_NUMBERS}
+    unknown = set(map(str, data)) - {"version", "replace", "roles", "words", "paragraph_sources", *_NUMBERS}
     if unknown:
         raise DataFileError(f"{source}: unknown key {sorted(unknown)[0]!r}")
     replace = bool(data.get("replace", False))
@@ -147,10 +149,13 @@ def claim_lexicon_from_mapping(data: object, *, source: str, base: ClaimLexicon 
         elif key not in numbers:
             raise DataFileError(f"{source}: {key} is missing")
     words = _merge_words(data.get("words", {}), {} if base is None or replace else dict(base.words), source=source)
+    paragraph_sources = data.get("paragraph_sources", base.paragraph_sources if base is not None else True)
+    if not isinstance(paragraph_sources, bool):
+        raise DataFileError(f"{source}: paragraph_sources must be true or false")
     try:
         return ClaimLexicon(tuple(roles.values()), numbers["bias"], numbers["length_weight"],
                             int(numbers["words_cap"]), numbers["min_checkworthy"], numbers["word_cue_min"],
-                            MappingProxyType(words))
+                            MappingProxyType(words), paragraph_sources)
     except ValueError as exc:
         raise DataFileError(f"{source}: {exc}") from None
 

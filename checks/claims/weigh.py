@@ -13,11 +13,13 @@ from dataclasses import replace
 
 from checks.claims.lexicon import ClaimLexicon, default_claim_lexicon
 from checks.claims.score import checkworthiness
-from checks.model import Cue, Document, SentenceGrade, Sourcing
+from checks.model import Cue, Document, Sentence, SentenceGrade, Sourcing
+from checks.text.display import one_line, truncate
 
 __all__ = ["raising_cues", "weigh_claims"]
 
 _EVIDENCE_SHOWN = 3  # cues named in an unsourced flag's message
+_SOURCE_ROLES = frozenset({"source", "anonymity", "vague", "weasel", "outlet"})
 
 
 def weigh_claims(
@@ -34,6 +36,13 @@ def weigh_claims(
     threshold = lexicon.min_checkworthy if min_checkworthy is None else min_checkworthy
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"min_checkworthy {threshold} is not between 0 and 1")
+    out = _weighed(doc, grades, lexicon, threshold)
+    return _paragraph_sources(doc, out) if lexicon.paragraph_sources else out
+
+
+def _weighed(
+    doc: Document, grades: Sequence[SentenceGrade], lexicon: ClaimLexicon, threshold: float
+) -> tuple[SentenceGrade, ...]:
     sentences = doc.sentences
     out = []
     for grade in grades:
@@ -51,6 +60,32 @@ def weigh_claims(
             out.append(replace(grade, cues=_merged(grade.cues, evidence), reason=_claim_reason(grade.reason, score, evidence),
                                checkworthy=score, claim_cues=weighed.cues))
     return tuple(out)
+
+
+def _paragraph_sources(doc: Document, grades: tuple[SentenceGrade, ...]) -> tuple[SentenceGrade, ...]:
+    """An ``unsourced`` claim in a paragraph that attributes another of its sentences becomes
+    ``context``: news copy names a paragraph's source once, and the editor checks that attribution
+    (flagged itself when anonymous, vague or second-hand), not each sentence it covers."""
+    sentences = doc.sentences
+    sources: dict[int, int] = {}  # paragraph -> the first attributed sentence in it
+    for grade in grades:
+        if grade.sourcing.attributed:
+            sources.setdefault(sentences[grade.sentence].paragraph, grade.sentence)
+    if not sources:
+        return grades
+    out = list(grades)
+    for i, grade in enumerate(grades):
+        source = sources.get(sentences[grade.sentence].paragraph)
+        if grade.sourcing is Sourcing.UNSOURCED and source is not None:
+            out[i] = replace(grade, sourcing=Sourcing.CONTEXT, reason=_context_reason(grades, sentences, source))
+    return tuple(out)
+
+
+def _context_reason(grades: Sequence[SentenceGrade], sentences: Sequence[Sentence], source: int) -> str:
+    by_index = next((g for g in grades if g.sentence == source), None)
+    cue = next((c for c in by_index.cues if c.role in _SOURCE_ROLES), None) if by_index is not None else None
+    who = f" ({' '.join(cue.text.split())!r})" if cue is not None else ""
+    return f"no source of its own; its paragraph names one{who}: {truncate(one_line(sentences[source].text), 70)}"
 
 
 def raising_cues(cues: Sequence[Cue], lexicon: ClaimLexicon) -> tuple[Cue, ...]:

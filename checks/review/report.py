@@ -198,6 +198,10 @@ def _sign_off(analysis: Analysis, saved: Review | None, review: Review | None, c
     if background:
         lines += ["", f"**Background:** {_plural(background, 'sentence')} with no source and no check-worthy "
                       "claim, not flagged."]
+    context = sum(1 for g in analysis.grades if g.sourcing is Sourcing.CONTEXT)
+    if context:
+        lines += ["", f"**Sourced in their paragraph:** {_plural(context, 'check-worthy sentence')} with no source "
+                      "of its own in a paragraph that names one, not flagged."]
     if problems:
         lines += ["", "Still open:", ""]
         lines += [f"- {escape_md(p)}" for p in problems]
