@@ -626,6 +626,9 @@ def test_run_on_sentence_with_thousands_of_verbs_is_graded():
         ("A new survey shows the mayor is losing support in March.", V),  # no pollster named
         ("They agreed to pay the fine before the hearing in March.", U),  # an act, not a finding
         ("The judge ruled out a retrial after the jury failed to agree.", U),  # an act
+        ("The sale of the plant was unlawful, the High Court ruled on Friday.", N),  # the clause first
+        ("The sale of the plant to his cousin was unlawful, the appeal judges have ruled.", N),
+        ("The firm paid the fine in March, and the two sides agreed.", U),  # "and": an act told after an act
     ],
 )
 def test_a_finding_or_decision_is_a_source(text, expected):

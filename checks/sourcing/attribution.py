@@ -57,6 +57,10 @@ _CLAUSE_AFTER = re.compile(
     r"(?:could|would|should|will|can|may|might|must|is|was|are|were|has|had|have|did|does|do)\b)",
     re.IGNORECASE,
 )
+# "The sale was illegal, a court has ruled (on Tuesday).": the clause came first, the finding verb ends
+# the sentence after a comma.
+_ENDS_AFTER = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later|yesterday|today)\b[\w ]{0,30})?\s*[.!]?[\"”’']?\s*\Z")
+_COMMA_BEFORE = re.compile(r",\s*(?!(?:and|but|or|then|so)\b)(?:[\w.’'-]+\s+){1,8}\Z")
 _QUOTE_SOON_AFTER = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s*(?::|\s[\"“]|\s'')")  # "described the ground as ''Swiss cheese''"
 _DESCRIBED_AS = re.compile(r"(?:\s+[\w’'-]+){1,8}?\s+as\b")  # "described the ground as Swiss cheese"
 _QUOTE_BEFORE = re.compile(r'["”\'’],?\s*(?:[\w.’\'-]+\s+){0,4}\Z')
@@ -178,7 +182,9 @@ def _is_verb_use(
             return False
     lowered = verb.group(0).lower()
     if lowered in rules.needs_clause:
-        return _CLAUSE_AFTER.match(text, verb.end()) is not None
+        if _CLAUSE_AFTER.match(text, verb.end()) is not None:
+            return True
+        return _ENDS_AFTER.match(text, verb.end()) is not None and _COMMA_BEFORE.search(text, tail_start, verb.start()) is not None
     return lowered not in rules.needs_complement or _has_complement(text, verb, quoted)
 
 
