@@ -9,6 +9,7 @@ import pytest
 
 from checks import FlagKind, Sourcing, analyze, parse_article
 from checks.claims import weigh_claims
+from checks.claims.lexicon import default_claim_lexicon
 from checks.review.report import render_report
 from checks.review.checklist import default_checklist
 from sourcecheck import cli
@@ -25,7 +26,7 @@ def _grades(text: str = ARTICLE, **options):
 def test_a_sentence_with_nothing_checkable_is_background_and_not_flagged():
     analysis = _grades()
     first, second = analysis.grades
-    assert first.sourcing is Sourcing.BACKGROUND and first.checkworthy < 0.59
+    assert first.sourcing is Sourcing.BACKGROUND and first.checkworthy < default_claim_lexicon().min_checkworthy
     assert "background" in first.reason
     assert second.sourcing is Sourcing.UNSOURCED and second.checkworthy > 0.9
     assert [f.kind for f in analysis.flags] == [FlagKind.UNSOURCED]

@@ -23,7 +23,7 @@ def test_a_claim_in_a_paragraph_that_names_its_source_is_context_not_a_flag():
     analysis = analyze(parse_article(f"{CLAIM} {SOURCED}\n"))
     claim, source = analysis.grades
     assert source.sourcing is Sourcing.NAMED
-    assert claim.sourcing is Sourcing.CONTEXT and claim.checkworthy >= 0.59
+    assert claim.sourcing is Sourcing.CONTEXT and claim.checkworthy >= default_claim_lexicon().min_checkworthy
     assert "its paragraph names one" in claim.reason and "Jane Doe" in claim.reason
     assert not any(f.kind is FlagKind.UNSOURCED for f in analysis.flags)
 

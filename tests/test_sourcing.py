@@ -716,3 +716,11 @@ def test_publishing_polls_and_answers_are_attributions(text, expected):
 )
 def test_a_headline_speaker_before_a_colon(text, expected):
     assert grade(text) == [expected]
+
+
+def test_a_bare_anonymous_with_no_speech_is_no_source():
+    # seen in BBC technology copy: "anonymous" describes a thing or an act, not who speaks
+    assert grade("Spammers recruit home PCs to act as anonymous e-mail relays to hide their origins.") == [U]
+    assert grade("An anonymous donor gave the hospital two million pounds last year.") == [U]
+    assert grade("The plan, according to an anonymous official, will cost two million pounds.") == [A]
+    assert grade("The plan will cost two million pounds, one official, who asked not to be named, confirmed.") == [A]

@@ -55,6 +55,17 @@ _TITLE_CAPS = frozenset(("Mr", "Mrs", "Ms", "Dr"))
 _COLON_QUOTE = re.compile(r':\s*(?:["“‘]|\'\')')
 
 
+def _shields_someone(text: str, cue: tuple[int, int, str], rules: AttributionRules) -> bool:
+    """With no speech verb, "who asked not to be named" shields a source; a bare "anonymous" does
+    only before a source ("an anonymous official"), not in "anonymous e-mail relays" or "an
+    anonymous donor gave"."""
+    start, end, _ = cue
+    if " " in text[start:end].strip():
+        return True
+    after = len(text) - len(text[end:].lstrip())
+    return rules.anonymous_heads.match(text, after, after + 40) is not None
+
+
 def other_attribution(
     text: str,
     quoted: list[tuple[int, int]],
@@ -86,7 +97,7 @@ def other_attribution(
     if m and outside_quotes(quoted, m.start(), m.end()):
         return Attribution(Sourcing.ANONYMOUS, ((m.start(), m.end(), "anonymity"),),
                            f"anonymous source: {' '.join(m.group(0).split())!r}", antecedent=False)
-    if anonymity_cue:
+    if anonymity_cue and _shields_someone(text, anonymity_cue, rules):
         return Attribution(Sourcing.ANONYMOUS, (anonymity_cue,),
                            f"anonymous source: {text[anonymity_cue[0]:anonymity_cue[1]]!r}")
     m = _SPEAKER_COLON.match(text)
