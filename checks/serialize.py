@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checks.details import ReusedDetails
+from checks.details import ReusedDetails, UnsourcedDetails
 from checks.kinds import Related, spec
 from checks.model import Analysis, Cue, Flag, SentenceGrade, Sourcing, Span
 from checks.flags import by_priority
@@ -89,20 +89,24 @@ def _analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
             }
             for d in analysis.duplicates
         ],
-        "flags": [
-            {
-                "id": f.id,
-                "kind": str(f.kind),
-                "start": f.start,
-                "end": f.end,
-                "text": f.text,
-                "message": f.message,
-                "related": [_related(f, r) for r in f.related],
-                "priority": str(f.priority),
-            }
-            for f in analysis.flags
-        ],
+        "flags": [_flag(f) for f in analysis.flags],
     }
+
+
+def _flag(f: Flag) -> dict[str, Any]:
+    entry = {
+        "id": f.id,
+        "kind": str(f.kind),
+        "start": f.start,
+        "end": f.end,
+        "text": f.text,
+        "message": f.message,
+        "related": [_related(f, r) for r in f.related],
+        "priority": str(f.priority),
+    }
+    if isinstance(f.details, UnsourcedDetails):
+        entry["sentences"] = list(f.details.sentences)  # the claims of a paragraph flagged together
+    return entry
 
 
 def _excerpt(text: str, width: int = 70) -> str:

@@ -75,6 +75,10 @@ def test_scan_counts_what_it_left_unflagged(tmp_path, capsys):
     cli.main(["scan", str(path), "--format", "json"])
     sourcing = [s["sourcing"] for s in json.loads(capsys.readouterr().out)["sentences"]]
     assert sourcing == ["background", "context", "named"]
+    path.write_text(f"{CLAIM} {SECOND}\n")
+    cli.main(["scan", str(path), "--format", "json"])
+    (flag,) = json.loads(capsys.readouterr().out)["flags"]
+    assert flag["kind"] == "unsourced" and flag["sentences"] == [0, 1]
 
 
 def test_the_report_counts_claims_sourced_in_their_paragraph():
