@@ -93,6 +93,7 @@ class Review:
     created: str = field(default_factory=utc_now)
     updated: str = ""
     extra: tuple[tuple[str, Any], ...] = ()  # unknown top-level keys from a newer writer, kept as read
+    article_format: str = ""  # the article file's format ("docx", "html" ...; "" in files written before formats)
 
     def verdict(self, flag_id: str) -> Verdict | None:
         return next((v for v in self.verdicts if v.flag == flag_id), None)
@@ -131,10 +132,10 @@ def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
 
 def review_to_dict(review: Review) -> dict[str, Any]:
     """Plain data for ``yaml.safe_dump(sort_keys=False)``: stable order, defaults left out."""
-    out: dict[str, Any] = {
-        "version": FORMAT_VERSION,
-        "article": {"path": review.article_path, "sha256": review.article_sha256},
-    }
+    article = {"path": review.article_path, "sha256": review.article_sha256}
+    if review.article_format:  # sha256 is the original file's: the .docx or page, not its extracted text
+        article["format"] = review.article_format
+    out: dict[str, Any] = {"version": FORMAT_VERSION, "article": article}
     out.update(
         _drop_empty(
             {
@@ -229,6 +230,7 @@ def review_from_dict(data: Any, *, source: str = "verdict file") -> Review:
     return Review(
         article_path=str(article.get("path", "")),
         article_sha256=article["sha256"],
+        article_format=article["format"] if isinstance(article.get("format"), str) else "",
         reviewer=_str(data, "reviewer", fail),
         verdicts=tuple(verdicts),
         ticks=tuple(ticks),

@@ -1,8 +1,8 @@
 """A Word document (``.docx``, also Google Docs' Word export) to its article text.
 
 Read as Word would show it with every tracked change accepted: inserted text kept, deleted and
-moved-away text left out. Headings, paragraphs, list items and table cells each become a
-paragraph; footnotes follow the body as paragraphs "Footnote N: ...", and a footnote's mark in
+moved-away text left out. Headings, paragraphs and list items each become a paragraph, a
+table row one paragraph with its cells separated by " | "; footnotes follow the body as paragraphs "Footnote N: ...", and a footnote's mark in
 the text is ``[N]``; comments are the editors' notes, not the article, and are left out.
 Hyperlinks keep their anchor words' offsets. Title, author and creation date come from the
 document's core properties.
@@ -44,7 +44,7 @@ def extract_docx(data: bytes) -> Extracted:
         document = docx.Document(io.BytesIO(data))
         builder = TextBuilder()
         rels = document.part.rels
-        _block(document.element.body, builder, rels, {})
+        _block(document.element.body, builder, rels)
         _footnotes(document.part, builder)
         core = document.core_properties
         created = core.created.date().isoformat() if core.created else None
@@ -75,7 +75,7 @@ def _check_package(data: bytes) -> None:
         raise ArticleError(f"unpacks to over {MAX_UNPACKED_BYTES // 1_000_000} MB: not an article")
 
 
-def _block(container, builder: TextBuilder, rels, marks: dict[str, int]) -> None:
+def _block(container, builder: TextBuilder, rels) -> None:
     """Paragraphs of ``container`` (the body, a table cell, a content control) in document order."""
     for child in container:
         tag = child.tag
@@ -83,8 +83,23 @@ def _block(container, builder: TextBuilder, rels, marks: dict[str, int]) -> None
             builder.end_paragraph()
             _inline(child, builder, rels, None)
             builder.end_paragraph()
-        elif tag in (f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt", f"{_W}sdtContent", f"{_W}ins", f"{_W}customXml"):
-            _block(child, builder, rels, marks)
+        elif tag == f"{_W}tr":
+            _row(child, builder, rels)
+        elif tag in (f"{_W}tbl", f"{_W}sdt", f"{_W}sdtContent", f"{_W}ins", f"{_W}customXml"):
+            _block(child, builder, rels)
+
+
+def _row(row, builder: TextBuilder, rels) -> None:
+    """A table row as one paragraph, its cells separated by " | "."""
+    builder.end_paragraph()
+    for n, cell in enumerate(row.iter(f"{_W}tc")):
+        if n:
+            builder.add(" | ")
+        for k, p in enumerate(cell.iter(f"{_W}p")):
+            if k:
+                builder.add(" ")
+            _inline(p, builder, rels, None)
+    builder.end_paragraph()
 
 
 def _inline(element, builder: TextBuilder, rels, url: str | None) -> None:

@@ -49,9 +49,26 @@ def extract_html(data: bytes | str) -> Extracted:
         byline=_clean(getattr(found, "author", None)),
         date=_date(getattr(found, "date", None)),
     )
-    if not extracted.text.strip():
+    if not _has_article_text(extracted):
         raise ArticleError("HTML page with no article text (only navigation, scripts or boilerplate)")
     return extracted
+
+
+# When a page has no article, trafilatura falls back to whatever text it finds: a menu, a cookie
+# notice. Article text has a paragraph of running prose (words, or characters for scripts written
+# without spaces) and is not mostly link words.
+MIN_PARAGRAPH_WORDS = 8
+MIN_PARAGRAPH_CHARS = 50
+MAX_LINK_SHARE = 0.8
+
+
+def _has_article_text(extracted: Extracted) -> bool:
+    text = extracted.text
+    paragraphs = text.split("\n\n")
+    if not any(len(p.split()) >= MIN_PARAGRAPH_WORDS or len(p.strip()) >= MIN_PARAGRAPH_CHARS for p in paragraphs):
+        return False
+    linked = sum(link.end - link.start for link in extracted.links)
+    return linked <= MAX_LINK_SHARE * len(text.strip())
 
 
 def _walk(element, builder: TextBuilder, *, base: str) -> None:
