@@ -47,8 +47,10 @@ class FlagPanel(VerticalScroll, can_focus=True):
 
     DEFAULT_CSS = """
     FlagPanel {
-        height: 14;
-        &.-duplicate { height: 20; }
+        /* As tall as the flag needs, up to a limit (then it scrolls): a short flag leaves its lines to the article. */
+        height: auto;
+        max-height: 14;
+        &.-duplicate { max-height: 50%; }  /* two passages side by side, but never more than half the column */
         border-top: solid $primary-darken-2;
         padding: 0 1;
         & > #flag-summary { width: 1fr; }

@@ -13,6 +13,7 @@ from typing import Any
 
 from checks.kinds import Decision, decisions_for  # declared beside the kinds, which say which decisions each takes
 from checks.model import Flag
+from checks.text.display import a_or_an
 
 __all__ = [
     "FORMAT_VERSION",
@@ -63,7 +64,7 @@ class Verdict:
         """A new verdict on ``flag``; ValueError when its kind does not take ``decision``
         (keep first/second/both are for duplicate passages only: ``checks.kinds.decisions_for``)."""
         if Decision(decision) not in decisions_for(flag.kind):
-            raise ValueError(f"'{Decision(decision).label}' is not a verdict for a {flag.kind.label}")
+            raise ValueError(f"'{Decision(decision).label}' is not a verdict for {a_or_an(flag.kind.label)}")
         return cls(flag.id, str(flag.kind), Decision(decision), flag.text, flag.start, flag.end,
                    note, by, utc_now())
 
