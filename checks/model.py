@@ -35,6 +35,9 @@ class Sourcing(StrEnum):
     """How a sentence is sourced; one grade per sentence."""
 
     NAMED = "named"
+    # No speaker, but a link to the source (or another outlet credited and linked): the editor
+    # follows the link rather than chasing a source (``checks.sourcing.links``). Named-like.
+    LINKED = "linked"
     ANONYMOUS = "anonymous"
     VAGUE = "vague"
     SECONDHAND = "secondhand"
@@ -47,7 +50,7 @@ class Sourcing(StrEnum):
 
     @property
     def attributed(self) -> bool:
-        return self in (Sourcing.NAMED, Sourcing.ANONYMOUS, Sourcing.VAGUE, Sourcing.SECONDHAND)
+        return self in (Sourcing.NAMED, Sourcing.LINKED, Sourcing.ANONYMOUS, Sourcing.VAGUE, Sourcing.SECONDHAND)
 
 
 def _check_span(start: int, end: int) -> None:

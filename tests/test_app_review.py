@@ -253,6 +253,27 @@ async def test_flag_panel_keeps_no_blank_lines_at_100x30(seed_copy: Path) -> Non
             await pilot.press("n")
 
 
+async def test_flag_panel_shows_the_link_and_l_copies_it(tmp_path: Path) -> None:
+    from tui import FlagPanel
+
+    article = tmp_path / "memo.md"
+    article.write_text(
+        "Officials who asked not to be named said the budget would be cut, as "
+        "[this memo](https://example.org/memo) and [the minutes](https://example.org/minutes) show.\n",
+        encoding="utf-8",
+    )
+    app = make_app([article], reviewer="tester", checklist=FIXED_CHECKLIST)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert screen.current_flag.kind is FlagKind.ANONYMOUS
+        shown = str(screen.query_one(FlagPanel).query_one("#flag-summary").render())
+        assert "Link: https://example.org/memo" in shown and "Link: https://example.org/minutes" in shown
+        await pilot.press("l")
+        assert app.clipboard == "https://example.org/memo"
+        await pilot.press("l")
+        assert app.clipboard == "https://example.org/minutes"
+
+
 async def test_queue_switches_articles_each_with_its_own_file(seed_copy: Path, fixed_article: Path) -> None:
     app = make_app([fixed_article, seed_copy], reviewer="tester", checklist=FIXED_CHECKLIST)
     async with app.run_test(size=SIZE) as pilot:

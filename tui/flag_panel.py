@@ -24,6 +24,7 @@ from checks.model import DiffOp
 from checks.review.reattach import WeakMatch
 from checks.duplicates.word_diff import word_diff
 from checks.review.verdicts import Verdict
+from checks.sourcing.links import links_of_flag
 from checks.text.display import display_text, location, truncate
 
 from .palette import PRIORITY_STYLES, kind_style
@@ -149,6 +150,10 @@ def _summary(
                     text.append(", ")
                 text.append(f"“{display_text(span.text)}”", style="underline")
             text.append("\n")
+    for link in links_of_flag(document, flag):
+        text.append("Link: ", style="bold")
+        text.append(display_text(link.url), style="underline")
+        text.append(f"  (“{display_text(truncate(link.text, 40))}”)\n", style="dim")
     text.append("Verdict: ", style="bold")
     if verdict is None:
         text.append("none yet", style="italic")
