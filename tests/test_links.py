@@ -122,3 +122,8 @@ def test_report_shows_links_metadata_and_linked_sentences():
             b"</article></body></html>")
     report = render_report(analyze(parse_document(page, path="page.html")), None, default_checklist())
     assert "- **Byline:** Sam Writer" in report and "- **Format:** html" in report
+
+
+def test_a_url_in_markup_attributes_is_not_a_link():
+    assert text_links("[link=https://e.vil]Jobs[/link] fell") == ()
+    assert [k.url for k in text_links("(see https://x.org/a)")] == ["https://x.org/a"]

@@ -17,7 +17,9 @@ __all__ = ["merge_links", "text_links"]
 # [anchor](url "optional title"): the anchor holds no brackets, the URL no spaces or parentheses
 # beyond one balanced pair (Wikipedia-style URLs), so the pattern stays linear.
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,500})\]\(\s*(<[^<>\n]{1,2000}>|[^\s()]{1,2000}(?:\([^\s()]{0,200}\)[^\s()]{0,200})?)(?:\s+\"[^\"\n]{0,300}\")?\s*\)")
-_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"\]\[]{2,2000}", re.IGNORECASE)
+# A URL glued to "=" or a word is an attribute value in markup ("[link=https://..."), not a link a
+# reader sees.
+_BARE_URL = re.compile(r"(?<![=\w/.:@-])(?:https?://|www\.)[^\s<>\"\]\[]{2,2000}", re.IGNORECASE)
 _TRAILING = ".,;:!?'\"’”)»…"
 
 
