@@ -20,6 +20,7 @@ from checks.processes import in_background, without_gc
 from checks.progress import Stage, StageProgress
 from checks.sourcing.grade import grade_sentences
 from checks.sourcing.lexicon import Lexicon, default_lexicon
+from checks.sourcing.links import apply_links
 from checks.style.text_flags import find_text_flags, one_flag_per_quote
 
 __all__ = [
@@ -142,7 +143,7 @@ def _grades_and_other_flags(
     """Grades and every flag but the duplicates, with their ids: on a long document all of it is
     done while the duplicate search runs in its own process."""
     steps.begin(GRADES)
-    grades = grade_sentences(doc, lexicon=lex)
+    grades = apply_links(doc, grade_sentences(doc, lexicon=lex))
     steps.begin(CLAIMS)
     grades = weigh_claims(doc, grades, lexicon=weigh.lexicon, min_checkworthy=weigh.threshold)
     steps.begin(TEXT_FLAGS)

@@ -22,6 +22,7 @@ __all__ = [
     "MAX_ARTICLE_BYTES",
     "ArticleError",
     "DataFileError",
+    "atomic_write_bytes",
     "atomic_write_text",
     "parse_yaml_bytes",
     "parse_yaml_text",
@@ -37,8 +38,8 @@ __all__ = [
 # before it is read, with the limit named, instead of looking like a hang.
 MAX_ARTICLE_BYTES = 16 * 1000 * 1000
 # What a folder's article files end in (case ignored), wherever a folder stands for its articles:
-# the review command's arguments and the --against corpus.
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+# the review and scan commands' arguments and the --against corpus (checks.text.formats reads each).
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx", ".odt", ".html", ".htm")
 MAX_YAML_BYTES = 16 * 1024 * 1024
 TEMP_SUFFIX = ".tmp"  # of the files atomic_write_text writes first, beside the target
 
@@ -186,7 +187,11 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool =
     is followed (its target is replaced, the link kept). Raises OSError (or UnicodeEncodeError
     before anything is touched); on any failure the temp file is removed and ``path`` is as it was.
     """
-    data = text.encode("utf-8")  # fails here, before any file is created
+    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)  # encoding fails here, before any file
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: bool = True) -> None:
+    """``atomic_write_text`` for bytes: ``path`` is always either the old or the new complete file."""
     p = Path(path)
     if p.is_symlink():
         p = Path(os.path.realpath(p))

@@ -21,6 +21,7 @@ __all__ = [
     "DuplicatePair",
     "Flag",
     "FlagKind",
+    "Link",
     "Paragraph",
     "Priority",
     "Sentence",
@@ -34,6 +35,9 @@ class Sourcing(StrEnum):
     """How a sentence is sourced; one grade per sentence."""
 
     NAMED = "named"
+    # No speaker, but a link to the source (or another outlet credited and linked): the editor
+    # follows the link rather than chasing a source (``checks.sourcing.links``). Named-like.
+    LINKED = "linked"
     ANONYMOUS = "anonymous"
     VAGUE = "vague"
     SECONDHAND = "secondhand"
@@ -50,7 +54,7 @@ class Sourcing(StrEnum):
 
     @property
     def attributed(self) -> bool:
-        return self in (Sourcing.NAMED, Sourcing.ANONYMOUS, Sourcing.VAGUE, Sourcing.SECONDHAND)
+        return self in (Sourcing.NAMED, Sourcing.LINKED, Sourcing.ANONYMOUS, Sourcing.VAGUE, Sourcing.SECONDHAND)
 
 
 def _check_span(start: int, end: int) -> None:
@@ -95,8 +99,26 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink of the document: ``text`` (its anchor words, or the bare URL) spans
+    ``start``..``end`` of ``Document.text``; ``url`` is where it points."""
+
+    start: int
+    end: int
+    text: str
+    url: str
+
+    def __post_init__(self) -> None:
+        _check_span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A decoded article: full text, metadata and its segmentation."""
+    """A decoded article: full text, metadata and its segmentation.
+
+    ``text`` is what the app shows and every offset refers to: the file's decoded text for plain
+    text and Markdown, the extracted article text for ``.docx``, ``.odt`` and HTML (``format``
+    says which); ``sha256`` is always the hash of the original file's bytes."""
 
     text: str
     sha256: str
@@ -107,6 +129,9 @@ class Document:
     title: str | None = None
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    format: str = "text"  # "text", "markdown", "html", "docx" or "odt"
+    byline: str | None = None
+    links: tuple[Link, ...] = ()
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset, as editors and linters show them."""
@@ -122,7 +147,8 @@ class Cue:
     start: int
     end: int
     text: str
-    role: str  # e.g. "source", "speech_verb", "anonymity", "vague", "outlet", "hedge", "opinion", "carried"
+    role: str  # e.g. "source", "speech_verb", "anonymity", "vague", "outlet", "hedge", "opinion", "carried", "link"
+    url: str | None = None  # a "link" cue's target
 
     def __post_init__(self) -> None:
         _check_span(self.start, self.end)

@@ -51,6 +51,13 @@ def _all_cues(grade: SentenceGrade) -> tuple[Cue, ...]:
     return tuple(sorted(set(grade.cues) | set(grade.claim_cues), key=lambda c: (c.start, c.end, c.role)))
 
 
+def _cue(cue: Cue) -> dict[str, Any]:
+    entry: dict[str, Any] = {"start": cue.start, "end": cue.end, "text": cue.text, "role": cue.role}
+    if cue.url is not None:  # a link cue's target
+        entry["url"] = cue.url
+    return entry
+
+
 def _analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     doc = analysis.document
     grades = {g.sentence: g for g in analysis.grades}
@@ -65,16 +72,17 @@ def _analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "end": s.end,
                 "text": s.text,
                 "sourcing": str(g.sourcing) if g else "none",
-                "cues": [
-                    {"start": c.start, "end": c.end, "text": c.text, "role": c.role}
-                    for c in (_all_cues(g) if g else ())
-                ],
+                "cues": [_cue(c) for c in (_all_cues(g) if g else ())],
                 "reason": g.reason if g else "",
                 "checkworthy": g.checkworthy if g else None,
             }
         )
     return {
-        "document": {"path": doc.path, "sha256": doc.sha256, "date": doc.date, "title": doc.title},
+        "document": {
+            "path": doc.path, "sha256": doc.sha256, "date": doc.date, "title": doc.title,
+            "format": doc.format, "byline": doc.byline,
+            "links": [{"start": k.start, "end": k.end, "text": k.text, "url": k.url} for k in doc.links],
+        },
         "sentences": sentences,
         "duplicates": [
             {

@@ -13,10 +13,10 @@ from pathlib import Path
 import platformdirs
 
 from checks import DataFileError, load_lexicon
-from checks.files import ARTICLE_SUFFIXES
 from checks.config import resolve_config
 from checks.review.checklist import resolve_checklist
 
+from sourcecheck.articles import ArgumentError, collect_articles, pasted_article
 from sourcecheck.corpus_commands import load_against
 from sourcecheck.exit_codes import ExitCode
 from tui.app import make_app
@@ -31,32 +31,6 @@ __all__ = [
 ]
 
 DATA_DIR_ENV = "SOURCECHECK_DATA_DIR"
-
-
-class ArgumentError(ValueError):
-    """A file or folder argument that cannot be reviewed; one line for the user."""
-
-
-def collect_articles(arguments: list[str]) -> list[Path]:
-    """Files as given; a folder stands for its article files (``ARTICLE_SUFFIXES``), sorted by name."""
-    articles: list[Path] = []
-    for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-            )
-            if not found:
-                raise ArgumentError(f"{path}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder")
-            articles.extend(found)
-        elif path.is_file():
-            articles.append(path)
-        elif path.exists():
-            raise ArgumentError(f"{path}: not a regular file")
-        else:
-            raise ArgumentError(f"{path}: no such file or folder")
-    return list(dict.fromkeys(articles))
 
 
 def seed_article() -> Path:
@@ -98,7 +72,8 @@ def run_review(args: argparse.Namespace) -> int:
         if verdicts is not None and not Path(verdicts).resolve().parent.is_dir():
             raise ArgumentError(f"{verdicts}: its folder does not exist (--verdicts names a file to write)")
         if args.files:
-            articles = collect_articles(list(args.files))
+            files = [str(pasted_article(DATA_DIR_ENV)) if f == "-" else f for f in args.files]
+            articles = collect_articles(files)
         else:
             articles = [seed_article()]
             if verdicts is None:

@@ -64,6 +64,36 @@ def test_the_seed_review_goes_to_the_user_data_folder(tmp_path: Path, monkeypatc
     assert opened["verdicts"].parent.is_dir()
 
 
+def test_dash_opens_the_app_on_pasted_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sourcecheck -`: standard input saved in the data folder, opened, its review beside it."""
+    import io
+    import sys
+
+    import sourcecheck.articles
+    import sourcecheck.review as launch
+
+    class Pasted:
+        buffer = io.BytesIO(b"The minister said the talks had failed.\n")
+
+        def isatty(self) -> bool:
+            return False
+
+    monkeypatch.setenv(launch.DATA_DIR_ENV, str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "stdin", Pasted())
+    monkeypatch.setattr(sourcecheck.articles, "_keys_from_terminal", lambda: None)  # no terminal in a test
+    opened = {}
+
+    def fake_run(self) -> None:
+        opened["article"] = self.sessions[0].article
+        opened["verdicts"] = self.sessions[0].store.path
+
+    monkeypatch.setattr(SourcecheckApp, "run", fake_run)
+    assert main(["-"]) == 0
+    article = opened["article"]
+    assert article.parent == tmp_path / "data" / "pasted" and article.read_bytes().startswith(b"The minister")
+    assert opened["verdicts"].parent == article.parent
+
+
 def test_against_a_missing_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Text.\n", encoding="utf-8")

@@ -183,7 +183,7 @@ async def test_duplicate_keys_only_apply_to_duplicates(fixed_article: Path) -> N
         shown = record_notifications(app)
         await pilot.press("1")
         assert screen.session.review.verdicts == ()
-        assert shown == [("", "'keep first' is for duplicate passages; this flag is a opinion as reporting.")]
+        assert shown == [("", "'keep first' is for duplicate passages; this flag is an opinion as reporting.")]
         await pilot.press("p", "2")
         assert decisions(fixed_article) == {screen.session.flags[0].id: "keep_second"}
 
@@ -223,6 +223,55 @@ async def test_filter_steps_through_chosen_kinds_only(fixed_article: Path) -> No
         assert screen.current_flag.kind is FlagKind.UNSOURCED
         await pilot.press("f", "a", "enter")
         assert screen.kinds is None
+
+
+async def test_filter_marks_chosen_and_unchosen_kinds_by_glyph_not_only_colour(fixed_article: Path) -> None:
+    from tui.mark_list import CHOSEN_MARK, UNCHOSEN_MARK
+
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("f", "down", "space")  # the second kind (unsourced) unchosen
+        kinds = app.screen.query_one("#filter-kinds")
+        marks = [kinds.render_line(y).text[1] for y in range(kinds.option_count)]
+        assert marks == [CHOSEN_MARK, UNCHOSEN_MARK, CHOSEN_MARK, CHOSEN_MARK]
+        assert CHOSEN_MARK != UNCHOSEN_MARK and "X" not in marks
+
+
+async def test_flag_panel_keeps_no_blank_lines_at_100x30(seed_copy: Path) -> None:
+    from tui import FlagPanel
+
+    app = make_app([seed_copy], reviewer="tester", checklist=FIXED_CHECKLIST)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await loaded(pilot)
+        for _ in range(5):
+            await pilot.pause()
+            panel = screen.query_one(FlagPanel)
+            bottom = max(child.region.bottom for child in panel.children if child.display and child.region)
+            assert panel.content_region.bottom <= bottom, "the flag panel keeps no blank lines under what it shows"
+            assert screen.query_one(ArticleView).size.height >= 14
+            await pilot.press("n")
+
+
+async def test_flag_panel_shows_the_link_and_l_copies_it(tmp_path: Path) -> None:
+    from tui import FlagPanel
+
+    article = tmp_path / "memo.md"
+    article.write_text(
+        "Officials who asked not to be named said the budget would be cut, as "
+        "[this memo](https://example.org/memo) and [the minutes](https://example.org/minutes) show.\n",
+        encoding="utf-8",
+    )
+    app = make_app([article], reviewer="tester", checklist=FIXED_CHECKLIST)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert screen.current_flag.kind is FlagKind.ANONYMOUS
+        shown = str(screen.query_one(FlagPanel).query_one("#flag-summary").render())
+        assert "Link: https://example.org/memo" in shown and "Link: https://example.org/minutes" in shown
+        await pilot.press("l")
+        assert app.clipboard == "https://example.org/memo"
+        await pilot.press("l")
+        assert app.clipboard == "https://example.org/minutes"
 
 
 async def test_queue_switches_articles_each_with_its_own_file(seed_copy: Path, fixed_article: Path) -> None:

@@ -78,9 +78,9 @@ def test_missing_file_and_directory(tmp_path, capsys):
     code, _, err = scan(capsys, str(tmp_path / "nope.txt"))
     assert code == 2
     assert_one_error_line(err, "no such file")
-    code, _, err = scan(capsys, str(tmp_path))
+    code, _, err = scan(capsys, str(tmp_path))  # a folder stands for its articles: here, none
     assert code == 2
-    assert_one_error_line(err, "is a directory")
+    assert_one_error_line(err, "no article files")
 
 
 def test_one_bad_file_among_good_ones_still_reports_the_good(capsys, seed_path, tmp_path):

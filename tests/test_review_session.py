@@ -65,10 +65,20 @@ def test_a_new_decision_keeps_the_note(session: ReviewSession) -> None:
 @pytest.mark.parametrize("decision", [Decision.KEEP_FIRST, Decision.KEEP_SECOND, Decision.KEEP_BOTH])
 def test_keep_decisions_are_refused_on_anything_but_a_duplicate(session: ReviewSession, decision: Decision) -> None:
     opinion = session.flags[1]
-    with pytest.raises(DecisionError, match=r"^'keep .+' is for duplicate passages; this flag is a "):
+    with pytest.raises(DecisionError, match=r"^'keep .+' is for duplicate passages; this flag is an? [a-z]"):
         session.decide(opinion, decision)
     assert session.review.verdict(opinion.id) is None and not session.dirty
     assert session.undo() is None, "a refused decision leaves nothing to undo"
+
+
+def test_refusal_names_the_kind_with_the_right_article() -> None:
+    from checks.kinds import FlagKind
+    from checks.review.decisions import check_decision
+
+    with pytest.raises(DecisionError, match=r"this flag is an anonymous source\.$"):
+        check_decision(FlagKind("anonymous"), Decision.KEEP_FIRST)
+    with pytest.raises(DecisionError, match=r"this flag is a vague attribution\.$"):
+        check_decision(FlagKind("vague"), Decision.KEEP_FIRST)
 
 
 def test_which_decisions_each_kind_takes() -> None:

@@ -12,10 +12,13 @@ import yaml
 from checks.kinds import FlagKind, Priority
 from sourcecheck.cli import main
 
-DOCUMENT = {"path": str, "sha256": str, "date": (str, type(None)), "title": (str, type(None))}
+# "format", "byline" and "links" were added with .docx/.odt/HTML reading (issue 16).
+DOCUMENT = {"path": str, "sha256": str, "date": (str, type(None)), "title": (str, type(None)),
+            "format": str, "byline": (str, type(None)), "links": list}
+LINK = {"start": int, "end": int, "text": str, "url": str}
 SENTENCE = {"index": int, "paragraph": int, "start": int, "end": int, "text": str, "sourcing": str, "cues": list,
             "reason": str, "checkworthy": float}
-CUE = {"start": int, "end": int, "text": str, "role": str}
+CUE = {"start": int, "end": int, "text": str, "role": str}  # a "link" cue adds "url" (str) at the end
 SPAN = {"start": int, "end": int, "text": str}
 DUPLICATE = {"id": str, "score": float, "a": dict, "b": dict, "shared": list, "sentences_a": list,
              "sentences_b": list, "diff": list}
@@ -47,10 +50,12 @@ def test_every_field_of_the_scan_json(payload):
     for doc in payload:
         assert list(doc) == ["document", "sentences", "duplicates", "flags"]
         _check(doc["document"], DOCUMENT, "document")
+        for link in doc["document"]["links"]:
+            _check(link, LINK, "document.link")
         for s in doc["sentences"]:
             _check(s, SENTENCE, "sentence")
             for c in s["cues"]:
-                _check(c, CUE, "cue")
+                _check(c, {**CUE, "url": str} if c["role"] == "link" else CUE, "cue")
         for d in doc["duplicates"]:
             _check(d, DUPLICATE, "duplicate")
             _check(d["a"], SPAN, "duplicate.a")

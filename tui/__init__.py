@@ -9,6 +9,7 @@ from .filter_dialog import FilterDialog, FlagFilter
 from .flag_panel import FlagPanel
 from .help_screen import HelpScreen
 from .legend import Legend
+from .mark_list import MarkList
 from .note_dialog import NoteDialog
 from .progress_pane import ProgressPane
 from .queue_list import QueueList
@@ -23,6 +24,7 @@ __all__ = [
     "FlagPanel",
     "HelpScreen",
     "Legend",
+    "MarkList",
     "NoteDialog",
     "ProgressPane",
     "QueueList",

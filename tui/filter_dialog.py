@@ -15,6 +15,8 @@ from textual.widgets import SelectionList, Static
 from checks import FlagKind
 from checks.kinds import Priority, registry
 
+from tui.mark_list import MarkList
+
 __all__ = ["FilterDialog", "FlagFilter"]
 
 T = TypeVar("T")
@@ -31,7 +33,8 @@ class FlagFilter:
 
 class FilterDialog(ModalScreen[FlagFilter]):
     """Two lists, kinds and priorities: space toggles, tab moves between them, enter applies,
-    escape cancels. A list with everything (or nothing) selected does not filter."""
+    escape cancels. A list with everything (or nothing) selected does not filter. Chosen rows show
+    "✓", the others a blank (``MarkList``)."""
 
     DEFAULT_CSS = """
     FilterDialog {
@@ -70,7 +73,7 @@ class FilterDialog(ModalScreen[FlagFilter]):
         kinds, priorities = self._selected.kinds, self._selected.priorities
         with Vertical():
             yield Static("Show which kinds of flag?", markup=False)
-            yield SelectionList[str](
+            yield MarkList(
                 *[
                     (f"{kind.label} ({self._counts[kind]})", kind.value, kinds is None or kind in kinds)
                     for kind in registry()
@@ -79,7 +82,7 @@ class FilterDialog(ModalScreen[FlagFilter]):
                 id="filter-kinds",
             )
             yield Static("Of which priority?", markup=False)
-            yield SelectionList[str](
+            yield MarkList(
                 *[
                     (f"{p.value} ({self._priority_counts[p]})", p.value, priorities is None or p in priorities)
                     for p in Priority

@@ -24,6 +24,7 @@ from checks.model import DiffOp
 from checks.review.reattach import WeakMatch
 from checks.duplicates.word_diff import word_diff
 from checks.review.verdicts import Verdict
+from checks.sourcing.links import links_of_flag
 from checks.text.display import display_text, location, truncate
 
 from .palette import PRIORITY_STYLES, kind_style
@@ -47,8 +48,10 @@ class FlagPanel(VerticalScroll, can_focus=True):
 
     DEFAULT_CSS = """
     FlagPanel {
-        height: 14;
-        &.-duplicate { height: 20; }
+        /* As tall as the flag needs, up to a limit (then it scrolls): a short flag leaves its lines to the article. */
+        height: auto;
+        max-height: 14;
+        &.-duplicate { max-height: 50%; }  /* two passages side by side, but never more than half the column */
         border-top: solid $primary-darken-2;
         padding: 0 1;
         & > #flag-summary { width: 1fr; }
@@ -147,6 +150,10 @@ def _summary(
                     text.append(", ")
                 text.append(f"“{display_text(span.text)}”", style="underline")
             text.append("\n")
+    for link in links_of_flag(document, flag):
+        text.append("Link: ", style="bold")
+        text.append(display_text(link.url), style="underline")
+        text.append(f"  (“{display_text(truncate(link.text, 40))}”)\n", style="dim")
     text.append("Verdict: ", style="bold")
     if verdict is None:
         text.append("none yet", style="italic")

@@ -36,6 +36,7 @@ from .flag_panel import FlagPanel
 from .help_screen import HelpScreen
 from .keys import decision_keys, first_bindings, help_sections, key_rows
 from .legend import Legend
+from .link_actions import LinkActions
 from .move_actions import MoveActions
 from .priority_actions import PriorityActions
 from .progress_pane import ProgressPane
@@ -45,7 +46,7 @@ from .verdict_actions import VerdictActions
 __all__ = ["ReviewScreen"]
 
 
-class ReviewScreen(MoveActions, PriorityActions, VerdictActions, Screen[None]):
+class ReviewScreen(MoveActions, PriorityActions, VerdictActions, LinkActions, Screen[None]):
     """Review the flags of one article at a time from a queue of articles.
 
     Keys: ``BINDINGS`` below, each with its footer label and, where help says more, its long
@@ -90,6 +91,8 @@ class ReviewScreen(MoveActions, PriorityActions, VerdictActions, Screen[None]):
         Binding("space", "tick", "Tick checklist item", show=False, tooltip="Tick the highlighted checklist item",
                 id="review.tick"),
         Binding("c", "focus_checklist", "Go to the checklist", show=False, id="review.checklist"),
+        Binding("l", "copy_link", "Copy link", show=False,
+                tooltip="Copy the URL of the flag's link to the clipboard (again: its next link)", id="review.copy_link"),
         Binding("f", "filter", "Filter", tooltip="Filter by kind and priority", id="review.filter"),
         Binding("ctrl+s", "save", "Save now", show=False, id="review.save"),
         Binding("S", "sign_off", "Sign off", show=False, id="review.sign_off"),

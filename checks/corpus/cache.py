@@ -23,18 +23,18 @@ from pathlib import Path
 
 import platformdirs
 
-from checks.text import segment, sentence_spans
+from checks.text import extract_docx, extract_html, extract_odt, formats, links, segment, sentence_spans
 from checks.corpus.index import CorpusDocument, CorpusIndex, build_corpus_index, fingerprint
 from checks.files import ARTICLE_SUFFIXES
 from checks.text.read import read_article
-from checks.model import Document, Paragraph, Sentence
+from checks.model import Document, Link, Paragraph, Sentence
 from checks.progress import Progress
 from checks.text.segment import ArticleError
 
 __all__ = ["CACHE_ENV", "CorpusError", "cache_file", "corpus_files", "load_corpus_index"]
 
 CACHE_ENV = "SOURCECHECK_CACHE_DIR"
-_SCHEMA = 1
+_SCHEMA = 2  # 2: format, byline and links stored
 
 
 
@@ -171,6 +171,9 @@ def _to_row(doc: Document) -> str:
             "title": doc.title,
             "encoding": doc.encoding,
             "warnings": list(doc.warnings),
+            "format": doc.format,
+            "byline": doc.byline,
+            "links": [[k.start, k.end, k.url] for k in doc.links],
             "paragraphs": [[p.start, p.end] for p in doc.paragraphs],
             "sentences": [[s.paragraph, s.start, s.end] for s in doc.sentences],
         },
@@ -184,8 +187,8 @@ def _from_row(path: str, row: str) -> Document | None:
         data = json.loads(row)
         text = data["text"]
         return Document(
-        text=text,
-        sha256=data["sha256"],
+            text=text,
+            sha256=data["sha256"],
             paragraphs=tuple(Paragraph(k, a, b) for k, (a, b) in enumerate(data["paragraphs"])),
             sentences=tuple(Sentence(k, p, a, b, text[a:b]) for k, (p, a, b) in enumerate(data["sentences"])),
             path=path,
@@ -193,6 +196,9 @@ def _from_row(path: str, row: str) -> Document | None:
             title=data["title"],
             encoding=data["encoding"],
             warnings=tuple(data["warnings"]),
+            format=data.get("format", "text"),
+            byline=data.get("byline"),
+            links=tuple(Link(a, b, text[a:b], url) for a, b, url in data.get("links", ())),
         )
     except (ValueError, KeyError, TypeError):
         return None
@@ -208,9 +214,10 @@ class _Cache:
     @classmethod
     def open(cls) -> _Cache | None:
         path = cache_file()
-        # Sentence spans depend on the segmenter: a changed segment.py or sentence_spans.py
-        # invalidates every row.
-        code = b"".join(Path(module.__file__).read_bytes() for module in (segment, sentence_spans))
+        # Sentence spans depend on the segmenter, the text on the extractors: a change to any of
+        # them invalidates every row.
+        modules = (segment, sentence_spans, formats, extract_html, extract_docx, extract_odt, links)
+        code = b"".join(Path(module.__file__).read_bytes() for module in modules)
         version = f"{_SCHEMA}:" + hashlib.sha1(code).hexdigest()[:16]
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

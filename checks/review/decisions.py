@@ -8,6 +8,7 @@ so no caller can record a decision the flag cannot take.
 from __future__ import annotations
 
 from checks.kinds import Decision, FlagKind, decisions_for
+from checks.text.display import a_or_an
 
 __all__ = ["DecisionError", "check_decision", "decisions_for"]
 
@@ -21,4 +22,4 @@ def check_decision(kind: FlagKind, decision: Decision) -> None:
     if decision in decisions_for(kind):
         return
     takers = " or ".join(f"{k.label}s" for k in FlagKind if decision in decisions_for(k))
-    raise DecisionError(f"'{decision.label}' is for {takers}; this flag is a {kind.label}.")
+    raise DecisionError(f"'{decision.label}' is for {takers}; this flag is {a_or_an(kind.label)}.")

@@ -22,6 +22,7 @@ from checks.model import Analysis, Document, Flag, Sourcing, Span
 from checks.flags import by_priority
 from checks.review.resume import LoadedArticle, resume_review
 from checks.review.verdicts import Review, Verdict
+from checks.sourcing.links import links_of_flag
 from checks.text import display
 
 __all__ = ["escape_md", "render_report", "review_warnings"]
@@ -128,6 +129,7 @@ def render_report(
         _weak(analysis, attached),
         _orphans(attached),
         _checklist(analysis, live, checklist),
+        _linked(analysis),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -141,8 +143,12 @@ def _header(
     lines.append(f"- **Article:** {escape_md(doc.path or '(text)')}")
     if doc.title:
         lines.append(f"- **Title:** {escape_md(doc.title)}")
+    if doc.byline:
+        lines.append(f"- **Byline:** {escape_md(doc.byline)}")
     if doc.date:
         lines.append(f"- **Date:** {escape_md(doc.date)}")
+    if doc.format not in ("text", "markdown"):  # offsets and quotes are of the text extracted from it
+        lines.append(f"- **Format:** {doc.format} (the text checked is the text extracted from it)")
     lines.append(f"- **SHA-256:** `{doc.sha256}`")
     if verdict_path:
         lines.append(f"- **Verdict file:** {escape_md(verdict_path)}")
@@ -220,6 +226,21 @@ def _flags(analysis: Analysis, review: Review | None, attached: LoadedArticle | 
     return "\n\n".join(blocks)
 
 
+def _linked(analysis: Analysis) -> str:
+    """The sentences whose source is a link: not flagged, but the editor should follow each link."""
+    doc = analysis.document
+    linked = [g for g in analysis.grades if g.sourcing is Sourcing.LINKED]
+    if not linked:
+        return ""
+    lines = ["## Sourced by a link", "",
+             f"{_plural(len(linked), 'sentence')} take their source from a link; follow each to check it says so.", ""]
+    for g in linked:
+        s = doc.sentences[g.sentence]
+        urls = ", ".join(escape_md(c.url) for c in g.cues if c.role == "link" and c.url)
+        lines.append(f"- {_where(doc, s.start)}: {escape_md(display.truncate(s.text, 100))} → {urls}")
+    return "\n".join(lines)
+
+
 def _flag_block(n: int, flag: Flag, doc: Document, verdict: Verdict | None, carried: float | None) -> str:
     lines = [f"### {n}. {flag.kind.label.capitalize()}, {_where(doc, flag.start)}", ""]
     related = spec(flag.kind).related
@@ -237,6 +258,8 @@ def _flag_block(n: int, flag: Flag, doc: Document, verdict: Verdict | None, carr
                 lines += ["", f"Compare {_related_where(doc, other)}:", "", _quote(other.text)]
     lines += ["", f"- **Priority:** {flag.priority}"]
     lines.append(f"- **Why flagged:** {escape_md(flag.message)}")
+    for link in links_of_flag(doc, flag):
+        lines.append(f"- **Link:** {escape_md(link.url)} (“{escape_md(link.text)}”)")
     lines.append(f"- **Verdict:** {_verdict_line(verdict)}")
     if carried is not None:
         lines.append(f"- **Carried over:** given on an earlier version of this passage (text match {carried:.0f}%)")

@@ -75,7 +75,8 @@ def resume_review(analysis: Analysis, saved: Review | None, *, article_path: str
     """
     document = analysis.document
     if saved is None:
-        review = Review(article_path=article_path, article_sha256=document.sha256, reviewer=reviewer)
+        review = Review(article_path=article_path, article_sha256=document.sha256, reviewer=reviewer,
+                        article_format=document.format)
         return LoadedArticle(analysis, review)
     edited = saved.article_sha256 != document.sha256
     if not edited and _all_in_place(saved, analysis.flags):
@@ -91,7 +92,7 @@ def resume_review(analysis: Analysis, saved: Review | None, *, article_path: str
     if result.orphans:
         notes.append(f"{len(result.orphans)} verdict(s) match no flag now; they stay in the file")
     return LoadedArticle(
-        analysis, replace(result.review, article_sha256=document.sha256), resumed=True,
+        analysis, replace(result.review, article_sha256=document.sha256, article_format=document.format), resumed=True,
         reattach_notes=tuple(notes), weak=result.weak, saved=saved, carried=result.carried,
         orphans=result.orphans,
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from checks.kinds import Decision, decisions_for  # declared beside the kinds, which say which decisions each takes
 from checks.model import Flag
+from checks.text.display import a_or_an
 
 __all__ = [
     "FORMAT_VERSION",
@@ -63,7 +64,7 @@ class Verdict:
         """A new verdict on ``flag``; ValueError when its kind does not take ``decision``
         (keep first/second/both are for duplicate passages only: ``checks.kinds.decisions_for``)."""
         if Decision(decision) not in decisions_for(flag.kind):
-            raise ValueError(f"'{Decision(decision).label}' is not a verdict for a {flag.kind.label}")
+            raise ValueError(f"'{Decision(decision).label}' is not a verdict for {a_or_an(flag.kind.label)}")
         return cls(flag.id, str(flag.kind), Decision(decision), flag.text, flag.start, flag.end,
                    note, by, utc_now())
 
@@ -93,6 +94,7 @@ class Review:
     created: str = field(default_factory=utc_now)
     updated: str = ""
     extra: tuple[tuple[str, Any], ...] = ()  # unknown top-level keys from a newer writer, kept as read
+    article_format: str = ""  # the article file's format ("docx", "html" ...; "" in files written before formats)
 
     def verdict(self, flag_id: str) -> Verdict | None:
         return next((v for v in self.verdicts if v.flag == flag_id), None)
@@ -131,10 +133,10 @@ def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
 
 def review_to_dict(review: Review) -> dict[str, Any]:
     """Plain data for ``yaml.safe_dump(sort_keys=False)``: stable order, defaults left out."""
-    out: dict[str, Any] = {
-        "version": FORMAT_VERSION,
-        "article": {"path": review.article_path, "sha256": review.article_sha256},
-    }
+    article = {"path": review.article_path, "sha256": review.article_sha256}
+    if review.article_format:  # sha256 is the original file's: the .docx or page, not its extracted text
+        article["format"] = review.article_format
+    out: dict[str, Any] = {"version": FORMAT_VERSION, "article": article}
     out.update(
         _drop_empty(
             {
@@ -229,6 +231,7 @@ def review_from_dict(data: Any, *, source: str = "verdict file") -> Review:
     return Review(
         article_path=str(article.get("path", "")),
         article_sha256=article["sha256"],
+        article_format=article["format"] if isinstance(article.get("format"), str) else "",
         reviewer=_str(data, "reviewer", fail),
         verdicts=tuple(verdicts),
         ticks=tuple(ticks),

@@ -38,4 +38,5 @@ LABEL = {
     Sourcing.ANONYMOUS: "anonymous source",
     Sourcing.VAGUE: "vague attribution",
     Sourcing.SECONDHAND: "second-hand, from another outlet",
+    Sourcing.LINKED: "linked source",
 }

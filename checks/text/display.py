@@ -9,7 +9,7 @@ its length and layout (the app, where offsets must stay valid; the Markdown repo
 
 from __future__ import annotations
 
-__all__ = ["CONTROL_CODES", "display_text", "escape_controls", "location", "one_line", "truncate"]
+__all__ = ["CONTROL_CODES", "a_or_an", "display_text", "escape_controls", "location", "one_line", "truncate"]
 
 # The characters a terminal may obey rather than show: C0 controls, DEL and the C1 controls.
 CONTROL_CODES = frozenset((*range(0x20), 0x7F, *range(0x80, 0xA0)))
@@ -53,3 +53,12 @@ def location(source: str, line: int | None, col: int | None) -> str:
     """A place in a file as linters write it, ``source:line:col``; ``source`` alone when the line
     or column is unknown (0 or None)."""
     return f"{source}:{line}:{col}" if line and col else str(source)
+
+
+def a_or_an(noun: str) -> str:
+    """``noun`` with its indefinite article: "an anonymous source", "a duplicate passage".
+
+    By the first letter, which is right for every kind label; "a unique" or "an hour" would need a
+    word list, and no label needs one."""
+    return f"{'an' if noun[:1].lower() in 'aeio' else 'a'} {noun}"
+
