@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from checks.files import temp_files_of
+from checks.files import backup_path, temp_files_of
+from checks.review.lock import VerdictLock
 from checks.review.yaml_form import dump_review
 from checks.review.store import ReviewStore
 from checks.review.verdicts import Decision, Review, Verdict
@@ -131,15 +132,15 @@ def _check(path: Path, *, verdicts: int, allowed: set[int]) -> tuple[str | None,
     store = ReviewStore(path)
     if store.load() != version(n, verdicts=verdicts):
         return "verdict file does not load back as the version written", -1
-    bak = path.with_name(path.name + ".bak")
+    bak = backup_path(path)
     if bak.exists() and version_of(bak.read_text(encoding="utf-8"), verdicts=verdicts,
                                    candidates=set(range(max(0, n - 3), n + 1))) is None:
         return ".bak is not a complete earlier version", -1
     if len(temp_files_of(path)) > 2:
         return f"temp files pile up: {[p.name for p in temp_files_of(path)]}", -1
     try:  # the dead child's lock must be free again (the kernel drops flock on exit)
-        store._lock.acquire(timeout=1)
-        store._lock.release()
+        with VerdictLock(store._lock.path, timeout=1):
+            pass
     except Exception as exc:  # noqa: BLE001 - any failure here is the finding
         return f"lock not released after kill -9: {exc}", -1
     return None, n

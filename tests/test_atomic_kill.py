@@ -36,6 +36,7 @@ def test_kill_9_at_random_moments_never_leaves_a_broken_file(tmp_path):
     store.load()
     store.save(stress_kill.version(10_000, verdicts=3))
     assert temp_files_of(store.path) == []
+    assert not store._lock.path.exists(), "a killed save's lock file goes with the next save"
 
 
 def test_the_kill_check_notices_a_truncated_file(tmp_path):
@@ -84,7 +85,7 @@ def test_backup_mode_and_symlink(tmp_path):
     atomic_write_text(link, "two\n")
     assert link.is_symlink() and real.read_text() == "two\n"
     assert real.stat().st_mode & 0o777 == 0o640
-    assert (tmp_path / "real.yaml.bak").read_text() == "one\n"
+    assert (tmp_path / ".real.yaml.bak").read_text() == "one\n"
 
 
 def _umask() -> int:

@@ -278,6 +278,11 @@ class ReviewSession:
         """Write the review (raises ExternalChangeError or StoreError for the app to show)."""
         if self._review is None or self.read_only:
             return
+        if not self.store.exists_on_disk() and not _has_work(self._review):
+            # Paging through a queue must not leave a verdict file beside every article: a review
+            # file is written once there is something in it (a verdict, a tick, a sign-off).
+            self.dirty = self.position_moved = False
+            return
         stamped = replace(self._review, updated=utc_now(), reviewer=self._review.reviewer or self.reviewer)
         self.store.save(stamped)
         self._review = stamped
@@ -299,6 +304,10 @@ class ReviewSession:
         self.store.load()
         self.dirty = False
         return copy
+
+
+def _has_work(review: Review) -> bool:
+    return bool(review.verdicts or review.ticks or review.signed_off)
 
 
 def shown(flag: Flag, kinds: frozenset[FlagKind] | None, priorities: frozenset[Priority] | None) -> bool:

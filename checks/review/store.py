@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from checks.files import DataFileError, atomic_write_text, read_file_bytes, shown, temp_files_of
+from checks.review.lock import LockTimeout, VerdictLock
 from checks.review.verdicts import Review, ReviewFormatError
 from checks.review.yaml_form import dump_review, review_from_bytes
 
@@ -72,7 +71,7 @@ class ReviewStore:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._seen: _Fingerprint | None = None
-        self._lock = FileLock(str(self.path.with_name(f".{self.path.name}.lock")), timeout=LOCK_TIMEOUT_S)
+        self._lock = VerdictLock(self.path.with_name(f".{self.path.name}.lock"), timeout=LOCK_TIMEOUT_S)
 
     @property
     def read_only(self) -> bool:
@@ -99,6 +98,10 @@ class ReviewStore:
         self._seen = _Fingerprint(hashlib.sha256(data).hexdigest(), _stat_key(self.path))
         return review
 
+    def exists_on_disk(self) -> bool:
+        """Whether the verdict file was there when last read or written (no file system call)."""
+        return self._seen is not None and self._seen.sha256 is not None
+
     def changed_on_disk(self) -> bool:
         """Has another process written (or removed) the file since we last read or wrote it?
 
@@ -111,7 +114,7 @@ class ReviewStore:
         return _fingerprint(self.path).sha256 != self._seen.sha256
 
     def save(self, review: Review, *, force: bool = False) -> None:
-        """Write atomically (old version kept as .bak). Refuses to clobber another writer's change.
+        """Write atomically (old version kept as the hidden .<name>.bak). Refuses to clobber another writer's change.
 
         ``force`` overwrites whatever is on disk: only after the user chose to.
         """
@@ -132,7 +135,7 @@ class ReviewStore:
                 self._remove_stale_temp_files()
                 atomic_write_text(self.path, text)
                 self._seen = _Fingerprint(hashlib.sha256(data).hexdigest(), _stat_key(self.path))
-        except Timeout:
+        except LockTimeout:
             waited = self._lock.timeout
             raise StoreError(f"{self.path}: locked by another sourcecheck for over {waited:g} s") from None
         except PermissionError:
