@@ -17,8 +17,9 @@ import yaml
 
 from sourcecheck.corpus_commands import add_dupes_parser
 from sourcecheck.exit_codes import ExitCode
+from sourcecheck.merge_command import add_merge_parser
 
-COMMANDS = ("scan", "review", "report", "dupes")
+COMMANDS = ("scan", "review", "report", "dupes", "merge")
 CONFIG_HELP = "a newsroom config YAML: kinds switched off or at another level (default: config.yaml in the config folder)"
 CHECKWORTHY_HELP = ("flag an unattributed sentence as unsourced only from this check-worthiness (0-1) up; "
                     "below it the sentence is background (default: min_checkworthy of checks/data/checkworthy.yaml)")
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
     add_checkworthy_argument(report)
     add_dupes_parser(sub)
+    add_merge_parser(sub)
     return parser
 
 
@@ -118,6 +120,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from sourcecheck.report import run_report
 
         return run_report(args)
+    if args.command == "merge":
+        from sourcecheck.merge_command import run_merge
+
+        return run_merge(args)
     raise AssertionError(f"unknown command {args.command!r}")
 
 
