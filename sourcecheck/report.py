@@ -32,11 +32,13 @@ def run_report(args: argparse.Namespace) -> int:
     from checks.config import resolve_config
     from checks.review.checklist import resolve_checklist
     from checks.review.report import render_report, review_warnings
-    from checks.review.store import ReviewStore, StoreError, verdict_path_for
+    from checks.review.store import ReviewStore, StoreError
     from checks.review.verdicts import utc_now
 
     article = Path(args.file)
-    verdict_path = Path(args.verdicts) if args.verdicts else verdict_path_for(article)
+    from sourcecheck.seed import verdict_file_for
+
+    verdict_path = Path(args.verdicts) if args.verdicts else verdict_file_for(article)
     output = Path(args.output) if args.output else None
     if output is not None and any(_same_file(output, p) for p in (article, verdict_path)):
         return _error(f"{output}: refusing to overwrite the article or its verdict file with the report")

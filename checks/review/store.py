@@ -7,6 +7,7 @@ the caller chooses to reload, or to keep both by writing a copy.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from checks.review.lock import LockTimeout, VerdictLock
 from checks.review.verdicts import Review, ReviewFormatError
 from checks.review.yaml_form import dump_review, review_from_bytes
 
-__all__ = ["ExternalChangeError", "ReviewStore", "StoreError", "verdict_path_for"]
+__all__ = ["ExternalChangeError", "ReviewStore", "StoreError", "conflict_copies_of", "verdict_path_for"]
 
 LOCK_TIMEOUT_S = 5.0
 
@@ -34,6 +35,20 @@ class ExternalChangeError(StoreError):
 def verdict_path_for(article: str | os.PathLike[str]) -> Path:
     p = Path(article)
     return p.with_name(p.name + ".review.yaml")
+
+
+def _stem(path: Path) -> str:
+    return path.name.removesuffix(".review.yaml").removesuffix(".yaml")
+
+
+def conflict_copies_of(path: str | os.PathLike[str]) -> list[Path]:
+    """``<article>.conflict-<UTC time>.review.yaml`` files beside the verdict file ``path``."""
+    p = Path(path)
+    try:
+        found = p.parent.glob(f"{glob.escape(_stem(p))}.conflict-*.review.yaml")
+        return sorted(c for c in found if c.is_file())
+    except OSError:
+        return []
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +167,14 @@ class ReviewStore:
             except OSError:
                 pass
 
+    def conflict_copies(self) -> list[Path]:
+        """The copies ``save_copy`` wrote beside this file ("keep both"), oldest first."""
+        return conflict_copies_of(self.path)
+
     def save_copy(self, review: Review) -> Path:
         """Keep both: write our version beside the file under a new name, leaving theirs alone."""
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        stem = self.path.name.removesuffix(".review.yaml").removesuffix(".yaml")
+        stem = _stem(self.path)
         for n in range(1, 1000):
             suffix = "" if n == 1 else f"-{n}"
             copy = self.path.with_name(f"{stem}.conflict-{stamp}{suffix}.review.yaml")
