@@ -78,9 +78,7 @@ def resume_review(analysis: Analysis, saved: Review | None, *, article_path: str
     if saved is None:
         review = Review(article_path=article_path, article_sha256=document.sha256, reviewer=reviewer)
         return LoadedArticle(analysis, review)
-    owner = foreign_owner(saved, document, article_path=article_path)
-    if owner is not None:  # shown as it is, never re-attached to this article or rewritten
-        return LoadedArticle(analysis, saved, saved=saved, foreign=owner)
+    owner = foreign_owner(saved, document, article_path=article_path or document.path or "")
     edited = saved.article_sha256 != document.sha256
     if not edited and _all_in_place(saved, analysis.flags):
         return LoadedArticle(analysis, saved, resumed=True, saved=saved)
@@ -94,10 +92,13 @@ def resume_review(analysis: Analysis, saved: Review | None, *, article_path: str
         notes.append(f"{len(result.weak)} verdict(s) may belong to edited passages: w confirms one on its flag")
     if result.orphans:
         notes.append(f"{len(result.orphans)} verdict(s) match no flag now; they stay in the file")
+    if owner is not None:
+        # Shown as it would attach, read-only: never saved as this article's (``changed`` is False).
+        notes = [f"this verdict file is the review of {owner}: opened read-only, nothing is written into it"]
     return LoadedArticle(
-        analysis, replace(result.review, article_sha256=document.sha256), resumed=True,
-        reattach_notes=tuple(notes), weak=result.weak, saved=saved, carried=result.carried,
-        orphans=result.orphans,
+        analysis, replace(result.review, article_sha256=document.sha256 if owner is None else saved.article_sha256),
+        resumed=True, reattach_notes=tuple(notes), weak=result.weak, saved=saved, carried=result.carried,
+        orphans=result.orphans, foreign=owner,
     )
 
 
