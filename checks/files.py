@@ -40,7 +40,8 @@ MAX_ARTICLE_BYTES = 16 * 1000 * 1000
 # What a folder's article files end in (case ignored), wherever a folder stands for its articles:
 # the review command's arguments and the --against corpus.
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-MAX_YAML_BYTES = 16 * 1024 * 1024
+# The same limit, in the same unit, for YAML files: a 100k-verdict review is ~10 MB and reads in seconds.
+MAX_YAML_BYTES = MAX_ARTICLE_BYTES
 TEMP_SUFFIX = ".tmp"  # of the files atomic_write_text writes first, beside the target
 
 

@@ -109,9 +109,15 @@ class Review:
     updated: str = ""
     extra: tuple[tuple[str, Any], ...] = ()  # unknown top-level keys from a newer writer, kept as read
     conflicts: tuple[VerdictConflict, ...] = ()  # from a merge: flags whose verdict the reviewer chooses
+    # Built on the first look-up: a report asks about every flag, and a file may hold 100k verdicts.
+    _by_flag: dict[str, Verdict] | None = field(default=None, init=False, repr=False, compare=False, hash=False)
 
     def verdict(self, flag_id: str) -> Verdict | None:
-        return next((v for v in self.verdicts if v.flag == flag_id), None)
+        index = self._by_flag
+        if index is None:
+            index = {v.flag: v for v in reversed(self.verdicts)}  # the first verdict on a flag wins
+            object.__setattr__(self, "_by_flag", index)
+        return index.get(flag_id)
 
     def ticked(self, item_id: str) -> bool:
         return any(t.item == item_id for t in self.ticks)
