@@ -24,7 +24,7 @@ _text = st.lists(_pieces, max_size=6).map("".join)
 _verdict = st.builds(
     lambda i, kind, decision, text, note, by, at, start: Verdict(
         f"{kind}-{i:012x}", kind, Decision(decision), text,
-        start, start + len(text), note=note or ("why" if decision == "dismissed" else ""), by=by, at=at),
+        start, start + len(text), note=note if note.strip() or decision != "dismissed" else "why", by=by, at=at),
     st.integers(0, 2**40), st.sampled_from(["unsourced", "opinion", "yes", "12"]),
     st.sampled_from(["accepted", "dismissed", "needs_work"]), _text, _text, _text,
     st.sampled_from(["", "2026-01-01T00:00:00Z", "yesterday"]), st.integers(0, 10**6),
