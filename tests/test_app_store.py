@@ -179,3 +179,20 @@ async def test_another_writer_is_noticed_while_the_app_is_open(fixed_article: Pa
         await pilot.pause()
         assert [str(v.decision) for v in screen.session.review.verdicts] == ["keep_both"]
         assert not isinstance(app.screen, ChoiceDialog)
+
+
+async def test_the_watch_runs_on_its_own_timer(fixed_article: Path, monkeypatch) -> None:
+    import tui.store_actions
+
+    monkeypatch.setattr(tui.store_actions, "DISK_CHECK_S", 0.2)
+    app = fixed_app(fixed_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("a")
+        verdict_file = fixed_article.with_name("fixed.txt.review.yaml")
+        verdict_file.write_text(verdict_file.read_text().replace("accepted", "keep_both"), encoding="utf-8")
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if [str(v.decision) for v in screen.session.review.verdicts] == ["keep_both"]:
+                break
+        assert [str(v.decision) for v in screen.session.review.verdicts] == ["keep_both"]

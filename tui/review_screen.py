@@ -40,7 +40,8 @@ from .move_actions import MoveActions
 from .priority_actions import PriorityActions
 from .progress_pane import ProgressPane
 from .queue_list import QueueList
-from .store_actions import DISK_CHECK_S, StoreActions
+from . import store_actions
+from .store_actions import StoreActions
 from .verdict_actions import VerdictActions
 
 __all__ = ["ReviewScreen"]
@@ -156,7 +157,7 @@ class ReviewScreen(MoveActions, PriorityActions, VerdictActions, StoreActions, S
     def on_mount(self) -> None:
         self.query_one(QueueList).display = len(self.sessions) > 1
         self.open_article(0)
-        self.set_interval(DISK_CHECK_S, self.check_disk)  # another editor's save, a git pull
+        self.set_interval(store_actions.DISK_CHECK_S, self.check_disk)  # another editor's save, a git pull
 
     def notify(
         self,

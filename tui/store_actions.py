@@ -151,7 +151,6 @@ class StoreActions(_Base):
             if not session.store.changed_on_disk():
                 return
             if session.dirty:
-                self._watch_paused = self._watch_paused | {id(session)}
                 self.ask_about_conflict(session)
                 return
             session.reload_theirs()
@@ -164,12 +163,12 @@ class StoreActions(_Base):
 
     def ask_about_conflict(self, session: ReviewSession) -> None:
         """A save met another program's change: merge, reload theirs (dropping ours) or keep both."""
+        self._watch_paused = self._watch_paused | {id(session)}  # one question at a time
 
         def done(choice: str | None) -> None:
-            self._watch_paused = self._watch_paused - {id(session)}
             if choice is None:
-                self._watch_paused = self._watch_paused | {id(session)}  # asked again at the next save
-                return
+                return  # still paused: asked again at the next save
+            self._watch_paused = self._watch_paused - {id(session)}
             try:
                 message = self._resolve(session, choice)
             except StoreError as exc:
