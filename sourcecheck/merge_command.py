@@ -11,8 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sourcecheck.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from checks.review.verdicts import Review
 
 __all__ = ["add_merge_parser", "conflict_lines", "run_merge"]
 
@@ -30,7 +34,7 @@ def _error(message: str) -> int:
     return ExitCode.ERROR
 
 
-def conflict_lines(review) -> list[str]:  # type: ignore[no-untyped-def]
+def conflict_lines(review: Review) -> list[str]:
     """One line a conflict: the flag and each side's decision, who, when and note."""
     from checks.text.display import escape_controls  # names and notes come from files: never obeyed
 

@@ -54,8 +54,11 @@ def same_article(a: Review, b: Review) -> bool:
     """Whether two reviews can be of one article: the same text, or the same file name."""
     if a.article_sha256 == b.article_sha256:
         return True
-    name = lambda r: r.article_path.replace("\\", "/").rsplit("/", 1)[-1]  # noqa: E731
-    return bool(name(a)) and name(a) == name(b)
+    return bool(_file_name(a)) and _file_name(a) == _file_name(b)
+
+
+def _file_name(review: Review) -> str:
+    return review.article_path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _options(review: Review) -> dict[str, tuple[Verdict, ...]]:
