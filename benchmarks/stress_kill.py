@@ -2,11 +2,13 @@
 
     .venv/bin/python benchmarks/stress_kill.py [--rounds 500] [--seed 1] [--verdicts 300]
 
-Each round forks a child that loads the verdict file through ``ReviewStore`` and saves version
-after version (telling the parent "started n" / "done n" through a pipe), then the parent sends it
-``kill -9`` after a random delay. After every kill the parent checks that the file is byte for byte
-one complete version, either the last one finished or the one being saved, that it loads, that the
-``.bak`` is a complete earlier version, and that the lock was released. It prints how many kills
+Each round forks a child that opens the review through the session API the app uses
+(``ReviewSession`` resumed with ``resume_review``, as the app's loading worker does) and, version
+after version, gives every flag a verdict whose note names the version (``decide_many``) and saves
+(``ReviewSession.save``), telling the parent "started n" / "done n" through a pipe; the parent sends
+it ``kill -9`` after a random delay. After every kill the parent checks that the file loads, that
+every flag has its verdict and all of them are one version, either the last one finished or the one
+being saved, that the hidden ``.bak`` is a complete earlier version, and that the lock is free. It prints how many kills
 landed inside a save. Exit code 0 when every round passed, 1 otherwise. Linux/macOS (fork).
 """
 
@@ -23,34 +25,54 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from checks.files import temp_files_of
-from checks.review.yaml_form import dump_review
-from checks.review.store import ReviewStore
-from checks.review.verdicts import Decision, Review, Verdict
+from checks import Analysis, Flag, FlagKind, parse_article
+from checks.files import backup_path, temp_files_of
+from checks.flags import assign_ids
+from checks.review.checklist import default_checklist
+from checks.review.lock import VerdictLock
+from checks.review.resume import resume_review
+from checks.review.session import ReviewSession
+from checks.review.store import ReviewStore, StoreError
+from checks.review.verdicts import Decision
 
 FILE_NAME = "story.txt.review.yaml"
+ARTICLE = "story.txt"
 
 
-def version(n: int, *, verdicts: int) -> Review:
-    """Version ``n`` of a review: big enough that a save takes a while, unique in every byte range."""
-    items = tuple(
-        Verdict(f"unsourced-{i:06x}", "unsourced", Decision.ACCEPTED,
-                f"Sentence {i} of the article, as flagged in version {n}.", i * 60, i * 60 + 50,
-                note=f"version {n}, checked against the council minutes ({i})", by="stress", at="2026-01-01T00:00:00Z")
-        for i in range(verdicts)
-    )
-    return Review("story.txt", f"{n:064x}", reviewer="stress", verdicts=items,
-                  created="2026-01-01T00:00:00Z", updated=f"version {n}")
+@lru_cache(maxsize=8)
+def analysis(verdicts: int) -> Analysis:
+    """A made-up article of ``verdicts`` sentences, each flagged: the engine's output, pinned."""
+    lines = [f"Sentence {i} of the article, which the council approved on Monday." for i in range(verdicts)]
+    document = parse_article("\n\n".join(lines), path=ARTICLE)
+    flags = [Flag("", FlagKind.UNSOURCED, s.start, s.end, s.text, "a factual claim with no attribution")
+             for s in document.sentences]
+    return Analysis(document=document, grades=(), duplicates=(), flags=assign_ids(flags))
 
 
-@lru_cache(maxsize=64)
-def version_text(n: int, verdicts: int) -> str:
-    return dump_review(version(n, verdicts=verdicts))
+def open_session(path: Path, *, verdicts: int) -> ReviewSession:
+    """The review as the app opens it: a session, its saved review resumed on the analysis."""
+    session = ReviewSession(Path(ARTICLE), path, reviewer="stress", checklist=default_checklist())
+    session.attach(resume_review(analysis(verdicts), session.store.load(), article_path=ARTICLE, reviewer="stress"))
+    return session
 
 
-def version_of(text: str, *, verdicts: int, candidates: set[int]) -> int | None:
-    """Which of the candidate versions ``text`` is, byte for byte; None if none."""
-    return next((n for n in sorted(candidates) if version_text(n, verdicts) == text), None)
+def save_version(session: ReviewSession, n: int) -> None:
+    """Version ``n``: every flag accepted with a note naming ``n``, saved as the app saves."""
+    session.decide_many(session.flags, Decision.ACCEPTED, note=f"version {n}")
+    session.save()
+
+
+def version_of(path: Path, *, verdicts: int) -> int | None:
+    """Which version a verdict file is: every flag's verdict with one note; None if it is not whole."""
+    review = ReviewStore(path).load()
+    if review is None:
+        return None
+    notes = {v.note for v in review.verdicts}
+    flags = {f.id for f in analysis(verdicts).flags}
+    if len(notes) != 1 or {v.flag for v in review.verdicts} != flags:
+        return None
+    note = notes.pop()
+    return int(note.removeprefix("version ")) if note.startswith("version ") else None
 
 
 @dataclass
@@ -63,25 +85,23 @@ class Stats:
 
 
 def _child(path: Path, write_fd: int, start: int, verdicts: int) -> None:
-    store = ReviewStore(path)
-    store.load()
+    session = open_session(path, verdicts=verdicts)
     n = start
     while True:
         n += 1
         os.write(write_fd, f"S{n}\n".encode())
-        store.save(version(n, verdicts=verdicts))
+        save_version(session, n)
         os.write(write_fd, f"D{n}\n".encode())
 
 
 def run(folder: Path, *, rounds: int, seed: int, verdicts: int = 60) -> Stats:
     rng = random.Random(seed)
     path = folder / FILE_NAME
-    store = ReviewStore(path)
     t0 = time.perf_counter()
-    store.save(version(0, verdicts=verdicts))
+    session = open_session(path, verdicts=verdicts)
     t1 = time.perf_counter()
-    store.load()
-    t_save, t_load = t1 - t0, time.perf_counter() - t1
+    save_version(session, 0)
+    t_load, t_save = t1 - t0, time.perf_counter() - t1
     # Kill anywhere from the child's first load to its fourth save: most kills land inside a save.
     low, high = 0.5 * t_load, t_load + 4 * t_save
     current, stats = 0, Stats()
@@ -122,24 +142,24 @@ def run(folder: Path, *, rounds: int, seed: int, verdicts: int = 60) -> Stats:
 
 def _check(path: Path, *, verdicts: int, allowed: set[int]) -> tuple[str | None, int]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        n = version_of(path, verdicts=verdicts)
+    except StoreError as exc:
         return f"verdict file unreadable: {exc}", -1
-    n = version_of(text, verdicts=verdicts, candidates=allowed)
-    if n is None:
-        return f"verdict file is none of versions {sorted(allowed)} ({len(text)} chars)", -1
-    store = ReviewStore(path)
-    if store.load() != version(n, verdicts=verdicts):
-        return "verdict file does not load back as the version written", -1
-    bak = path.with_name(path.name + ".bak")
-    if bak.exists() and version_of(bak.read_text(encoding="utf-8"), verdicts=verdicts,
-                                   candidates=set(range(max(0, n - 3), n + 1))) is None:
-        return ".bak is not a complete earlier version", -1
+    if n is None or n not in allowed:
+        return f"verdict file is none of versions {sorted(allowed)} (it is {n})", -1
+    bak = backup_path(path)
+    if bak.exists():
+        try:
+            earlier = version_of(bak, verdicts=verdicts)
+        except StoreError:
+            earlier = None
+        if earlier is None or not max(0, n - 3) <= earlier <= n:
+            return ".bak is not a complete earlier version", -1
     if len(temp_files_of(path)) > 2:
         return f"temp files pile up: {[p.name for p in temp_files_of(path)]}", -1
     try:  # the dead child's lock must be free again (the kernel drops flock on exit)
-        store._lock.acquire(timeout=1)
-        store._lock.release()
+        with VerdictLock(path.with_name(f".{path.name}.lock"), timeout=1):
+            pass
     except Exception as exc:  # noqa: BLE001 - any failure here is the finding
         return f"lock not released after kill -9: {exc}", -1
     return None, n

@@ -24,6 +24,7 @@ __all__ = [
     "DataFileError",
     "atomic_write_bytes",
     "atomic_write_text",
+    "backup_path",
     "parse_yaml_bytes",
     "parse_yaml_text",
     "read_file_bytes",
@@ -40,7 +41,8 @@ MAX_ARTICLE_BYTES = 16 * 1000 * 1000
 # What a folder's article files end in (case ignored), wherever a folder stands for its articles:
 # the review and scan commands' arguments and the --against corpus (checks.text.formats reads each).
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx", ".odt", ".html", ".htm")
-MAX_YAML_BYTES = 16 * 1024 * 1024
+# The same limit, in the same unit, for YAML files: a 100k-verdict review is ~10 MB and reads in seconds.
+MAX_YAML_BYTES = MAX_ARTICLE_BYTES
 TEMP_SUFFIX = ".tmp"  # of the files atomic_write_text writes first, beside the target
 
 
@@ -182,7 +184,7 @@ def read_package_yaml(name: str) -> Any:
 def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool = True) -> None:
     """Write ``text`` so that ``path`` is always either the old or the new complete file.
 
-    Temp file in the same folder, flush + fsync, keep the old version as ``<path>.bak``,
+    Temp file in the same folder, flush + fsync, keep the old version as the hidden ``.<name>.bak``,
     ``os.replace``, then fsync the folder so the rename itself survives a crash. A symbolic link
     is followed (its target is replaced, the link kept). Raises OSError (or UnicodeEncodeError
     before anything is touched); on any failure the temp file is removed and ``path`` is as it was.
@@ -243,10 +245,18 @@ def _umask() -> int:
     return current
 
 
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    """Where ``atomic_write_text`` keeps the previous version of ``path``: ``.<name>.bak`` beside it."""
+    p = Path(path)
+    return p.with_name(f".{p.name}.bak")
+
+
 def _replace_backup(p: Path) -> None:
     # A hard link keeps the current version reachable as .bak without ever leaving `p` missing, and
     # the .bak itself is only ever replaced whole.
-    bak = p.with_name(p.name + ".bak")
+    # Hidden, beside the file: on the same file system (a hard link, no copy), readable by whoever
+    # can read the file, and out of the way of a reviewer listing the folder.
+    bak = backup_path(p)
     tmp_bak = p.with_name(f".{p.name}.bak{TEMP_SUFFIX}")
     try:
         try:

@@ -23,8 +23,9 @@ from sourcecheck.corpus_commands import add_dupes_parser
 from sourcecheck.articles import ArgumentError, expand_folders, read_stdin
 from sourcecheck.exit_codes import ExitCode
 from checks.files import ArticleError
+from sourcecheck.merge_command import add_merge_parser
 
-COMMANDS = ("scan", "review", "report", "dupes")
+COMMANDS = ("scan", "review", "report", "dupes", "merge")
 CONFIG_HELP = "a newsroom config YAML: kinds switched off or at another level (default: config.yaml in the config folder)"
 CHECKWORTHY_HELP = ("flag an unattributed sentence as unsourced only from this check-worthiness (0-1) up; "
                     "below it the sentence is background (default: min_checkworthy of checks/data/checkworthy.yaml)")
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
     add_checkworthy_argument(report)
     add_dupes_parser(sub)
+    add_merge_parser(sub)
     return parser
 
 
@@ -126,6 +128,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from sourcecheck.report import run_report
 
         return run_report(args)
+    if args.command == "merge":
+        from sourcecheck.merge_command import run_merge
+
+        return run_merge(args)
     raise AssertionError(f"unknown command {args.command!r}")
 
 

@@ -32,11 +32,13 @@ def run_report(args: argparse.Namespace) -> int:
     from checks.config import resolve_config
     from checks.review.checklist import resolve_checklist
     from checks.review.report import render_report, review_warnings
-    from checks.review.store import ReviewStore, StoreError, verdict_path_for
+    from checks.review.store import ReviewStore, StoreError, conflict_copies_of
     from checks.review.verdicts import utc_now
 
     article = Path(args.file)
-    verdict_path = Path(args.verdicts) if args.verdicts else verdict_path_for(article)
+    from sourcecheck.seed import verdict_file_for
+
+    verdict_path = Path(args.verdicts) if args.verdicts else verdict_file_for(article)
     output = Path(args.output) if args.output else None
     if output is not None and any(_same_file(output, p) for p in (article, verdict_path)):
         return _error(f"{output}: refusing to overwrite the article or its verdict file with the report")
@@ -77,6 +79,13 @@ def run_report(args: argparse.Namespace) -> int:
         print(f"sourcecheck: warning: {article}: {warning}", file=sys.stderr)
     for warning in review_warnings(analysis, review):
         print(f"sourcecheck: warning: {verdict_path}: {warning}", file=sys.stderr)
+    copies = [str(c) for c in conflict_copies_of(verdict_path)]
+    for copy in copies:
+        print(f"sourcecheck: warning: {copy}: a conflict copy of this review, not merged into it "
+              f"(sourcecheck merge {verdict_path} {copy} -o {verdict_path})", file=sys.stderr)
+    if review is not None and review.conflicts:
+        print(f"sourcecheck: warning: {verdict_path}: {len(review.conflicts)} flag(s) with conflicting merged "
+              "verdicts; choose in the app", file=sys.stderr)
     text = render_report(
         analysis,
         review,
@@ -84,6 +93,7 @@ def run_report(args: argparse.Namespace) -> int:
         verdict_path=str(verdict_path) if review is not None else None,
         generated=utc_now(),
         config=config,
+        conflict_copies=copies,
     )
     if output is None:
         sys.stdout.write(text)

@@ -10,8 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from checks import DataFileError, load_lexicon
 from checks.config import resolve_config
 from checks.review.checklist import resolve_checklist
@@ -19,6 +17,7 @@ from checks.review.checklist import resolve_checklist
 from sourcecheck.articles import ArgumentError, collect_articles, pasted_article
 from sourcecheck.corpus_commands import load_against
 from sourcecheck.exit_codes import ExitCode
+from sourcecheck.seed import DATA_DIR_ENV, is_seed, seed_article, seed_verdicts_path
 from tui.app import make_app
 
 __all__ = [
@@ -30,25 +29,6 @@ __all__ = [
     "start_process_helpers",
 ]
 
-DATA_DIR_ENV = "SOURCECHECK_DATA_DIR"
-
-
-def seed_article() -> Path:
-    """The bundled seed article: beside the package in a checkout, inside it in a wheel."""
-    here = Path(__file__).resolve().parent
-    for folder in (here.parent / "seeds", here / "seeds"):
-        candidate = folder / "north-korea-talks.txt"
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError("the bundled seed article is missing from this installation")
-
-
-def seed_verdicts_path() -> Path:
-    """Where the review of the bundled seed goes: the user's data folder, never the package or
-    the checkout (an installed package is often read-only; a checkout should stay clean)."""
-    override = os.environ.get(DATA_DIR_ENV)
-    folder = Path(override) if override else Path(platformdirs.user_data_dir("sourcecheck"))
-    return folder / "north-korea-talks.review.yaml"
 
 
 def start_process_helpers() -> None:
@@ -76,9 +56,11 @@ def run_review(args: argparse.Namespace) -> int:
             articles = collect_articles(files)
         else:
             articles = [seed_article()]
-            if verdicts is None:
-                verdicts = seed_verdicts_path()
-                verdicts.parent.mkdir(parents=True, exist_ok=True)
+        if verdicts is None and len(articles) == 1 and is_seed(articles[0]):
+            # The seed's review lives in the user data folder however the seed was named, so
+            # `sourcecheck report seeds/north-korea-talks.txt` finds it (sourcecheck.seed).
+            verdicts = seed_verdicts_path()
+            verdicts.parent.mkdir(parents=True, exist_ok=True)
         checklist = resolve_checklist(args.checklist)
         lexicon = load_lexicon(args.lexicon) if args.lexicon else None
         config = resolve_config(getattr(args, "config", None))

@@ -9,6 +9,18 @@ SEED = ROOT / "seeds" / "north-korea-talks.txt"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
+@pytest.fixture(autouse=True)
+def no_disk_watch(monkeypatch):
+    """The app's watch for other writers polls on a timer; a test that writes the verdict file
+    itself wants the app to meet the change at its next save, not at a moment the timer picks.
+    ``tests/test_app_store.py`` drives the watch itself (and the timer once, on purpose)."""
+    import sys
+
+    watch = sys.modules.get("tui.store_actions")
+    if watch is not None:
+        monkeypatch.setattr(watch, "DISK_CHECK_S", 3600.0)
+
+
 @pytest.fixture
 def seed_path() -> Path:
     return SEED

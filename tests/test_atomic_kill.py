@@ -27,25 +27,28 @@ needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="kill -9 rounds 
 
 @needs_fork
 def test_kill_9_at_random_moments_never_leaves_a_broken_file(tmp_path):
+    """kill -9 through the app's own save path: ReviewSession.decide_many + save, as the app does."""
     stats = stress_kill.run(tmp_path, rounds=30, seed=5, verdicts=40)
     assert stats.failures == []
     assert stats.rounds == 30
     assert stats.mid_save >= 10  # the kills really landed inside saves, not only between them
-    # The next save cleans up what the killed ones left.
-    store = ReviewStore(tmp_path / stress_kill.FILE_NAME)
-    store.load()
-    store.save(stress_kill.version(10_000, verdicts=3))
-    assert temp_files_of(store.path) == []
+    # The next save cleans up what the killed ones left, lock file included.
+    path = tmp_path / stress_kill.FILE_NAME
+    session = stress_kill.open_session(path, verdicts=40)
+    stress_kill.save_version(session, 10_000)
+    assert temp_files_of(path) == []
+    assert not path.with_name(f".{path.name}.lock").exists(), "a killed save's lock file goes with the next save"
+    assert stress_kill.version_of(path, verdicts=40) == 10_000
 
 
 def test_the_kill_check_notices_a_truncated_file(tmp_path):
     path = tmp_path / stress_kill.FILE_NAME
-    text = stress_kill.version_text(1, 5)
-    path.write_text(text[: len(text) // 2])
-    problem, _ = stress_kill._check(path, verdicts=5, allowed={0, 1})
-    assert problem and "none of versions" in problem
-    path.write_text(text)
+    stress_kill.save_version(stress_kill.open_session(path, verdicts=5), 1)
+    whole = path.read_text()
     assert stress_kill._check(path, verdicts=5, allowed={0, 1}) == (None, 1)
+    path.write_text(whole[: len(whole) // 2])
+    problem, _ = stress_kill._check(path, verdicts=5, allowed={0, 1})
+    assert problem and ("none of versions" in problem or "unreadable" in problem)
 
 
 # -- atomic_write_text -------------------------------------------------------------------------
@@ -84,7 +87,7 @@ def test_backup_mode_and_symlink(tmp_path):
     atomic_write_text(link, "two\n")
     assert link.is_symlink() and real.read_text() == "two\n"
     assert real.stat().st_mode & 0o777 == 0o640
-    assert (tmp_path / "real.yaml.bak").read_text() == "one\n"
+    assert (tmp_path / ".real.yaml.bak").read_text() == "one\n"
 
 
 def _umask() -> int:

@@ -100,7 +100,7 @@ def test_output_file_written(article, tmp_path, capsys):
     assert out == ""
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Review report: talks.txt\n") and text.endswith("\n")
-    assert not (target.parent / "report.md.bak").exists()
+    assert not (target.parent / ".report.md.bak").exists()
 
 
 def test_no_review_yet(article, capsys):

@@ -41,12 +41,14 @@ from .move_actions import MoveActions
 from .priority_actions import PriorityActions
 from .progress_pane import ProgressPane
 from .queue_list import QueueList
+from . import store_actions
+from .store_actions import StoreActions
 from .verdict_actions import VerdictActions
 
 __all__ = ["ReviewScreen"]
 
 
-class ReviewScreen(MoveActions, PriorityActions, VerdictActions, LinkActions, Screen[None]):
+class ReviewScreen(MoveActions, PriorityActions, VerdictActions, LinkActions, StoreActions, Screen[None]):
     """Review the flags of one article at a time from a queue of articles.
 
     Keys: ``BINDINGS`` below, each with its footer label and, where help says more, its long
@@ -158,6 +160,7 @@ class ReviewScreen(MoveActions, PriorityActions, VerdictActions, LinkActions, Sc
     def on_mount(self) -> None:
         self.query_one(QueueList).display = len(self.sessions) > 1
         self.open_article(0)
+        self.set_interval(store_actions.DISK_CHECK_S, self.check_disk)  # another editor's save, a git pull
 
     def notify(
         self,
@@ -250,6 +253,7 @@ class ReviewScreen(MoveActions, PriorityActions, VerdictActions, LinkActions, Sc
                 self.notify(note, title=session.name, severity="warning", timeout=12)
             if session.dirty:
                 self._save(session)
+            self.after_open(session)
         else:
             error = worker.error
             session.error = " ".join(str(error).split()) or type(error).__name__
@@ -272,7 +276,7 @@ class ReviewScreen(MoveActions, PriorityActions, VerdictActions, LinkActions, Sc
         self.sub_title = " · ".join(
             p for p in (session.name, document.date, "READ-ONLY" if session.read_only else "") if p
         )
-        if session.read_only:
+        if session.read_only and session.foreign is None:
             self.notify(
                 f"{session.store.path.parent} is read-only: you can read the review but not change it "
                 "(--verdicts PATH writes elsewhere)", severity="warning", timeout=10,

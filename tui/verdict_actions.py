@@ -1,7 +1,7 @@
 """Keys that change the review (verdicts, notes, ticks, undo/redo, sign-off) and the autosave.
 
 Every change goes through ``ReviewSession`` and is saved at once; a save that would overwrite
-another program's change asks first (reload theirs, or keep both by writing a copy).
+another program's change asks first (``StoreActions``: merge, reload theirs, or keep both).
 A mixin of ``ReviewScreen``: it reads the screen's session, current flag and filter.
 """
 
@@ -17,7 +17,6 @@ from checks.review.store import ExternalChangeError, StoreError
 from checks.review.verdicts import Decision
 
 from .checklist_pane import ChecklistPane
-from .choice_dialog import ChoiceDialog
 from .note_dialog import NoteDialog
 
 if TYPE_CHECKING:
@@ -46,6 +45,7 @@ class VerdictActions(_Base):
         def _refresh_panels(self) -> None: ...
         def key_of(self, action: str) -> str: ...
         def _refresh_queue(self) -> None: ...
+        def ask_about_conflict(self, session: ReviewSession) -> None: ...
 
 
     def action_decide(self, decision: str) -> None:
@@ -215,39 +215,12 @@ class VerdictActions(_Base):
             session.save()
         except ExternalChangeError:
             if ask:
-                self._ask_about_conflict(session)
+                self.ask_about_conflict(session)
             return False
         except StoreError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=12)
             return False
         return True
-
-    def _ask_about_conflict(self, session: ReviewSession) -> None:
-        def done(choice: str | None) -> None:
-            if choice == "reload":
-                session.reload_theirs()
-                self.notify(f"Reloaded {session.store.path.name} as the other program left it.")
-                if session is self.session:
-                    self.current = session.start_index()
-                    self._refresh_panels()
-            elif choice == "both":
-                try:
-                    copy = session.keep_both()
-                except StoreError as exc:
-                    self.notify(str(exc), title="Not saved", severity="error", timeout=12)
-                    return
-                self.notify(f"Your review is saved as {copy.name}; the other version is untouched.", timeout=10)
-                self._refresh_queue()
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "The verdict file changed on disk",
-                f"Another program changed {session.store.path} since it was opened here. "
-                "Saving now would overwrite its work. Your changes are still here.",
-                [("reload", "Reload theirs", "r"), ("both", "Keep both (write a copy)", "k")],
-            ),
-            done,
-        )
 
     def _refuse_if_read_only(self) -> bool:
         if self.session.read_only:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import PurePath
 
 from checks.review.checklist import Checklist, item_state, open_flags, sign_off_problems
@@ -41,6 +42,8 @@ def escape_md(text: str, *, one_line: bool = True) -> str:
         text = display.one_line(text)
     text = display.display_text(text)  # ESC and friends would drive a terminal showing the raw file
     text = _INLINE.sub(r"\\\1", text)
+    if one_line:  # no line breaks left: a report of 100k orphaned verdicts calls this 300k times
+        return _escape_line_start(text)
     return "\n".join(_escape_line_start(line) for line in text.split("\n"))
 
 
@@ -116,10 +119,12 @@ def render_report(
     verdict_path: str | None = None,
     generated: str | None = None,
     config: Config | None = None,
+    conflict_copies: Sequence[str] = (),
 ) -> str:
     """The whole report as Markdown text ending in a newline; ``review`` as saved (or None).
     ``config``, the newsroom config the analysis was made with, is named in the header when it
-    switches kinds off or changes their level, so a reader knows what was not checked."""
+    switches kinds off or changes their level, so a reader knows what was not checked.
+    ``conflict_copies``: "keep both" copies beside the verdict file, whose verdicts are not in it."""
     attached = resume_review(analysis, review) if review is not None else None
     live = attached.review if attached is not None else None
     parts = [
@@ -128,6 +133,7 @@ def render_report(
         _flags(analysis, live, attached),
         _weak(analysis, attached),
         _orphans(attached),
+        _to_merge(review, verdict_path, conflict_copies),
         _checklist(analysis, live, checklist),
         _linked(analysis),
     ]
@@ -330,6 +336,27 @@ def _orphans(attached: LoadedArticle | None) -> str:
             lines.append(f"  - Note: {escape_md(v.note)}")
         lines.append(f"  - Flag id: `{escape_md(v.flag)}`")
     return "\n".join(lines)
+
+
+def _to_merge(review: Review | None, verdict_path: str | None, copies: Sequence[str]) -> str:
+    """Merge conflicts the reviewer has not chosen yet, and conflict copies not merged back."""
+    if not copies and (review is None or not review.conflicts):
+        return ""
+    lines = ["## Not merged yet", ""]
+    for conflict in review.conflicts if review is not None else ():
+        lines.append(f"- **Conflict** on `{conflict.flag}`: the merged reviews disagree; choose one in the app:")
+        lines += [f"  - {_verdict_line(option)}" + (f": {escape_md(display.one_line(option.note))}" if option.note else "")
+                  for option in conflict.options]
+    target = _code(verdict_path or "VERDICTS")
+    for copy in copies:
+        lines.append(f"- **Conflict copy** {escape_md(copy)}: verdicts saved beside this review, not in it "
+                     f"(the app offers to merge it; or `sourcecheck merge {target} {_code(copy)} -o {target}`)")
+    return "\n".join(lines)
+
+
+def _code(text: str) -> str:
+    """Text for inside a Markdown code span: shown verbatim, so only backticks and controls go."""
+    return display.escape_controls(text.replace("`", "'"))
 
 
 def _checklist(analysis: Analysis, review: Review | None, checklist: Checklist) -> str:

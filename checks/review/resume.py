@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from checks.model import Analysis, Document, Flag
 from checks.text.read import read_article
@@ -16,7 +16,7 @@ from checks.review.reattach import WeakMatch, reattach
 from checks.review.store import ReviewStore
 from checks.review.verdicts import Review, Verdict
 
-__all__ = ["Analyzer", "LoadedArticle", "load_article", "resume_review"]
+__all__ = ["Analyzer", "LoadedArticle", "foreign_owner", "load_article", "resume_review"]
 
 # The engine with its options bound (lexicon, corpus, progress): a document in, its analysis out.
 Analyzer = Callable[[Document], Analysis]
@@ -38,11 +38,12 @@ class LoadedArticle:
     saved: Review | None = None
     carried: tuple[tuple[Verdict, Flag, float], ...] = ()  # (verdict as saved, its flag now, text match)
     orphans: tuple[Verdict, ...] = ()  # saved verdicts that match no flag now; they stay in the review
+    foreign: str | None = None  # the verdict file is another article's review (that article's path)
 
     @property
     def changed(self) -> bool:
         """The review differs from the file (re-attached verdicts, a new hash): save it."""
-        return self.saved is not None and self.review != self.saved
+        return self.foreign is None and self.saved is not None and self.review != self.saved
 
 
 def load_article(
@@ -78,6 +79,7 @@ def resume_review(analysis: Analysis, saved: Review | None, *, article_path: str
         review = Review(article_path=article_path, article_sha256=document.sha256, reviewer=reviewer,
                         article_format=document.format)
         return LoadedArticle(analysis, review)
+    owner = foreign_owner(saved, document, article_path=article_path or document.path or "")
     edited = saved.article_sha256 != document.sha256
     if not edited and _all_in_place(saved, analysis.flags):
         return LoadedArticle(analysis, saved, resumed=True, saved=saved)
@@ -91,11 +93,35 @@ def resume_review(analysis: Analysis, saved: Review | None, *, article_path: str
         notes.append(f"{len(result.weak)} verdict(s) may belong to edited passages: w confirms one on its flag")
     if result.orphans:
         notes.append(f"{len(result.orphans)} verdict(s) match no flag now; they stay in the file")
+    if owner is not None:
+        # Shown as it would attach, read-only: never saved as this article's (``changed`` is False).
+        notes = [f"this verdict file is the review of {owner}: opened read-only, nothing is written into it"]
     return LoadedArticle(
-        analysis, replace(result.review, article_sha256=document.sha256, article_format=document.format), resumed=True,
-        reattach_notes=tuple(notes), weak=result.weak, saved=saved, carried=result.carried,
-        orphans=result.orphans,
+        analysis,
+        replace(result.review, article_sha256=document.sha256 if owner is None else saved.article_sha256,
+                article_format=document.format if owner is None else saved.article_format),
+        resumed=True, reattach_notes=tuple(notes), weak=result.weak, saved=saved, carried=result.carried,
+        orphans=result.orphans, foreign=owner,
     )
+
+
+def foreign_owner(saved: Review, document: Document, *, article_path: str = "") -> str | None:
+    """The article ``saved`` belongs to when that is not ``document`` (None when it is this one).
+
+    A review is this article's when it was saved for the same text, or for a file of the same name
+    (the article was edited), or when most of its verdicts' passages are still in the text (it was
+    edited and renamed). Otherwise it is another article's review, and must not be rewritten.
+    """
+    if saved.article_sha256 == document.sha256:
+        return None
+    here = PurePath(article_path or document.path or "").name
+    there = PurePath(saved.article_path.replace("\\", "/")).name
+    if there and there == here:
+        return None
+    texts = [v.text for v in saved.verdicts if v.text]
+    if texts and 2 * sum(t in document.text for t in texts) >= len(texts):
+        return None
+    return saved.article_path or "another article"
 
 
 def _all_in_place(review: Review, flags: Sequence[Flag]) -> bool:

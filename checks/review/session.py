@@ -21,7 +21,9 @@ from checks.review.checklist import Checklist, ItemState, item_state, open_flags
 from checks.review.decisions import check_decision
 from checks.review.reattach import WeakMatch, accept_weak
 from checks.review.resume import LoadedArticle
-from checks.review.store import ReviewStore
+from checks.review.merge import merge_reviews, same_article
+from checks.review.indexed import IndexedReview
+from checks.review.store import ReviewStore, StoreError
 from checks.review.verdicts import Decision, Review, Verdict, utc_now
 
 __all__ = [
@@ -34,30 +36,6 @@ __all__ = [
 
 class ReadOnlyError(RuntimeError):
     """The verdict file cannot be written, so the review cannot change."""
-
-
-class _IndexedReview:
-    """A review with constant-time look-ups, for the checklist rules that ask about every flag.
-
-    ``Review.verdict`` scans the verdicts, which is right for one question and too slow for
-    thousands (a 1 MB article has ~3,000 flags); this answers the same two questions from dicts.
-    """
-
-    __slots__ = ("_review", "_ticks", "_verdicts")
-
-    def __init__(self, review: Review) -> None:
-        self._review = review
-        self._verdicts = {v.flag: v for v in review.verdicts}
-        self._ticks = {t.item for t in review.ticks}
-
-    def verdict(self, flag_id: str) -> Verdict | None:
-        return self._verdicts.get(flag_id)
-
-    def ticked(self, item_id: str) -> bool:
-        return item_id in self._ticks
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._review, name)
 
 
 class ReviewSession:
@@ -75,7 +53,8 @@ class ReviewSession:
         self._review: Review | None = None
         self._undo: list[Review] = []
         self._redo: list[Review] = []
-        self._index: _IndexedReview | None = None
+        self._index: IndexedReview | None = None
+        self._base: Review | None = None  # the review as last read from or written to the file
 
     # -- state --------------------------------------------------------------------------------
 
@@ -85,7 +64,13 @@ class ReviewSession:
 
     @property
     def read_only(self) -> bool:
-        return self.store.read_only
+        """Nothing can change: the folder or file is not writable, or the file is another article's."""
+        return self.foreign is not None or self.store.read_only
+
+    @property
+    def foreign(self) -> str | None:
+        """The article whose review the verdict file is, when it is not this one's (then read-only)."""
+        return self.loaded.foreign if self.loaded is not None else None
 
     @property
     def review(self) -> Review:
@@ -96,7 +81,7 @@ class ReviewSession:
     def _indexed(self) -> Review:
         """The current review, indexed once per change (duck-typed: it answers what the rules ask)."""
         if self._index is None or self._index._review is not self._review:
-            self._index = _IndexedReview(self.review)
+            self._index = IndexedReview(self.review)
         return cast(Review, self._index)
 
     @property
@@ -105,6 +90,7 @@ class ReviewSession:
 
     def attach(self, loaded: LoadedArticle) -> None:
         self.loaded, self._review, self.error = loaded, loaded.review, None
+        self._base = loaded.saved
         self._undo.clear()
         self._redo.clear()
         # Re-attached verdicts changed the review in memory: save them so the file follows the article.
@@ -188,6 +174,8 @@ class ReviewSession:
 
     def apply(self, review: Review) -> None:
         if self.read_only:
+            if self.foreign is not None:
+                raise ReadOnlyError(f"{self.store.path.name} is the review of {self.foreign}: it cannot change here")
             raise ReadOnlyError(f"{self.store.path.parent}: read-only folder; this review cannot change")
         self._undo.append(self.review)
         self._redo.clear()
@@ -278,19 +266,65 @@ class ReviewSession:
         """Write the review (raises ExternalChangeError or StoreError for the app to show)."""
         if self._review is None or self.read_only:
             return
+        if not self.store.exists_on_disk() and not _has_work(self._review):
+            # Paging through a queue must not leave a verdict file beside every article: a review
+            # file is written once there is something in it (a verdict, a tick, a sign-off).
+            self.dirty = self.position_moved = False
+            return
         stamped = replace(self._review, updated=utc_now(), reviewer=self._review.reviewer or self.reviewer)
         self.store.save(stamped)
-        self._review = stamped
+        self._review = self._base = stamped
         self.dirty = self.position_moved = False
+
+    def take_over(self, loaded: LoadedArticle, store: ReviewStore) -> None:
+        """Carry on in another verdict file (``checks.review.sharing.start_new_review``)."""
+        self.store = store
+        self.attach(loaded)
 
     def reload_theirs(self) -> None:
         """After another program changed the file: take its version, drop our unsaved changes."""
         theirs = self.store.load()
         if theirs is not None:
             self._review = theirs
+        self._base = theirs
         self._undo.clear()
         self._redo.clear()
         self.dirty = False
+
+    def merge_in(self, other: Review, *, base: Review | None = None) -> int:
+        """Merge another review of this article into ours (one undo step); returns how many flags
+        now hold a conflict for the reviewer to choose. ``base``: the version both grew from, when
+        known (without it nothing is taken as removed). Not saved: ``save`` does that."""
+        if not same_article(self.review, other):
+            raise StoreError(f"that is a review of {other.article_path or 'another article'}, not of {self.name}")
+        merged = merge_reviews(self.review, other, base)
+        if merged != self.review:
+            self.apply(merged)
+        return len(merged.conflicts)
+
+    def merge_with_disk(self) -> int:
+        """Another program changed the file: merge its version with our unsaved work and save.
+
+        Our changes since the last load or save and theirs both survive (``checks.review.merge``,
+        with what we last read as the base); returns the number of conflicts to choose."""
+        theirs = self.store.load()  # also remembers the version we merge over
+        if theirs is None:
+            count = 0
+        else:
+            count = self.merge_in(theirs, base=self._base)
+            self._base = theirs
+        self.dirty = True
+        self.save()
+        return count
+
+    def choose(self, flag_id: str, option: int) -> Verdict:
+        """Settle a merge conflict on ``flag_id`` with its ``option``-th verdict (undoable)."""
+        conflict = self.review.conflict(flag_id)
+        if conflict is None:
+            raise KeyError(flag_id)
+        chosen = conflict.options[option]
+        self.apply(self.review.with_verdict(chosen))
+        return chosen
 
     def keep_both(self) -> Path:
         """Write our version beside theirs and carry on in the copy, so neither is lost."""
@@ -299,6 +333,10 @@ class ReviewSession:
         self.store.load()
         self.dirty = False
         return copy
+
+
+def _has_work(review: Review) -> bool:
+    return bool(review.verdicts or review.ticks or review.signed_off)
 
 
 def shown(flag: Flag, kinds: frozenset[FlagKind] | None, priorities: frozenset[Priority] | None) -> bool:

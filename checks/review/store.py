@@ -7,19 +7,19 @@ the caller chooses to reload, or to keep both by writing a copy.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from checks.files import DataFileError, atomic_write_text, read_file_bytes, shown, temp_files_of
+from checks.review.lock import LockTimeout, VerdictLock
 from checks.review.verdicts import Review, ReviewFormatError
 from checks.review.yaml_form import dump_review, review_from_bytes
 
-__all__ = ["ExternalChangeError", "ReviewStore", "StoreError", "verdict_path_for"]
+__all__ = ["ExternalChangeError", "ReviewStore", "StoreError", "conflict_copies_of", "verdict_path_for"]
 
 LOCK_TIMEOUT_S = 5.0
 
@@ -35,6 +35,20 @@ class ExternalChangeError(StoreError):
 def verdict_path_for(article: str | os.PathLike[str]) -> Path:
     p = Path(article)
     return p.with_name(p.name + ".review.yaml")
+
+
+def _stem(path: Path) -> str:
+    return path.name.removesuffix(".review.yaml").removesuffix(".yaml")
+
+
+def conflict_copies_of(path: str | os.PathLike[str]) -> list[Path]:
+    """``<article>.conflict-<UTC time>.review.yaml`` files beside the verdict file ``path``."""
+    p = Path(path)
+    try:
+        found = p.parent.glob(f"{glob.escape(_stem(p))}.conflict-*.review.yaml")
+        return sorted(c for c in found if c.is_file())
+    except OSError:
+        return []
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +86,7 @@ class ReviewStore:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._seen: _Fingerprint | None = None
-        self._lock = FileLock(str(self.path.with_name(f".{self.path.name}.lock")), timeout=LOCK_TIMEOUT_S)
+        self._lock = VerdictLock(self.path.with_name(f".{self.path.name}.lock"), timeout=LOCK_TIMEOUT_S)
 
     @property
     def read_only(self) -> bool:
@@ -99,6 +113,10 @@ class ReviewStore:
         self._seen = _Fingerprint(hashlib.sha256(data).hexdigest(), _stat_key(self.path))
         return review
 
+    def exists_on_disk(self) -> bool:
+        """Whether the verdict file was there when last read or written (no file system call)."""
+        return self._seen is not None and self._seen.sha256 is not None
+
     def changed_on_disk(self) -> bool:
         """Has another process written (or removed) the file since we last read or wrote it?
 
@@ -111,7 +129,7 @@ class ReviewStore:
         return _fingerprint(self.path).sha256 != self._seen.sha256
 
     def save(self, review: Review, *, force: bool = False) -> None:
-        """Write atomically (old version kept as .bak). Refuses to clobber another writer's change.
+        """Write atomically (old version kept as the hidden .<name>.bak). Refuses to clobber another writer's change.
 
         ``force`` overwrites whatever is on disk: only after the user chose to.
         """
@@ -132,7 +150,7 @@ class ReviewStore:
                 self._remove_stale_temp_files()
                 atomic_write_text(self.path, text)
                 self._seen = _Fingerprint(hashlib.sha256(data).hexdigest(), _stat_key(self.path))
-        except Timeout:
+        except LockTimeout:
             waited = self._lock.timeout
             raise StoreError(f"{self.path}: locked by another sourcecheck for over {waited:g} s") from None
         except PermissionError:
@@ -149,10 +167,14 @@ class ReviewStore:
             except OSError:
                 pass
 
+    def conflict_copies(self) -> list[Path]:
+        """The copies ``save_copy`` wrote beside this file ("keep both"), oldest first."""
+        return conflict_copies_of(self.path)
+
     def save_copy(self, review: Review) -> Path:
         """Keep both: write our version beside the file under a new name, leaving theirs alone."""
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        stem = self.path.name.removesuffix(".review.yaml").removesuffix(".yaml")
+        stem = _stem(self.path)
         for n in range(1, 1000):
             suffix = "" if n == 1 else f"-{n}"
             copy = self.path.with_name(f"{stem}.conflict-{stamp}{suffix}.review.yaml")

@@ -23,12 +23,14 @@ __all__ = [
     "SignOff",
     "Tick",
     "Verdict",
+    "VerdictConflict",
     "review_from_dict",
     "review_to_dict",
     "utc_now",
 ]
 
 FORMAT_VERSION = 1
+_DECISIONS = {str(d): d for d in Decision}
 
 
 class ReviewFormatError(ValueError):
@@ -83,6 +85,20 @@ class SignOff:
 
 
 @dataclass(frozen=True, slots=True)
+class VerdictConflict:
+    """Different verdicts on one flag from two merged reviews, kept until the reviewer chooses one.
+
+    ``options`` are the verdicts as each side gave them (who, when, note), ours first."""
+
+    flag: str
+    options: tuple[Verdict, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.options) < 2 or any(v.flag != self.flag for v in self.options):
+            raise ValueError(f"a conflict on {self.flag} needs two or more verdicts on that flag")
+
+
+@dataclass(frozen=True, slots=True)
 class Review:
     article_path: str
     article_sha256: str
@@ -95,22 +111,33 @@ class Review:
     updated: str = ""
     extra: tuple[tuple[str, Any], ...] = ()  # unknown top-level keys from a newer writer, kept as read
     article_format: str = ""  # the article file's format ("docx", "html" ...; "" in files written before formats)
+    conflicts: tuple[VerdictConflict, ...] = ()  # from a merge: flags whose verdict the reviewer chooses
+    # Built on the first look-up: a report asks about every flag, and a file may hold 100k verdicts.
+    _by_flag: dict[str, Verdict] | None = field(default=None, init=False, repr=False, compare=False, hash=False)
 
     def verdict(self, flag_id: str) -> Verdict | None:
-        return next((v for v in self.verdicts if v.flag == flag_id), None)
+        index = self._by_flag
+        if index is None:
+            index = {v.flag: v for v in reversed(self.verdicts)}  # the first verdict on a flag wins
+            object.__setattr__(self, "_by_flag", index)
+        return index.get(flag_id)
 
     def ticked(self, item_id: str) -> bool:
         return any(t.item == item_id for t in self.ticks)
 
+    def conflict(self, flag_id: str) -> VerdictConflict | None:
+        return next((c for c in self.conflicts if c.flag == flag_id), None)
+
     def with_verdict(self, verdict: Verdict) -> Review:
-        kept = tuple(v for v in self.verdicts if v.flag != verdict.flag)
-        return replace(self, verdicts=(*kept, verdict), signed_off=None)
+        """The verdict on its flag, replacing the old one (and settling a merge conflict there)."""
+        return self.with_verdicts((verdict,))
 
     def with_verdicts(self, verdicts: Sequence[Verdict]) -> Review:
         """Several verdicts at once (each replaces its flag's old one): one new value, one undo step."""
         ids = {v.flag for v in verdicts}
         kept = tuple(v for v in self.verdicts if v.flag not in ids)
-        return replace(self, verdicts=(*kept, *verdicts), signed_off=None)
+        conflicts = tuple(c for c in self.conflicts if c.flag not in ids)
+        return replace(self, verdicts=(*kept, *verdicts), conflicts=conflicts, signed_off=None)
 
     def without_verdict(self, flag_id: str) -> Review:
         return replace(self, verdicts=tuple(v for v in self.verdicts if v.flag != flag_id), signed_off=None)
@@ -131,6 +158,22 @@ def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v not in (None, "", [], {})}
 
 
+def _verdict_to_dict(v: Verdict) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "flag": v.flag,
+            "kind": v.kind,
+            "decision": str(v.decision),
+            "note": v.note,
+            "by": v.by,
+            "at": v.at,
+            "start": v.start,
+            "end": v.end,
+            "text": v.text,
+        }
+    )
+
+
 def review_to_dict(review: Review) -> dict[str, Any]:
     """Plain data for ``yaml.safe_dump(sort_keys=False)``: stable order, defaults left out."""
     article = {"path": review.article_path, "sha256": review.article_sha256}
@@ -148,21 +191,9 @@ def review_to_dict(review: Review) -> dict[str, Any]:
                 if review.signed_off
                 else None,
                 "checklist": [_drop_empty({"item": t.item, "by": t.by, "at": t.at}) for t in review.ticks],
-                "verdicts": [
-                    _drop_empty(
-                        {
-                            "flag": v.flag,
-                            "kind": v.kind,
-                            "decision": str(v.decision),
-                            "note": v.note,
-                            "by": v.by,
-                            "at": v.at,
-                            "start": v.start,
-                            "end": v.end,
-                            "text": v.text,
-                        }
-                    )
-                    for v in review.verdicts
+                "verdicts": [_verdict_to_dict(v) for v in review.verdicts],
+                "conflicts": [
+                    {"flag": c.flag, "options": [_verdict_to_dict(v) for v in c.options]} for c in review.conflicts
                 ],
             }
         )
@@ -172,7 +203,10 @@ def review_to_dict(review: Review) -> dict[str, Any]:
     return out
 
 
-_KNOWN = {"version", "article", "reviewer", "created", "updated", "position", "signed_off", "checklist", "verdicts"}
+_KNOWN = {
+    "version", "article", "reviewer", "created", "updated", "position", "signed_off", "checklist", "verdicts",
+    "conflicts",
+}
 
 
 def review_from_dict(data: Any, *, source: str = "verdict file") -> Review:
@@ -194,28 +228,8 @@ def review_from_dict(data: Any, *, source: str = "verdict file") -> Review:
     article = data.get("article")
     if not isinstance(article, dict) or not isinstance(article.get("sha256"), str):
         raise fail("'article' must hold 'path' and 'sha256'")
-    verdicts = []
-    for i, v in enumerate(_list(data, "verdicts", fail)):
-        if not isinstance(v, dict):
-            raise fail(f"verdict {i + 1} is not a mapping")
-        try:
-            verdicts.append(
-                Verdict(
-                    flag=_str(v, "flag", fail, required=True),
-                    kind=_str(v, "kind", fail),
-                    decision=Decision(_str(v, "decision", fail, required=True)),
-                    text=_str(v, "text", fail),
-                    start=_int(v, "start", fail),
-                    end=_int(v, "end", fail),
-                    note=_str(v, "note", fail),
-                    by=_str(v, "by", fail),
-                    at=_str(v, "at", fail),
-                )
-            )
-        except ValueError as exc:
-            if isinstance(exc, ReviewFormatError):
-                raise
-            raise fail(f"verdict {i + 1}: {exc}") from None
+    verdicts = [_verdict_from(v, f"verdict {i + 1}", fail) for i, v in enumerate(_list(data, "verdicts", fail))]
+    conflicts = [_conflict_from(c, i, fail) for i, c in enumerate(_list(data, "conflicts", fail))]
     ticks = []
     for i, t in enumerate(_list(data, "checklist", fail)):
         if not isinstance(t, dict) or not isinstance(t.get("item"), str):
@@ -240,7 +254,60 @@ def review_from_dict(data: Any, *, source: str = "verdict file") -> Review:
         created=_str(data, "created", fail),
         updated=_str(data, "updated", fail),
         extra=tuple((k, v) for k, v in data.items() if k not in _KNOWN),
+        conflicts=tuple(conflicts),
     )
+
+
+_TEXT_FIELDS = ("flag", "kind", "decision", "text", "note", "by", "at")
+
+
+def _verdict_from(v: Any, where: str, fail: Any) -> Verdict:
+    if not isinstance(v, dict):
+        raise fail(f"{where} is not a mapping")
+    plain = _plain_verdict(v)  # the common case in one step: a big file holds 100k of these
+    if plain is not None:
+        return plain
+    try:
+        return Verdict(
+            flag=_str(v, "flag", fail, required=True),
+            kind=_str(v, "kind", fail),
+            decision=Decision(_str(v, "decision", fail, required=True)),
+            text=_str(v, "text", fail),
+            start=_int(v, "start", fail),
+            end=_int(v, "end", fail),
+            note=_str(v, "note", fail),
+            by=_str(v, "by", fail),
+            at=_str(v, "at", fail),
+        )
+    except ValueError as exc:
+        if isinstance(exc, ReviewFormatError):
+            raise
+        raise fail(f"{where}: {exc}") from None
+
+
+def _plain_verdict(v: dict[str, Any]) -> Verdict | None:
+    """The verdict when every field is already of its type (text as str, offsets as int), else None
+    for the field-by-field checks and their messages."""
+    get = v.get
+    text = [get(k, "") for k in _TEXT_FIELDS]
+    start, end = get("start", 0), get("end", 0)
+    if any(type(x) is not str for x in text) or type(start) is not int or type(end) is not int or start < 0 or end < 0:
+        return None
+    flag, kind, decision, passage, note, by, at = text
+    if not flag or decision not in _DECISIONS or (decision == "dismissed" and not note.strip()):
+        return None
+    return Verdict(flag, kind, _DECISIONS[decision], passage, start, end, note, by, at)
+
+
+def _conflict_from(c: Any, i: int, fail: Any) -> VerdictConflict:
+    where = f"conflict {i + 1}"
+    if not isinstance(c, dict) or not isinstance(c.get("options"), list):
+        raise fail(f"{where} needs a 'flag' and a list of 'options'")
+    options = tuple(_verdict_from(v, f"{where}, option {j + 1}", fail) for j, v in enumerate(c["options"]))
+    try:
+        return VerdictConflict(_str(c, "flag", fail, required=True), options)
+    except ValueError as exc:
+        raise fail(f"{where}: {exc}") from None
 
 
 def _list(d: dict[str, Any], key: str, fail: Any) -> list[Any]:

@@ -8,7 +8,8 @@ from typing import Any
 
 import yaml
 
-from checks.files import parse_yaml_bytes
+from checks.files import DataFileError
+from checks.review.fast_load import no_gc, parse_review_text
 from checks.review.verdicts import Review, review_from_dict, review_to_dict
 
 __all__ = ["dump_review", "review_from_bytes"]
@@ -40,4 +41,9 @@ def dump_review(review: Review) -> str:
 
 def review_from_bytes(data: bytes, *, source: str) -> Review:
     """A verdict file's bytes as a Review (the store hashes the very bytes it parses)."""
-    return review_from_dict(parse_yaml_bytes(data, source=source), source=source)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataFileError(f"{source}: not UTF-8 text") from None
+    with no_gc():
+        return review_from_dict(parse_review_text(text, source=source), source=source)
