@@ -54,6 +54,9 @@ class FlagKind(StrEnum):
     UNATTRIBUTED_QUOTE = "unattributed_quote"
     NAME_VARIANT = "name_variant"
     REUSED = "reused"
+    MISQUOTE = "misquote"
+    MISATTRIBUTED = "misattributed"
+    QUOTE_UNVERIFIED = "quote_unverified"
 
     @property
     def label(self) -> str:
