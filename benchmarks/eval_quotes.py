@@ -68,7 +68,7 @@ def as_transcript(text: str, k: int) -> tuple[str, list[tuple[str, str]]]:
 
 
 def sentences(para: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", para) if 8 <= len(s.split()) <= 40 and not _MARKS.search(s)]
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", para) if 10 <= len(s.split()) <= 40 and not _MARKS.search(s)]
 
 
 def quote_line(words: list[str], speaker: str) -> str:

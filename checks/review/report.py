@@ -16,7 +16,7 @@ from pathlib import PurePath
 
 from checks.review.checklist import Checklist, item_state, open_flags, sign_off_problems
 from checks.config import Config
-from checks.details import ReusedDetails
+from checks.details import QuoteDetails, ReusedDetails
 from checks.kinds import Priority, Related, registry, spec
 from checks.model import Analysis, Document, Flag, Sourcing, Span
 from checks.flags import by_priority
@@ -127,6 +127,7 @@ def render_report(
         _flags(analysis, live, attached),
         _weak(analysis, attached),
         _orphans(attached),
+        _quotes(analysis),
         _checklist(analysis, live, checklist),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
@@ -250,7 +251,7 @@ def _related_where(doc: Document, span: Span) -> str:
 def _source_where(flag: Flag) -> str:
     # A reused passage's span has offsets into the corpus file named in ``details``, not this article.
     details = flag.details
-    if not isinstance(details, ReusedDetails) or not details.source:
+    if not isinstance(details, (ReusedDetails, QuoteDetails)) or not details.source:
         return "another document"
     return escape_md(display.location(details.source, details.source_line, details.source_col))
 
@@ -302,6 +303,21 @@ def _orphans(attached: LoadedArticle | None) -> str:
         if v.note:
             lines.append(f"  - Note: {escape_md(v.note)}")
         lines.append(f"  - Flag id: `{escape_md(v.flag)}`")
+    return "\n".join(lines)
+
+
+def _quotes(analysis: Analysis) -> str:
+    """Every quotation checked against ``--sources``, with its status and source (none without)."""
+    if not analysis.quotes:
+        return ""
+    lines = ["## Quotations checked against the sources", ""]
+    for q in analysis.quotes:
+        src = q.source
+        where = escape_md(display.location(src.path, src.line, src.col)) if src else "no source"
+        who = f", {escape_md(src.speaker)} speaking" if src and src.speaker else ""
+        said = f" (said by {escape_md(q.speaker)} in the article)" if q.speaker else ""
+        lines.append(f"- **{q.status.replace('_', ' ')}** at {_where(analysis.document, q.start)}{said}: "
+                     f"{escape_md(_excerpt(q.text))} — {where}{who}")
     return "\n".join(lines)
 
 

@@ -63,8 +63,10 @@ class _IndexedReview:
 class ReviewSession:
     """An article in the queue. Not loaded until the app opens it; then ``loaded`` is set."""
 
-    def __init__(self, article: Path, verdicts: Path, *, reviewer: str, checklist: Checklist) -> None:
+    def __init__(self, article: Path, verdicts: Path, *, reviewer: str, checklist: Checklist,
+                 sources: Sequence[str] = ()) -> None:
         self.article = article
+        self.sources = tuple(sources)  # --sources, remembered in the verdict file
         self.store = ReviewStore(verdicts)
         self.reviewer = reviewer
         self.checklist = checklist
@@ -278,7 +280,8 @@ class ReviewSession:
         """Write the review (raises ExternalChangeError or StoreError for the app to show)."""
         if self._review is None or self.read_only:
             return
-        stamped = replace(self._review, updated=utc_now(), reviewer=self._review.reviewer or self.reviewer)
+        stamped = replace(self._review, updated=utc_now(), reviewer=self._review.reviewer or self.reviewer,
+                          sources=self.sources or self._review.sources)
         self.store.save(stamped)
         self._review = stamped
         self.dirty = self.position_moved = False
