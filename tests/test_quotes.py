@@ -46,6 +46,9 @@ def _check(index, line: str):
     '"We will not raise taxes … and the deficit is falling," said Jane Ortiz.',
     '"[Ortiz] is wrong about growth," said Tom Hale.',  # a bracketed insertion
     "Ortiz said the budget was “balanced and the deficit is falling” on Friday.",  # a partial quote
+    '"We expect growth of two percent next year ... across the country," said Jane Ortiz.',  # a short tail after a cut
+    '"I think the minister is wrong ... in every region of the country," said Tom Hale.',
+    '"I think the minister ... is wrong about growth," said Tom Hale.',  # a cut the diff places a word off
     '"Those reforms will take time," she added, after Jane Ortiz spoke.',
 ])
 def test_verbatim_quotes(index, line):

@@ -40,10 +40,11 @@ def _paired(quote: Sequence[str], source: Sequence[str], j: int, p: int) -> bool
 
 
 def _best_diagonal(quote: Sequence[str], todo: Sequence[int], source: Sequence[str],
-                   where: dict[str, list[int]]) -> tuple[int, list[tuple[int, int]]]:
+                   where: dict[str, list[int]], near: int | None = None) -> tuple[int, list[tuple[int, int]]]:
     """The diagonal explaining most of the quote words ``todo``, with the (quote, source) positions
     it explains (each quote word at most once, the source position nearest the diagonal, with a
-    matching neighbour)."""
+    matching neighbour). Of diagonals explaining as many words, the one nearest ``near`` wins: the
+    rest of a quote is likelier to come from beside its first piece than from a repeat elsewhere."""
     votes: Counter[int] = Counter()
     for j in todo:
         positions = where.get(quote[j], ())
@@ -52,15 +53,17 @@ def _best_diagonal(quote: Sequence[str], todo: Sequence[int], source: Sequence[s
     if not votes:
         return 0, []
     best, best_hits = 0, []
-    for d, _ in votes.most_common(12):
+    best_key = (0, 0)
+    for d, _ in votes.most_common(24):
         hits = []
         for j in todo:
             positions = where.get(quote[j], ())
-            near = [p for p in positions if abs(p - j - d) <= DRIFT and _paired(quote, source, j, p)]
-            if near:
-                hits.append((j, min(near, key=lambda p: abs(p - j - d))))
-        if len(hits) > len(best_hits):
-            best, best_hits = d, hits
+            close = [p for p in positions if abs(p - j - d) <= DRIFT and _paired(quote, source, j, p)]
+            if close:
+                hits.append((j, min(close, key=lambda p: abs(p - j - d))))
+        key = (len(_run(sorted(hits))), -abs(d - near) if near is not None else 0)
+        if key > best_key or not best_hits:
+            best, best_hits, best_key = d, hits, key
     return best, best_hits
 
 
@@ -82,8 +85,10 @@ def find_pieces(quote: Sequence[str], source: Sequence[str], where: dict[str, li
     one's word positions), in quote order; empty when no run of ``MIN_PIECE`` words is found."""
     todo = list(range(len(quote)))
     pieces: list[Piece] = []
+    near: int | None = None
     while len(todo) >= MIN_PIECE and len(pieces) < max_pieces:
-        _, hits = _best_diagonal(quote, todo, source, where)
+        d, hits = _best_diagonal(quote, todo, source, where, near)
+        near = d if near is None else near
         run = _run(sorted(hits))
         if len(run) < min(MIN_PIECE, len(quote)):
             break

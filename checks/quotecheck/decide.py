@@ -13,6 +13,7 @@ most quote words found wins (a source where the article's speaker speaks wins a 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
@@ -73,6 +74,23 @@ def _parts(doc: int, pieces: list[Piece], q: QuoteWords, index: SourceIndex) -> 
 
 def _matched(pieces: list[Piece]) -> int:
     return sum(p.matched for p in pieces)
+
+
+def _tail_after_cut(q: QuoteWords, part: Part, index: SourceIndex) -> Part:
+    """A quote's last words after an ellipsis, too few to be a piece of their own ("... a fine"),
+    found word for word within ``MAX_OMISSION`` words after the passage: part of it."""
+    n = len(q.norms)
+    tail = q.norms[part.q_hi + 1 :]
+    if not tail or q.marks[part.q_hi + 1] != "ellipsis" or len(tail) >= MIN_PIECE + 2:
+        return part
+    words = index.words(part.doc).norms
+    stop = min(len(words) - len(tail) + 1, part.s_hi + 2 + MAX_OMISSION)
+    for p in range(part.s_hi + 1, max(part.s_hi + 1, stop)):
+        if tuple(words[p : p + len(tail)]) == tail:
+            anchor = Piece(part.q_hi + 1, n - 1, p, p + len(tail) - 1, len(tail))
+            anchors = part.anchors or (Piece(part.q_lo, part.q_hi, part.s_lo, part.s_hi, 0),)
+            return Part(part.doc, part.q_lo, n - 1, part.s_lo, anchor.s_hi, (*anchors, anchor))
+    return part
 
 
 def _best_source(q: QuoteWords, index: SourceIndex, candidates: list[int], speaker: str | None) -> tuple[int, list[Piece]] | None:
@@ -148,7 +166,7 @@ def _diff(q: QuoteWords, part: Part, index: SourceIndex, n: int) -> tuple[tuple[
             step = DiffOp(op.tag, a0, a1, b0, b1)
             if op.tag == "equal":
                 equal += i1 - i0
-            elif not _allowed(op.tag, q.marks[i0], j1 - j0, i0, n):
+            elif op.tag != "insert" or not _allowed(q, i0, words.norms[j0:j1], n):
                 problems.append(step)
                 dropped += j1 - j0
             ops.append(step)
@@ -156,13 +174,40 @@ def _diff(q: QuoteWords, part: Part, index: SourceIndex, n: int) -> tuple[tuple[
     return _merged(ops), _merged(problems), equal - dropped, extended
 
 
-def _allowed(tag: str, mark: str, dropped: int, at: int, n: int) -> bool:
-    """Source words left out where the quote marks a cut, or stands a [bracket] for a few."""
-    if tag != "insert":
-        return False
-    if at in (0, n):
-        return True  # a quote may begin or end anywhere in its source
-    return mark == "ellipsis" or (mark == "bracket" and dropped <= MAX_BRACKETED)
+def _allowed(q: QuoteWords, at: int, gap: Sequence[str], n: int) -> bool:
+    """Source words ``gap`` left out before quote word ``at`` where the quote marks a cut, or a
+    [bracket] stands for a few. The diff may place a gap a word or two off the mark when a word
+    repeats ("asking ... the rules" from "asking the watchdog overseeing the rules"): it slides."""
+    for pos in _slides(q.norms, at, list(gap)):
+        if pos in (0, n):
+            return True  # a quote may begin or end anywhere in its source
+        mark = q.marks[pos]
+        if mark == "ellipsis" or (mark == "bracket" and len(gap) <= MAX_BRACKETED):
+            return True
+    return False
+
+
+def _slides(quote: Sequence[str], at: int, gap: list[str], reach: int = 3) -> list[int]:
+    """Where a gap of source words before quote word ``at`` may equally sit: it moves right past
+    a quote word equal to its first word, left past one equal to its last."""
+    out = [at]
+    right, g = at, list(gap)
+    for _ in range(reach):
+        if right < len(quote) and g and quote[right] == g[0]:
+            g = g[1:] + [quote[right]]
+            right += 1
+            out.append(right)
+        else:
+            break
+    left, g = at, list(gap)
+    for _ in range(reach):
+        if left > 0 and g and quote[left - 1] == g[-1]:
+            g = [quote[left - 1]] + g[:-1]
+            left -= 1
+            out.append(left)
+        else:
+            break
+    return out
 
 
 def _span(starts: tuple[int, ...], ends: tuple[int, ...], lo: int, hi: int) -> tuple[int, int]:
@@ -198,6 +243,7 @@ def decide(q: QuoteWords, index: SourceIndex, candidates: list[int], speaker: st
         return Decision("not_found")
     doc, pieces = found
     parts = _parts(doc, pieces, q, index)
+    parts[-1] = _tail_after_cut(q, parts[-1], index)
     parts += _elsewhere(q, parts, index, candidates)
     parts.sort(key=lambda p: p.q_lo)
     matched = _matched(pieces) + sum(p.q_hi - p.q_lo + 1 for p in parts if p.doc != doc)
