@@ -138,8 +138,10 @@ def make_app(
         for p in paths
     ]
     if analyzer is None:
-        return SourcecheckApp(sessions, analyzer=partial(analyze, lexicon=lexicon, corpus=corpus, sources=sources, config=config,
-                                                            min_checkworthy=min_checkworthy), config=config)
+        with_sources = {"sources": sources} if sources is not None else {}  # no quote stage without them
+        return SourcecheckApp(sessions, analyzer=partial(analyze, lexicon=lexicon, corpus=corpus, config=config,
+                                                            min_checkworthy=min_checkworthy, **with_sources),
+                              config=config)
     pinned = analyzer
 
     def without_stages(document: Document, /, *, progress: StageProgress | None = None) -> Analysis:
