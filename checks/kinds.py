@@ -52,11 +52,11 @@ class FlagKind(StrEnum):
     SPLICE = "splice"
     UNBALANCED_QUOTE = "unbalanced_quote"
     UNATTRIBUTED_QUOTE = "unattributed_quote"
-    NAME_VARIANT = "name_variant"
-    REUSED = "reused"
-    MISQUOTE = "misquote"
+    MISQUOTE = "misquote"  # quotations checked against --sources (checks.quotecheck)
     MISATTRIBUTED = "misattributed"
     QUOTE_UNVERIFIED = "quote_unverified"
+    NAME_VARIANT = "name_variant"
+    REUSED = "reused"
 
     @property
     def label(self) -> str:
