@@ -25,13 +25,16 @@ class SourceError(ValueError):
     """Sources that cannot be used; the message is one line for the user."""
 
 
-def _folder(path: Path, shown: str, warnings: list[str], progress: Progress | None) -> list[tuple[CorpusDocument, str]]:
+def _folder(path: Path, shown: str, warnings: list[str], progress: Progress | None) -> SourceIndex:
+    """A folder's files, indexed (and cached) as ``--against`` indexes its corpus, named as the
+    user named the folder."""
     try:
         index = load_corpus_index(path, progress=progress, warnings=warnings)
     except CorpusError as exc:
         raise SourceError(f"--sources: {exc}") from None
     root = path.resolve()
-    return [(replace(c, path=f"{shown.rstrip('/')}/{c.path}"), str(root / c.path)) for c in index.documents]
+    documents = tuple(replace(c, path=f"{shown.rstrip('/')}/{c.path}") for c in index.documents)
+    return SourceIndex(replace(index, documents=documents), tuple(str(root / c.path) for c in index.documents))
 
 
 def load_sources(
@@ -41,11 +44,14 @@ def load_sources(
     names the first path that cannot be used; unreadable files inside a folder are skipped, each
     with a line in ``warnings``."""
     notes: list[str] = [] if warnings is None else warnings
+    if len(paths) == 1 and Path(paths[0]).is_dir():
+        return _folder(Path(paths[0]), paths[0], notes, progress)  # its index as it is: no second build
     found: list[tuple[CorpusDocument, str]] = []
     for shown in paths:
         path = Path(shown)
         if path.is_dir():
-            found.extend(_folder(path, shown, notes, progress))
+            folder = _folder(path, shown, notes, progress)
+            found.extend(zip(folder.corpus.documents, folder.resolved))
             continue
         try:
             doc = read_article(path)
