@@ -139,13 +139,14 @@ def format_text_report(analysis: Analysis) -> str:
         line, col = doc.line_col(f.start)
         lines.append(f"{location(name, line, col)}: {f.priority}: {f.kind}: {escape_controls(f.message)}")
         lines.append(f"    {_excerpt(f.text)}")
-        for r in f.related:
+        for k, r in enumerate(f.related):
             if isinstance(f.details, ReusedDetails):
                 # Offsets into the source file, not this article: its own line and column.
                 where = location(f.details.source, f.details.source_line, f.details.source_col)
                 lines.append(f"    ~ {where}: {_excerpt(r.text)}")
             elif isinstance(f.details, QuoteDetails):
-                lines.append(f"    ~ {f.details.sources[0] if f.details.sources else '?'}: {_excerpt(r.text)}")
+                path = f.details.sources[k] if k < len(f.details.sources) else "?"  # a splice may join two files
+                lines.append(f"    ~ {escape_controls(path)}: {_excerpt(r.text)}")
             elif spec(f.kind).related is not Related.EVIDENCE:  # a passage elsewhere, not words of this one
                 rl, rc = doc.line_col(r.start) if r.end <= len(doc.text) else (0, 0)
                 lines.append(f"    ~ {rl}:{rc}: {_excerpt(r.text)}")

@@ -93,7 +93,8 @@ def _tail_after_cut(q: QuoteWords, part: Part, index: SourceIndex) -> Part:
     return part
 
 
-def _best_source(q: QuoteWords, index: SourceIndex, candidates: list[int], speaker: str | None) -> tuple[int, list[Piece]] | None:
+def _best_source(q: QuoteWords, index: SourceIndex, candidates: list[int],
+                 speaker: str | None) -> tuple[int, list[Piece]] | None:
     best: tuple[tuple[int, bool], int, list[Piece]] | None = None
     for d in candidates:
         pieces = find_pieces(q.norms, index.words(d).norms, index.words(d).where)
@@ -149,9 +150,11 @@ def _blocks(part: Part, n: int, lead: int, trail: int) -> list[tuple[int, int, i
     return blocks
 
 
-def _diff(q: QuoteWords, part: Part, index: SourceIndex, n: int) -> tuple[tuple[DiffOp, ...], tuple[DiffOp, ...], int, Part]:
+def _diff(q: QuoteWords, part: Part, index: SourceIndex,
+          n: int) -> tuple[tuple[DiffOp, ...], tuple[DiffOp, ...], int, Part]:
     """The whole quote against its one passage: every step, the ones no convention allows, and how
-    many words are equal, less the source words dropped silently (the score's numerator). Quote words before or after the passage face as many source words there."""
+    many words are equal, less the source words dropped silently (the score's numerator). Quote
+    words before or after the passage face as many source words there."""
     words = index.words(part.doc)
     lead = min(part.q_lo, 3, part.s_lo)
     trail = min(n - 1 - part.q_hi, 3, len(words.norms) - 1 - part.s_hi)
@@ -222,7 +225,8 @@ def _merged(ops: list[DiffOp]) -> tuple[DiffOp, ...]:
     out: list[DiffOp] = []
     for op in ops:
         prev = out[-1] if out else None
-        if prev is not None and "equal" not in (op.tag, prev.tag) and prev.tag != op.tag and prev.a_end <= op.a_start + 1:
+        joins = prev is not None and "equal" not in (op.tag, prev.tag) and prev.tag != op.tag
+        if prev is not None and joins and prev.a_end <= op.a_start + 1:
             a = (prev.a_start, op.a_end) if prev.a_start < prev.a_end else (op.a_start, op.a_end)
             b = (prev.b_start, op.b_end) if prev.b_start < prev.b_end else (op.b_start, op.b_end)
             if a[0] == a[1] or op.a_start == op.a_end:

@@ -74,6 +74,7 @@ class SourceIndex:
         return [d for d, _ in hits.most_common() if d not in exclude][:limit]
 
 
-def build_source_index(documents: Sequence[CorpusDocument], *, resolved: Sequence[str] = (), root: str = "") -> SourceIndex:
+def build_source_index(documents: Sequence[CorpusDocument], *, resolved: Sequence[str] = (),
+                       root: str = "") -> SourceIndex:
     """Index ``documents`` (read by ``checks.quotecheck.load``, or made in memory by a test)."""
     return SourceIndex(build_corpus_index(documents, root=root), tuple(resolved))

@@ -90,7 +90,8 @@ def parse_turns(text: str) -> Turns:
             found.append((m.start(), who))  # type: ignore[arg-type]
     if len(found) == 1 and not (found[0][1] or "").isupper():
         found = []
-    turns = [Turn(start, found[k + 1][0] if k + 1 < len(found) else len(text), who) for k, (start, who) in enumerate(found)]
+    ends = [start for start, _ in found[1:]] + [len(text)]
+    turns = [Turn(start, end, who) for (start, who), end in zip(found, ends)]
     return Turns(tuple(turns))
 
 
