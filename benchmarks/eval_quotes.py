@@ -195,13 +195,15 @@ def seed_speed(tmp: Path, base: str, runs: int) -> None:
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(old, filter="data")
     seed = REPO / "seeds" / "north-korea-talks.txt"
-    times = {}
-    for name, path in (("base", old), ("this", REPO), ("base again", old), ("this again", REPO)):
-        out = subprocess.run([sys.executable, "-c", _SEED_TIMER, str(seed), str(runs)], cwd=path,
-                             env={**os.environ, "PYTHONPATH": str(path)}, capture_output=True, text=True, check=True)
-        times[name] = float(out.stdout)
-    before = min(times["base"], times["base again"])
-    now = min(times["this"], times["this again"])
+    # Alternated five times each, the fastest median of each kept: the machine is shared, and
+    # another job's burst should not decide the ratio.
+    times: dict[str, list[float]] = {"base": [], "this": []}
+    for _ in range(5):
+        for name, path in (("base", old), ("this", REPO)):
+            out = subprocess.run([sys.executable, "-c", _SEED_TIMER, str(seed), str(runs)], cwd=path,
+                                 env={**os.environ, "PYTHONPATH": str(path)}, capture_output=True, text=True, check=True)
+            times[name].append(float(out.stdout))
+    before, now = min(times["base"]), min(times["this"])
     print(f"seed scan without --sources: {now * 1000:.1f} ms vs {before * 1000:.1f} ms at {base} "
           f"(ratio {now / before:.2f}; target <= 1, within noise)")
 
