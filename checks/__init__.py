@@ -19,6 +19,8 @@ from checks.review.checklist import (
 )
 from checks.corpus.index import CorpusIndex, corpus_duplicates, find_reuse
 from checks.corpus.cache import CorpusError, load_corpus_index
+from checks.quotecheck import SourceIndex, check_quotes
+from checks.quotecheck.load import SourceError, load_sources
 from checks.duplicates.search import compare_documents, find_duplicates
 from checks.files import DataFileError, atomic_write_text
 from checks.flags import flag_id
@@ -35,6 +37,8 @@ from checks.model import (
     FlagKind,
     Paragraph,
     Sentence,
+    QuoteCheck,
+    QuoteSource,
     SentenceGrade,
     Sourcing,
     Span,
@@ -53,6 +57,12 @@ from checks.sourcing.grade import grade_sentences
 
 __all__ = [
     "Analysis",
+    "QuoteCheck",
+    "QuoteSource",
+    "SourceError",
+    "SourceIndex",
+    "check_quotes",
+    "load_sources",
     "ArticleError",
     "Checklist",
     "Config",

@@ -15,9 +15,10 @@ from checks.config import Config, apply_config
 from checks.corpus.index import CorpusIndex, find_reuse
 from checks.duplicates.search import find_duplicates
 from checks.flags import assign_ids, flags_from_duplicates, flags_from_grades, merge_assigned, one_flag_per_paragraph
-from checks.model import Analysis, Document, Flag, SentenceGrade
+from checks.model import Analysis, Document, Flag, QuoteCheck, SentenceGrade
 from checks.processes import in_background, without_gc
 from checks.progress import Stage, StageProgress
+from checks.quotecheck import SourceIndex, check_quotes, quote_flags
 from checks.sourcing.grade import grade_sentences
 from checks.sourcing.lexicon import Lexicon, default_lexicon
 from checks.sourcing.links import apply_links
@@ -30,6 +31,7 @@ __all__ = [
     "FLAGS",
     "GRADES",
     "Pipeline",
+    "QUOTES",
     "REUSE",
     "STAGES",
     "TEXT_FLAGS",
@@ -46,14 +48,15 @@ CLAIMS = Stage("claims", "weighing which sentences are check-worthy claims ...")
 TEXT_FLAGS = Stage("text_flags", "looking at quotation marks, splice marks and names ...")
 DUPLICATES = Stage("duplicates", "looking for passages said twice ...")
 REUSE = Stage("reuse", "looking for passages reused from the corpus ...")
+QUOTES = Stage("quotes", "checking quotations against the sources ...")
 FLAGS = Stage("flags", "gathering the flags ...")
-STAGES = (GRADES, CLAIMS, TEXT_FLAGS, DUPLICATES, REUSE, FLAGS)
-"""Every stage in the order it runs; ``REUSE`` only runs with a corpus."""
+STAGES = (GRADES, CLAIMS, TEXT_FLAGS, DUPLICATES, REUSE, QUOTES, FLAGS)
+"""Every stage in the order it runs; ``REUSE`` only runs with a corpus, ``QUOTES`` with sources."""
 
 
-def stages_for(corpus: CorpusIndex | None) -> tuple[Stage, ...]:
-    """The stages ``analyze`` runs (and reports) with this corpus, or without one."""
-    return STAGES if corpus is not None else tuple(s for s in STAGES if s is not REUSE)
+def stages_for(corpus: CorpusIndex | None, sources: SourceIndex | None = None) -> tuple[Stage, ...]:
+    """The stages ``analyze`` runs (and reports) with this corpus and these sources, or without."""
+    return tuple(s for s in STAGES if (s is not REUSE or corpus is not None) and (s is not QUOTES or sources is not None))
 
 
 class Pipeline(Protocol):
@@ -68,13 +71,16 @@ def analyze(
     *,
     lexicon: Lexicon | None = None,
     corpus: CorpusIndex | None = None,
+    sources: SourceIndex | None = None,
     config: Config | None = None,
     claims: ClaimLexicon | None = None,
     min_checkworthy: float | None = None,
     progress: StageProgress | None = None,
 ) -> Analysis:
     """Grades, duplicates and every flag of ``doc``; with ``corpus``, also ``reused`` flags for
-    passages found in its documents (ids given with the others). ``config``, the newsroom's, leaves
+    passages found in its documents (ids given with the others); with ``sources`` (``--sources``),
+    each quotation checked against them (``Analysis.quotes``) and flagged when it is not verbatim
+    (``checks.quotecheck``). ``config``, the newsroom's, leaves
     out the kinds it switches off and sets the levels it changes (``checks.config.apply_config``).
     An unattributed sentence scoring under ``min_checkworthy`` (default: the ``claims`` lexicon's)
     is graded ``background``, not flagged (``checks.claims.weigh_claims``).
@@ -84,7 +90,8 @@ def analyze(
     """
     with without_gc():
         weigh = _Weighing(claims, min_checkworthy)
-        analysis = _analyze(doc, lexicon or default_lexicon(), weigh, corpus, _Steps(progress, stages_for(corpus)))
+        steps = _Steps(progress, stages_for(corpus, sources))
+        analysis = _analyze(doc, lexicon or default_lexicon(), weigh, (corpus, sources), steps)
     return apply_config(analysis, config)
 
 
@@ -116,7 +123,9 @@ class _Steps:
             self._progress(self._stages[-1], len(self._stages), len(self._stages))
 
 
-def _analyze(doc: Document, lex: Lexicon, weigh: _Weighing, corpus: CorpusIndex | None, steps: _Steps) -> Analysis:
+def _analyze(doc: Document, lex: Lexicon, weigh: _Weighing,
+             against: tuple[CorpusIndex | None, SourceIndex | None], steps: _Steps) -> Analysis:
+    corpus, sources = against
     if len(doc.sentences) >= BACKGROUND_DUPLICATES:
         with in_background(find_duplicates, doc) as pending:
             grades, other_flags = _grades_and_other_flags(doc, lex, weigh, steps)
@@ -130,9 +139,14 @@ def _analyze(doc: Document, lex: Lexicon, weigh: _Weighing, corpus: CorpusIndex 
     if corpus is not None:
         steps.begin(REUSE)
         reused = find_reuse(doc, corpus)
+    quotes: tuple[QuoteCheck, ...] = ()
+    if sources is not None:
+        steps.begin(QUOTES)
+        quotes = check_quotes(doc, grades, sources)
     steps.begin(FLAGS)
-    flags = merge_assigned(other_flags, assign_ids(flags_from_duplicates(duplicates)), assign_ids(reused))
-    analysis = Analysis(document=doc, grades=grades, duplicates=duplicates, flags=flags)
+    quoted = assign_ids(quote_flags(quotes, source_count=sources.count)) if sources is not None else ()
+    flags = merge_assigned(other_flags, assign_ids(flags_from_duplicates(duplicates)), assign_ids(reused), quoted)
+    analysis = Analysis(document=doc, grades=grades, duplicates=duplicates, flags=flags, quotes=quotes)
     steps.end()
     return analysis
 

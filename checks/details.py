@@ -12,6 +12,7 @@ __all__ = [
     "DuplicateDetails",
     "FlagDetails",
     "NameVariantDetails",
+    "QuoteDetails",
     "ReusedDetails",
     "UnattributedQuoteDetails",
     "UnsourcedDetails",
@@ -65,7 +66,27 @@ class UnsourcedDetails:
     sentences: tuple[int, ...] = ()
 
 
-FlagDetails = DuplicateDetails | ReusedDetails | NameVariantDetails | UnattributedQuoteDetails | UnsourcedDetails
+@dataclass(frozen=True, slots=True)
+class QuoteDetails:
+    """A quotation checked against the sources: its ``status`` (altered, spliced, wrong_speaker,
+    not_found), the ``source`` file of the best passage (None: not found) with its 1-based line and
+    column, the match ``score`` (0-100) and what an alteration touched (``sensitive``: number,
+    negation, name), which makes it high priority."""
+
+    status: str
+    source: str | None
+    source_line: int = 0
+    source_col: int = 0
+    score: float = 0.0
+    speaker: str | None = None
+    source_speaker: str | None = None
+    sensitive: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # the file of each related span, in order (a splice may join two)
+
+
+FlagDetails = (
+    DuplicateDetails | ReusedDetails | NameVariantDetails | UnattributedQuoteDetails | UnsourcedDetails | QuoteDetails
+)
 
 # The one details class each kind may carry; kinds not here carry none.
 DETAILS_OF: dict[FlagKind, type[FlagDetails]] = {
@@ -74,4 +95,7 @@ DETAILS_OF: dict[FlagKind, type[FlagDetails]] = {
     FlagKind.NAME_VARIANT: NameVariantDetails,
     FlagKind.UNATTRIBUTED_QUOTE: UnattributedQuoteDetails,
     FlagKind.UNSOURCED: UnsourcedDetails,
+    FlagKind.MISQUOTE: QuoteDetails,
+    FlagKind.MISATTRIBUTED: QuoteDetails,
+    FlagKind.QUOTE_UNVERIFIED: QuoteDetails,
 }

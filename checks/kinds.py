@@ -52,6 +52,9 @@ class FlagKind(StrEnum):
     SPLICE = "splice"
     UNBALANCED_QUOTE = "unbalanced_quote"
     UNATTRIBUTED_QUOTE = "unattributed_quote"
+    MISQUOTE = "misquote"  # quotations checked against --sources (checks.quotecheck)
+    MISATTRIBUTED = "misattributed"
+    QUOTE_UNVERIFIED = "quote_unverified"
     NAME_VARIANT = "name_variant"
     REUSED = "reused"
 

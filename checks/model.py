@@ -24,6 +24,8 @@ __all__ = [
     "Link",
     "Paragraph",
     "Priority",
+    "QuoteCheck",
+    "QuoteSource",
     "Sentence",
     "SentenceGrade",
     "Sourcing",
@@ -235,6 +237,57 @@ class Flag:
         object.__setattr__(self, "priority", priority_of(self.kind, self.details, level=level))
 
 
+QUOTE_STATUSES = ("verbatim", "altered", "spliced", "wrong_speaker", "not_found")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSource:
+    """Where a quotation comes from: a passage of a source file (offsets into its decoded text)
+    and who speaks there, when the source marks speakers (a transcript)."""
+
+    path: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    line: int = 1
+    col: int = 1
+
+    def __post_init__(self) -> None:
+        _check_span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCheck:
+    """One direct quotation of the article checked against the sources (``checks.quotecheck``).
+
+    ``status``: one of ``QUOTE_STATUSES``. ``sources``: the passages it was matched to, in quote
+    order (two or more for a splice; none when not found). ``diff``: article words (``a``) against
+    source words (``b``, offsets into the first source's file). ``brackets``: the [bracketed]
+    insertions, spans of the article.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    status: str
+    sources: tuple[QuoteSource, ...] = ()
+    score: float = 0.0
+    diff: tuple[DiffOp, ...] = ()
+    brackets: tuple[Span, ...] = ()
+    sensitive: tuple[str, ...] = ()  # what an alteration touched: "number", "negation", "name"
+
+    def __post_init__(self) -> None:
+        _check_span(self.start, self.end)
+        if self.status not in QUOTE_STATUSES:
+            raise ValueError(f"bad quote status {self.status!r}")
+
+    @property
+    def source(self) -> QuoteSource | None:
+        return self.sources[0] if self.sources else None
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything the engine found in one document."""
@@ -243,6 +296,7 @@ class Analysis:
     grades: tuple[SentenceGrade, ...]
     duplicates: tuple[DuplicatePair, ...]
     flags: tuple[Flag, ...]
+    quotes: tuple[QuoteCheck, ...] = ()  # quotations checked against ``--sources`` (none without)
     _pairs: dict[str, DuplicatePair] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -8,7 +8,14 @@ text output, the Markdown report): highest first, document order within a priori
 from __future__ import annotations
 
 
-from checks.details import DuplicateDetails, FlagDetails, NameVariantDetails, UnattributedQuoteDetails, UnsourcedDetails
+from checks.details import (
+    DuplicateDetails,
+    FlagDetails,
+    NameVariantDetails,
+    QuoteDetails,
+    UnattributedQuoteDetails,
+    UnsourcedDetails,
+)
 from checks.kinds import FlagKind, Priority
 
 
@@ -30,6 +37,7 @@ def priority_of(kind: FlagKind, details: FlagDetails | None, *, level: Priority)
     - name_variant: an acronym style ("US" / "U.S.") is a step lower than a spelling variant;
     - unattributed_quote: a partial (scare) quote is a step lower than a whole quotation;
     - unsourced: a claim of check-worthiness ``STRONG_CLAIM`` or more is a step higher;
+    - misquote: an alteration touching a number, a negation or a name is high, whatever the level;
     - every other kind (reused, anonymous, ...) has its level.
     """
     if isinstance(details, DuplicateDetails) and details.score < STRONG_DUPLICATE:
@@ -40,4 +48,6 @@ def priority_of(kind: FlagKind, details: FlagDetails | None, *, level: Priority)
         return level.lowered()
     if isinstance(details, UnsourcedDetails) and details.checkworthy >= STRONG_CLAIM:
         return level.raised()
+    if isinstance(details, QuoteDetails) and details.sensitive:
+        return Priority.HIGH
     return level

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from checks.details import ReusedDetails, UnsourcedDetails
+from checks.details import QuoteDetails, ReusedDetails, UnsourcedDetails
 from checks.kinds import Related, spec
-from checks.model import Analysis, Cue, Flag, SentenceGrade, Sourcing, Span
+from checks.model import Analysis, Cue, Flag, QuoteCheck, QuoteSource, SentenceGrade, Sourcing, Span
 from checks.flags import by_priority
 from checks.processes import without_gc
 from checks.text.display import escape_controls, location, one_line, truncate
@@ -18,11 +18,14 @@ def _span(span: Span) -> dict[str, Any]:
     return {"start": span.start, "end": span.end, "text": span.text}
 
 
-def _related(flag: Flag, span: Span) -> dict[str, Any]:
-    """A related span; a reused flag's lies in another file, named by ``source``."""
+def _related(flag: Flag, span: Span, k: int = 0) -> dict[str, Any]:
+    """A related span; a reused flag's, or a quote flag's source passage, lies in another file,
+    named by ``source``."""
     entry = _span(span)
     if isinstance(flag.details, ReusedDetails):
         entry["source"] = flag.details.source
+    elif isinstance(flag.details, QuoteDetails) and k < len(flag.details.sources):
+        entry["source"] = flag.details.sources[k]
     return entry
 
 
@@ -34,6 +37,27 @@ def _quiet_summary(analysis: Analysis) -> str:
     parts = [f"{background} background"] if background else []
     parts += [f"{context} sourced in their paragraph"] if context else []
     return f" ({', '.join(parts)}, not flagged)" if parts else ""
+def _quote_source(source: QuoteSource) -> dict[str, Any]:
+    return {"path": source.path, "start": source.start, "end": source.end, "text": source.text,
+            "speaker": source.speaker}
+
+
+def _quote(check: QuoteCheck) -> dict[str, Any]:
+    """One quotation checked against ``--sources``: ``source`` is the passage it comes from (the
+    first of a splice's; all of them in ``sources``), ``diff`` article words (a) against its words (b)."""
+    return {
+        "start": check.start,
+        "end": check.end,
+        "text": check.text,
+        "speaker": check.speaker,
+        "status": check.status,
+        "source": _quote_source(check.source) if check.source else None,
+        "score": check.score,
+        "diff": [[op.tag, op.a_start, op.a_end, op.b_start, op.b_end] for op in check.diff],
+        "sources": [_quote_source(s) for s in check.sources],
+        "brackets": [_span(b) for b in check.brackets],
+        "sensitive": list(check.sensitive),
+    }
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
@@ -98,6 +122,7 @@ def _analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
             for d in analysis.duplicates
         ],
         "flags": [_flag(f) for f in analysis.flags],
+        "quotes": [_quote(q) for q in analysis.quotes],
     }
 
 
@@ -109,7 +134,7 @@ def _flag(f: Flag) -> dict[str, Any]:
         "end": f.end,
         "text": f.text,
         "message": f.message,
-        "related": [_related(f, r) for r in f.related],
+        "related": [_related(f, r, k) for k, r in enumerate(f.related)],
         "priority": str(f.priority),
     }
     if isinstance(f.details, UnsourcedDetails):
@@ -134,11 +159,14 @@ def format_text_report(analysis: Analysis) -> str:
         line, col = doc.line_col(f.start)
         lines.append(f"{location(name, line, col)}: {f.priority}: {f.kind}: {escape_controls(f.message)}")
         lines.append(f"    {_excerpt(f.text)}")
-        for r in f.related:
+        for k, r in enumerate(f.related):
             if isinstance(f.details, ReusedDetails):
                 # Offsets into the source file, not this article: its own line and column.
                 where = location(f.details.source, f.details.source_line, f.details.source_col)
                 lines.append(f"    ~ {where}: {_excerpt(r.text)}")
+            elif isinstance(f.details, QuoteDetails):
+                path = f.details.sources[k] if k < len(f.details.sources) else "?"  # a splice may join two files
+                lines.append(f"    ~ {escape_controls(path)}: {_excerpt(r.text)}")
             elif spec(f.kind).related is not Related.EVIDENCE:  # a passage elsewhere, not words of this one
                 rl, rc = doc.line_col(r.start) if r.end <= len(doc.text) else (0, 0)
                 lines.append(f"    ~ {rl}:{rc}: {_excerpt(r.text)}")

@@ -19,7 +19,7 @@ import orjson
 import yaml
 
 from sourcecheck import __version__
-from sourcecheck.corpus_commands import add_dupes_parser
+from sourcecheck.corpus_commands import add_dupes_parser, warn_own_sources
 from sourcecheck.articles import ArgumentError, expand_folders, read_stdin
 from sourcecheck.exit_codes import ExitCode
 from checks.files import ArticleError
@@ -46,6 +46,14 @@ def add_checkworthy_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-checkworthy", type=unit_interval, metavar="SCORE", help=CHECKWORTHY_HELP)
 
 
+SOURCES_HELP = ("check every quotation against these transcripts, statements or folders of them "
+                "(verbatim, altered, spliced, wrong speaker, not found)")
+
+
+def add_sources_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sources", nargs="+", action="extend", metavar="PATH", help=SOURCES_HELP)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, as the other errors do."""
 
@@ -68,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="also flag passages reused from the articles in DIR (indexed once, cached)")
     scan.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
     add_checkworthy_argument(scan)
+    add_sources_argument(scan)
 
     review = sub.add_parser("review", help="open articles in the review app (the default)")
     add_review_arguments(review)
@@ -82,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--against", metavar="DIR", help="the corpus the review used for reused passages")
     report.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
     add_checkworthy_argument(report)
+    add_sources_argument(report)
     add_dupes_parser(sub)
     add_merge_parser(sub)
     return parser
@@ -97,6 +107,7 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also flag passages reused from the articles in DIR (indexed once, cached)")
     parser.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
     add_checkworthy_argument(parser)
+    add_sources_argument(parser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,12 +173,21 @@ def run_scan(args: argparse.Namespace) -> int:
     except ArgumentError as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return ExitCode.ERROR
+    sources = None
+    if args.sources:
+        from sourcecheck.corpus_commands import load_sources_arg
+
+        sources = load_sources_arg(args.sources)
+        if sources is None:
+            return ExitCode.ERROR
     results, reports, failed, flagged = [], [], False, False
     for path in paths:
         try:
             doc = with_bar(f"reading {path}", lambda bar: _read(path, bar))
+            if sources is not None:
+                warn_own_sources(doc, sources)
             analysis = with_stages(
-                str(path), lambda bar: analyze(doc, lexicon=lexicon, corpus=corpus, config=config,
+                str(path), lambda bar: analyze(doc, lexicon=lexicon, corpus=corpus, sources=sources, config=config,
                                    min_checkworthy=args.min_checkworthy, progress=bar)
             )
         except ArticleError as exc:

@@ -31,6 +31,28 @@ def load_against(folder: str):
     return index
 
 
+def load_sources_arg(paths: list[str]):
+    """The source index of ``--sources PATH...``, or None after a one-line error."""
+    from checks.quotecheck.load import SourceError, load_sources
+
+    warnings: list[str] = []
+    try:
+        index = _with_bar("reading the sources", lambda bar: load_sources(paths, warnings=warnings, progress=bar))
+    except SourceError as exc:
+        print(f"sourcecheck: error: {exc}", file=sys.stderr)
+        return None
+    for w in warnings:
+        print(f"sourcecheck: warning: --sources: {w}", file=sys.stderr)
+    return index
+
+
+def warn_own_sources(doc, sources) -> None:
+    """One line for each source that is the article itself (it is left out of the check)."""
+    for d in sorted(sources.own(doc)):
+        print(f"sourcecheck: warning: --sources: {sources.path(d)} is the article itself; not used as a source",
+              file=sys.stderr)
+
+
 def add_dupes_parser(sub) -> None:
     dupes = sub.add_parser("dupes", help="list duplicate and near-duplicate articles in a folder")
     dupes.add_argument("folder", metavar="DIR")

@@ -59,8 +59,6 @@ def run_report(args: argparse.Namespace) -> int:
         corpus = load_against(args.against)
         if corpus is None:
             return ExitCode.ERROR  # load_against printed the one-line reason
-    analysis = analyze(document, lexicon=lexicon, corpus=corpus, config=config,  # the review's own options
-                       min_checkworthy=getattr(args, "min_checkworthy", None))
     if args.verdicts and not verdict_path.is_file():
         what = "is not a file" if verdict_path.exists() else "no such file"
         return _error(f"{verdict_path}: {what}")
@@ -70,6 +68,16 @@ def run_report(args: argparse.Namespace) -> int:
         return _error(str(exc))
     except OSError as exc:
         return _error(f"{verdict_path}: cannot read ({exc.strerror or exc})")
+    sources = None
+    source_paths = getattr(args, "sources", None) or (review.sources if review is not None else ())
+    if source_paths:
+        from sourcecheck.corpus_commands import load_sources_arg
+
+        sources = load_sources_arg(list(source_paths))  # the review's own sources, or its flags would differ
+        if sources is None:
+            return ExitCode.ERROR
+    analysis = analyze(document, lexicon=lexicon, corpus=corpus, sources=sources, config=config,
+                       min_checkworthy=getattr(args, "min_checkworthy", None))  # the review's own options
     try:
         checklist = resolve_checklist(getattr(args, "checklist", None))
     except DataFileError as exc:

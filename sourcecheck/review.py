@@ -15,7 +15,7 @@ from checks.config import resolve_config
 from checks.review.checklist import resolve_checklist
 
 from sourcecheck.articles import ArgumentError, collect_articles, pasted_article
-from sourcecheck.corpus_commands import load_against
+from sourcecheck.corpus_commands import load_against, load_sources_arg
 from sourcecheck.exit_codes import ExitCode
 from sourcecheck.seed import DATA_DIR_ENV, is_seed, seed_article, seed_verdicts_path
 from tui.app import make_app
@@ -46,6 +46,22 @@ def start_process_helpers() -> None:
         pass  # no processes to be had: the engine falls back to one core
 
 
+def remembered_sources(articles: list[Path], verdicts: str | Path | None) -> tuple[str, ...]:
+    """The ``--sources`` a verdict file remembers, so a reopened review checks quotes against the
+    same files: those of the first article's verdict file that has some (none when unreadable)."""
+    from checks.review.store import ReviewStore, StoreError, verdict_path_for
+
+    for article in articles:
+        path = Path(verdicts) if verdicts else verdict_path_for(article)
+        try:
+            review = ReviewStore(path).load() if path.is_file() else None
+        except (StoreError, OSError):
+            continue
+        if review is not None and review.sources:
+            return review.sources
+    return ()
+
+
 def run_review(args: argparse.Namespace) -> int:
     try:
         verdicts = args.verdicts
@@ -69,9 +85,16 @@ def run_review(args: argparse.Namespace) -> int:
             corpus = load_against(args.against)  # a progress bar, before the app takes the screen
             if corpus is None:
                 return ExitCode.ERROR  # load_against printed the one-line reason
+        source_paths = list(getattr(args, "sources", None) or remembered_sources(articles, verdicts))
+        sources = None
+        if source_paths:
+            sources = load_sources_arg(source_paths)
+            if sources is None:
+                return ExitCode.ERROR  # load_sources_arg printed the one-line reason
         app = make_app(articles, verdicts=verdicts, checklist=checklist, reviewer=args.reviewer,
                        lexicon=lexicon, corpus=corpus, config=config,
-                       min_checkworthy=getattr(args, "min_checkworthy", None))
+                       min_checkworthy=getattr(args, "min_checkworthy", None),
+                       sources=sources, source_paths=source_paths)
     except (ArgumentError, DataFileError, OSError, ValueError) as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return ExitCode.ERROR

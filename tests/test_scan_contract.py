@@ -48,7 +48,9 @@ def payload(tmp_path, seed_path, monkeypatch, capsys):
 def test_every_field_of_the_scan_json(payload):
     kinds, priorities = set(), set()
     for doc in payload:
-        assert list(doc) == ["document", "sentences", "duplicates", "flags"]
+        # "quotes" was added after the first four (empty without --sources)
+        assert list(doc) == ["document", "sentences", "duplicates", "flags", "quotes"]
+        assert doc["quotes"] == []
         _check(doc["document"], DOCUMENT, "document")
         for link in doc["document"]["links"]:
             _check(link, LINK, "document.link")
@@ -80,3 +82,34 @@ def test_yaml_has_the_same_fields(tmp_path, seed_path, monkeypatch, capsys):
     assert main(["scan", "--format", "yaml", str(seed_path)]) == 1
     assert yaml.safe_load(capsys.readouterr().out) == as_json
     assert all("priority" in f for f in as_json["flags"])
+
+
+# Issue 15: each quotation checked against --sources. "sources", "brackets" and "sensitive" go
+# beyond the issue's list, at the end.
+QUOTE = {"start": int, "end": int, "text": str, "speaker": (str, type(None)), "status": str,
+         "source": (dict, type(None)), "score": float, "diff": list, "sources": list, "brackets": list,
+         "sensitive": list}
+QUOTE_SOURCE = {"path": str, "start": int, "end": int, "text": str, "speaker": (str, type(None))}
+
+
+def test_quotes_of_the_scan_json(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCECHECK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("SOURCECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "transcript.txt"
+    source.write_text("JANE ORTIZ: We will not raise taxes this year, and the budget is balanced.\n"
+                      "TOM HALE: Our figures show a slowdown in every region of the country.\n", encoding="utf-8")
+    article = tmp_path / "story.txt"
+    article.write_text('Budget\n\n"We will raise taxes this year," said Jane Ortiz.\n\n'
+                       '"Our figures show a slowdown in every region," Tom Hale said.\n', encoding="utf-8")
+    assert main(["scan", "--format", "json", str(article), "--sources", str(source)]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert [q["status"] for q in doc["quotes"]] == ["altered", "verbatim"]
+    for q in doc["quotes"]:
+        _check(q, QUOTE, "quote")
+        _check(q["source"], QUOTE_SOURCE, "quote.source")
+        assert doc["document"] and source.read_text()[q["source"]["start"] : q["source"]["end"]] == q["source"]["text"]
+        assert all(len(op) == 5 for op in q["diff"])
+    (flag,) = [f for f in doc["flags"] if f["kind"] == "misquote"]
+    assert flag["priority"] == "high"  # a negation dropped
+    _check(flag["related"][0], {**SPAN, "source": str}, "related")
+    assert flag["related"][0]["source"] == str(source)

@@ -14,6 +14,7 @@ from .note_dialog import NoteDialog
 from .progress_pane import ProgressPane
 from .queue_list import QueueList
 from .review_screen import ReviewScreen
+from .source_screen import SourceScreen
 
 __all__ = [
     "ArticleView",
@@ -29,6 +30,7 @@ __all__ = [
     "ProgressPane",
     "QueueList",
     "ReviewScreen",
+    "SourceScreen",
     "SourcecheckApp",
     "make_app",
 ]

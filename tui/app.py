@@ -16,6 +16,7 @@ from checks import Analysis, Document, FlagKind, Lexicon, analyze
 from checks.analysis import Pipeline
 from checks.config import Config, apply_config
 from checks.corpus.index import CorpusIndex
+from checks.quotecheck import SourceIndex
 from checks.progress import StageProgress
 from checks.review.checklist import Checklist, default_checklist
 from checks.review.resume import Analyzer
@@ -113,6 +114,8 @@ def make_app(
     analyzer: Analyzer | None = None,
     config: Config | None = None,
     min_checkworthy: float | None = None,
+    sources: SourceIndex | None = None,
+    source_paths: Sequence[str] = (),
 ) -> SourcecheckApp:
     """Build the app for a queue of articles. ``verdicts`` is only allowed with one article.
 
@@ -120,6 +123,8 @@ def make_app(
     runs with ``lexicon``, and with ``corpus`` (``--against DIR``) adds flags of reused passages.
     ``config`` (the newsroom's kinds and levels) is applied to whichever analysis comes out;
     ``min_checkworthy`` is the engine's threshold between an unsourced claim and background.
+    ``sources`` (``--sources``, read from ``source_paths``) checks each quotation; the paths are
+    remembered in the verdict file.
     """
     paths = [Path(a) for a in articles]
     if verdicts is not None and len(paths) != 1:
@@ -128,12 +133,15 @@ def make_app(
     chosen = checklist or default_checklist()
 
     sessions = [
-        ReviewSession(p, Path(verdicts) if verdicts else verdict_path_for(p), reviewer=name, checklist=chosen)
+        ReviewSession(p, Path(verdicts) if verdicts else verdict_path_for(p), reviewer=name, checklist=chosen,
+                      sources=source_paths)
         for p in paths
     ]
     if analyzer is None:
+        with_sources = {"sources": sources} if sources is not None else {}  # no quote stage without them
         return SourcecheckApp(sessions, analyzer=partial(analyze, lexicon=lexicon, corpus=corpus, config=config,
-                                                            min_checkworthy=min_checkworthy), config=config)
+                                                            min_checkworthy=min_checkworthy, **with_sources),
+                              config=config)
     pinned = analyzer
 
     def without_stages(document: Document, /, *, progress: StageProgress | None = None) -> Analysis:

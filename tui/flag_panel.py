@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from checks import Document, DuplicatePair, Flag, FlagKind
-from checks.details import DuplicateDetails, ReusedDetails
+from checks.details import DuplicateDetails, QuoteDetails, ReusedDetails
 from checks.kinds import Priority, Related, registry
 from checks.model import DiffOp
 from checks.review.reattach import WeakMatch
@@ -194,6 +194,15 @@ def _side_by_side(
         return (
             _passage(f"This article (line {line})", flag.start, flag.text, shared, changed_a, in_view=False),
             _passage(f"Source {source}", other.start, other.text, shared, changed_b, in_view=False),
+        )
+    if isinstance(details, QuoteDetails):
+        # A quotation beside the source passage it was matched to (offsets into the source file).
+        who = f" · {details.source_speaker}" if details.source_speaker else ""
+        said = f" · said by {details.speaker}" if details.speaker else ""
+        source = location(details.source or "?", details.source_line, details.source_col)
+        return (
+            _passage(f"Quote (line {line}){said}", flag.start, flag.text, [], changed_a, in_view=False),
+            _passage(f"Source {source}{who}", other.start, other.text, [], changed_b, in_view=False),
         )
     twin_line = document.line_col(other.start)[0]
     return (

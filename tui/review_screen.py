@@ -33,6 +33,7 @@ from checks.review.session import ReviewSession, kind_counts, shown
 from .article_view import ArticleView
 from .checklist_pane import ChecklistPane
 from .flag_panel import FlagPanel
+from .source_screen import SourceScreen, source_of
 from .help_screen import HelpScreen
 from .keys import decision_keys, first_bindings, help_sections, key_rows
 from .legend import Legend
@@ -69,6 +70,8 @@ class ReviewScreen(MoveActions, PriorityActions, VerdictActions, LinkActions, St
                 tooltip="Next high-priority flag with no verdict", id="review.next_high"),
         Binding("t", "twin", "Twin passage", show=False, tooltip="Jump to a duplicate's twin passage and back",
                 id="review.twin"),
+        Binding("o", "open_source", "Open source", show=False,
+                tooltip="Open the source of a quote flag around the passage it was matched to", id="review.source"),
         Binding("a", "decide('accepted')", "Accept", tooltip="Accept (verified / sourced adequately)",
                 id="review.accept"),
         Binding("A", "accept_low", "Accept low priority", show=False,
@@ -392,6 +395,14 @@ class ReviewScreen(MoveActions, PriorityActions, VerdictActions, LinkActions, St
     def _article_chosen(self, event: QueueList.ArticleChosen) -> None:
         if event.index != self.article_index:
             self.open_article(event.index)
+
+    def action_open_source(self) -> None:
+        flag = self.current_flag
+        details = source_of(flag)
+        if flag is None or details is None:
+            self.notify("Only a quote flag matched to a source passage has a source to open.", severity="warning")
+            return
+        self.app.push_screen(SourceScreen(flag, details))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(help_sections(self.BINDINGS, self.app)))

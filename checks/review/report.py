@@ -17,7 +17,7 @@ from pathlib import PurePath
 
 from checks.review.checklist import Checklist, item_state, open_flags, sign_off_problems
 from checks.config import Config
-from checks.details import ReusedDetails
+from checks.details import QuoteDetails, ReusedDetails
 from checks.kinds import Priority, Related, registry, spec
 from checks.model import Analysis, Document, Flag, Sourcing, Span
 from checks.flags import by_priority
@@ -134,6 +134,7 @@ def render_report(
         _weak(analysis, attached),
         _orphans(attached),
         _to_merge(review, verdict_path, conflict_copies),
+        _quotes(analysis),
         _checklist(analysis, live, checklist),
         _linked(analysis),
     ]
@@ -283,7 +284,7 @@ def _related_where(doc: Document, span: Span) -> str:
 def _source_where(flag: Flag) -> str:
     # A reused passage's span has offsets into the corpus file named in ``details``, not this article.
     details = flag.details
-    if not isinstance(details, ReusedDetails) or not details.source:
+    if not isinstance(details, (ReusedDetails, QuoteDetails)) or not details.source:
         return "another document"
     return escape_md(display.location(details.source, details.source_line, details.source_col))
 
@@ -357,6 +358,21 @@ def _to_merge(review: Review | None, verdict_path: str | None, copies: Sequence[
 def _code(text: str) -> str:
     """Text for inside a Markdown code span: shown verbatim, so only backticks and controls go."""
     return display.escape_controls(text.replace("`", "'"))
+
+
+def _quotes(analysis: Analysis) -> str:
+    """Every quotation checked against ``--sources``, with its status and source (none without)."""
+    if not analysis.quotes:
+        return ""
+    lines = ["## Quotations checked against the sources", ""]
+    for q in analysis.quotes:
+        src = q.source
+        where = escape_md(display.location(src.path, src.line, src.col)) if src else "no source"
+        who = f", {escape_md(src.speaker)} speaking" if src and src.speaker else ""
+        said = f" (said by {escape_md(q.speaker)} in the article)" if q.speaker else ""
+        lines.append(f"- **{q.status.replace('_', ' ')}** at {_where(analysis.document, q.start)}{said}: "
+                     f"{escape_md(_excerpt(q.text))} — {where}{who}")
+    return "\n".join(lines)
 
 
 def _checklist(analysis: Analysis, review: Review | None, checklist: Checklist) -> str:

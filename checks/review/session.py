@@ -41,8 +41,10 @@ class ReadOnlyError(RuntimeError):
 class ReviewSession:
     """An article in the queue. Not loaded until the app opens it; then ``loaded`` is set."""
 
-    def __init__(self, article: Path, verdicts: Path, *, reviewer: str, checklist: Checklist) -> None:
+    def __init__(self, article: Path, verdicts: Path, *, reviewer: str, checklist: Checklist,
+                 sources: Sequence[str] = ()) -> None:
         self.article = article
+        self.sources = tuple(sources)  # --sources, remembered in the verdict file
         self.store = ReviewStore(verdicts)
         self.reviewer = reviewer
         self.checklist = checklist
@@ -271,7 +273,8 @@ class ReviewSession:
             # file is written once there is something in it (a verdict, a tick, a sign-off).
             self.dirty = self.position_moved = False
             return
-        stamped = replace(self._review, updated=utc_now(), reviewer=self._review.reviewer or self.reviewer)
+        stamped = replace(self._review, updated=utc_now(), reviewer=self._review.reviewer or self.reviewer,
+                          sources=self.sources or self._review.sources)
         self.store.save(stamped)
         self._review = self._base = stamped
         self.dirty = self.position_moved = False

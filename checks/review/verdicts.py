@@ -109,6 +109,7 @@ class Review:
     signed_off: SignOff | None = None
     created: str = field(default_factory=utc_now)
     updated: str = ""
+    sources: tuple[str, ...] = ()  # the --sources its quotes were checked against (optional field)
     extra: tuple[tuple[str, Any], ...] = ()  # unknown top-level keys from a newer writer, kept as read
     article_format: str = ""  # the article file's format ("docx", "html" ...; "" in files written before formats)
     conflicts: tuple[VerdictConflict, ...] = ()  # from a merge: flags whose verdict the reviewer chooses
@@ -187,6 +188,7 @@ def review_to_dict(review: Review) -> dict[str, Any]:
                 "created": review.created,
                 "updated": review.updated,
                 "position": review.position,
+                "sources": list(review.sources),
                 "signed_off": {"by": review.signed_off.by, "at": review.signed_off.at}
                 if review.signed_off
                 else None,
@@ -204,8 +206,8 @@ def review_to_dict(review: Review) -> dict[str, Any]:
 
 
 _KNOWN = {
-    "version", "article", "reviewer", "created", "updated", "position", "signed_off", "checklist", "verdicts",
-    "conflicts",
+    "version", "article", "reviewer", "created", "updated", "position", "sources", "signed_off", "checklist",
+    "verdicts", "conflicts",
 }
 
 
@@ -242,6 +244,9 @@ def review_from_dict(data: Any, *, source: str = "verdict file") -> Review:
             raise fail("'signed_off' must hold 'by' and 'at'")
         sign_off = SignOff(_str(signed, "by", fail), _str(signed, "at", fail))
     position = data.get("position")
+    sources = data.get("sources") or []
+    if not isinstance(sources, list) or not all(isinstance(x, str) for x in sources):
+        raise fail("'sources' must be a list of paths")
     return Review(
         article_path=str(article.get("path", "")),
         article_sha256=article["sha256"],
@@ -253,6 +258,7 @@ def review_from_dict(data: Any, *, source: str = "verdict file") -> Review:
         signed_off=sign_off,
         created=_str(data, "created", fail),
         updated=_str(data, "updated", fail),
+        sources=tuple(sources),
         extra=tuple((k, v) for k, v in data.items() if k not in _KNOWN),
         conflicts=tuple(conflicts),
     )
