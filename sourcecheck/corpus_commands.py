@@ -24,11 +24,16 @@ def load_against(folder: str):
             f"reading {folder}", lambda bar: load_corpus_index(folder, progress=bar, warnings=warnings)
         )
     except CorpusError as exc:
+        _warn(warnings)  # what was skipped says why nothing was left
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return None
+    _warn(warnings)
+    return index
+
+
+def _warn(warnings: list[str]) -> None:
     for w in warnings:
         print(f"sourcecheck: warning: {w}", file=sys.stderr)
-    return index
 
 
 def add_dupes_parser(sub) -> None:
