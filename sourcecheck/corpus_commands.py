@@ -10,6 +10,7 @@ import json
 import sys
 
 from sourcecheck.exit_codes import ExitCode
+from sourcecheck.terminal import message, safe
 from sourcecheck.progress import with_bar as _with_bar
 
 
@@ -25,7 +26,7 @@ def load_against(folder: str):
         )
     except CorpusError as exc:
         _warn(warnings)  # what was skipped says why nothing was left
-        print(f"sourcecheck: error: {exc}", file=sys.stderr)
+        message(f"sourcecheck: error: {exc}")
         return None
     _warn(warnings)
     return index
@@ -33,7 +34,7 @@ def load_against(folder: str):
 
 def _warn(warnings: list[str]) -> None:
     for w in warnings:
-        print(f"sourcecheck: warning: {w}", file=sys.stderr)
+        message(f"sourcecheck: warning: {w}")
 
 
 def add_dupes_parser(sub) -> None:
@@ -75,7 +76,7 @@ def run_dupes(args: argparse.Namespace) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        print(_dupes_text(args.folder, index, found))
+        print(safe(_dupes_text(args.folder, index, found)))
     return ExitCode.FLAGGED if found.exact_groups or found.near else ExitCode.CLEAN
 
 

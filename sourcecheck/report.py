@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 from sourcecheck.exit_codes import ExitCode
+from sourcecheck.terminal import message as say, safe
 
 
 
 def _error(message: str) -> int:
-    print(f"sourcecheck: error: {message}", file=sys.stderr)
+    say(f"sourcecheck: error: {message}")
     return ExitCode.ERROR
 
 
@@ -74,17 +75,17 @@ def run_report(args: argparse.Namespace) -> int:
         return _error(str(exc))
 
     for warning in analysis.document.warnings:
-        print(f"sourcecheck: warning: {article}: {warning}", file=sys.stderr)
+        say(f"sourcecheck: warning: {article}: {warning}")
     for warning in review_warnings(analysis, review):
-        print(f"sourcecheck: warning: {verdict_path}: {warning}", file=sys.stderr)
-    text = render_report(
+        say(f"sourcecheck: warning: {verdict_path}: {warning}")
+    text = safe(render_report(
         analysis,
         review,
         checklist,
         verdict_path=str(verdict_path) if review is not None else None,
         generated=utc_now(),
         config=config,
-    )
+    ))
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

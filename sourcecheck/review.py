@@ -19,6 +19,7 @@ from checks.review.checklist import resolve_checklist
 
 from sourcecheck.corpus_commands import load_against
 from sourcecheck.exit_codes import ExitCode
+from sourcecheck.terminal import message
 from tui.app import make_app
 
 __all__ = [
@@ -116,7 +117,7 @@ def run_review(args: argparse.Namespace) -> int:
                        lexicon=lexicon, corpus=corpus, config=config,
                        min_checkworthy=getattr(args, "min_checkworthy", None))
     except (ArgumentError, DataFileError, OSError, ValueError) as exc:
-        print(f"sourcecheck: error: {exc}", file=sys.stderr)
+        message(f"sourcecheck: error: {exc}")
         return ExitCode.ERROR
     start_process_helpers()
     app.run()
