@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from checks.duplicates.passages import Match, Window
 from checks.duplicates.run_bound import run_weight_bound
-from checks.duplicates.similarity import Weights, near_copy_norms, score_prepared, score_upper_bound
+from checks.duplicates.similarity import PassageScore, Weights, near_copy_norms, score_prepared, score_upper_bound
 
 __all__ = ["ALIGNED_BONUS", "MAX_SCORED_CHARS", "MIN_CONTENT", "MIN_SHARED_CONTENT", "verify_pairs"]
 
@@ -49,6 +49,7 @@ def verify_pairs(
     One function on purpose: it is the hot loop of a long document's search (millions of pairs),
     and each gate is a few local look-ups that a call per gate would cost more than it saves."""
     matches = []
+    scored: dict[tuple[str, str], PassageScore] = {}
     weight = weights.get
     if contents is None:
         contents = [w.prepared.content for w in windows]
@@ -92,7 +93,12 @@ def verify_pairs(
             bound = score_upper_bound(shared_weight, mean_total, run)
         if bound + bonus < min_score and not near_copy_norms(a.norm, b.norm, min_score - bonus):
             continue
-        score = score_prepared(a.prepared, b.prepared, weights=weights)
+        # Text repeated many times (a paragraph pasted over and over) pairs the same two passages
+        # again and again: the score is a function of the two texts, so each pair is scored once.
+        key = (a.prepared.text, b.prepared.text)
+        score = scored.get(key)
+        if score is None:
+            score = scored[key] = score_prepared(a.prepared, b.prepared, weights=weights)
         if aligned:
             score = replace(score, score=min(100.0, score.score + bonus))
         if score.score >= min_score:
