@@ -15,6 +15,7 @@ import platformdirs
 
 from checks.files import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, atomic_write_bytes
 from checks.text.formats import sniff_format
+from sourcecheck.terminal import message
 
 __all__ = ["ArgumentError", "collect_articles", "expand_folders", "pasted_article", "read_stdin"]
 
@@ -81,7 +82,7 @@ def pasted_article(data_dir_env: str) -> Path:
     path = folder / f"pasted-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
     if not path.exists():
         atomic_write_bytes(path, data, backup=False)
-    print(f"sourcecheck: pasted text saved as {path}; its review is kept beside it", file=sys.stderr)
+    message(f"sourcecheck: pasted text saved as {path}; its review is kept beside it")
     _keys_from_terminal()
     return path
 

@@ -24,6 +24,7 @@ from sourcecheck.articles import ArgumentError, expand_folders, read_stdin
 from sourcecheck.exit_codes import ExitCode
 from checks.files import ArticleError
 from sourcecheck.merge_command import add_merge_parser
+from sourcecheck.terminal import message, safe
 
 COMMANDS = ("scan", "review", "report", "dupes", "merge")
 CONFIG_HELP = "a newsroom config YAML: kinds switched off or at another level (default: config.yaml in the config folder)"
@@ -159,7 +160,7 @@ def run_scan(args: argparse.Namespace) -> int:
         lexicon = load_lexicon(args.lexicon)
         config = resolve_config(args.config)
     except DataFileError as exc:
-        print(f"sourcecheck: error: {exc}", file=sys.stderr)
+        message(f"sourcecheck: error: {exc}")
         return ExitCode.ERROR
     corpus = None
     if args.against:
@@ -171,7 +172,7 @@ def run_scan(args: argparse.Namespace) -> int:
     try:
         paths = expand_folders(list(args.files))
     except ArgumentError as exc:
-        print(f"sourcecheck: error: {exc}", file=sys.stderr)
+        message(f"sourcecheck: error: {exc}")
         return ExitCode.ERROR
     sources = None
     if args.sources:
@@ -191,11 +192,11 @@ def run_scan(args: argparse.Namespace) -> int:
                                    min_checkworthy=args.min_checkworthy, progress=bar)
             )
         except ArticleError as exc:
-            print(f"sourcecheck: error: {exc}", file=sys.stderr)
+            message(f"sourcecheck: error: {exc}")
             failed = True
             continue
         for warning in analysis.document.warnings:
-            print(f"sourcecheck: warning: {path}: {warning}", file=sys.stderr)
+            message(f"sourcecheck: warning: {path}: {warning}")
         flagged = flagged or bool(analysis.flags)
         if args.format == "text":
             reports.append(format_text_report(analysis))
@@ -203,7 +204,7 @@ def run_scan(args: argparse.Namespace) -> int:
             results.append(analysis_to_dict(analysis))
     if args.format == "text":
         if reports:
-            print("\n\n".join(reports))
+            print(safe("\n\n".join(reports)))
     else:
         payload = results[0] if len(paths) == 1 and len(results) == 1 else results
         if args.format == "json":

@@ -10,6 +10,7 @@ import json
 import sys
 
 from sourcecheck.exit_codes import ExitCode
+from sourcecheck.terminal import message, safe
 from sourcecheck.progress import with_bar as _with_bar
 
 
@@ -24,10 +25,10 @@ def load_against(folder: str):
             f"reading {folder}", lambda bar: load_corpus_index(folder, progress=bar, warnings=warnings)
         )
     except CorpusError as exc:
-        print(f"sourcecheck: error: {exc}", file=sys.stderr)
+        _warn(warnings)  # what was skipped says why nothing was left
+        message(f"sourcecheck: error: {exc}")
         return None
-    for w in warnings:
-        print(f"sourcecheck: warning: {w}", file=sys.stderr)
+    _warn(warnings)
     return index
 
 
@@ -39,18 +40,22 @@ def load_sources_arg(paths: list[str]):
     try:
         index = _with_bar("reading the sources", lambda bar: load_sources(paths, warnings=warnings, progress=bar))
     except SourceError as exc:
-        print(f"sourcecheck: error: {exc}", file=sys.stderr)
+        message(f"sourcecheck: error: {exc}")
         return None
     for w in warnings:
-        print(f"sourcecheck: warning: --sources: {w}", file=sys.stderr)
+        message(f"sourcecheck: warning: --sources: {w}")
     return index
 
 
 def warn_own_sources(doc, sources) -> None:
     """One line for each source that is the article itself (it is left out of the check)."""
     for d in sorted(sources.own(doc)):
-        print(f"sourcecheck: warning: --sources: {sources.path(d)} is the article itself; not used as a source",
-              file=sys.stderr)
+        message(f"sourcecheck: warning: --sources: {sources.path(d)} is the article itself; not used as a source")
+
+
+def _warn(warnings: list[str]) -> None:
+    for w in warnings:
+        message(f"sourcecheck: warning: {w}")
 
 
 def add_dupes_parser(sub) -> None:
@@ -92,7 +97,7 @@ def run_dupes(args: argparse.Namespace) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        print(_dupes_text(args.folder, index, found))
+        print(safe(_dupes_text(args.folder, index, found)))
     return ExitCode.FLAGGED if found.exact_groups or found.near else ExitCode.CLEAN
 
 

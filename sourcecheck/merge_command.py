@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sourcecheck.exit_codes import ExitCode
+from sourcecheck.terminal import message as terminal_message
 
 if TYPE_CHECKING:
     from checks.review.verdicts import Review
@@ -30,7 +31,7 @@ def add_merge_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 
 def _error(message: str) -> int:
-    print(f"sourcecheck: error: {message}", file=sys.stderr)
+    terminal_message(f"sourcecheck: error: {message}")
     return ExitCode.ERROR
 
 
@@ -91,8 +92,7 @@ def run_merge(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     if merged.conflicts:
         for line in conflict_lines(merged):
-            print(f"sourcecheck: conflict: {line}", file=sys.stderr)
-        print(f"sourcecheck: {len(merged.conflicts)} flag(s) with different verdicts: choose in the app",
-              file=sys.stderr)
+            terminal_message(f"sourcecheck: conflict: {line}")
+        terminal_message(f"sourcecheck: {len(merged.conflicts)} flag(s) with different verdicts: choose in the app")
         return ExitCode.FLAGGED
     return ExitCode.CLEAN

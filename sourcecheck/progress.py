@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
+from checks.text.display import escape_controls
+
 if TYPE_CHECKING:  # only types: the command line starts without importing the engine
     from checks.progress import Progress, Stage, StageProgress
 
@@ -42,7 +44,7 @@ class ProgressBar:
     def _draw(self, done: int, total: int, label: str) -> None:
         frac = min(1.0, done / total) if total else 1.0
         filled = int(frac * self.width)
-        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {frac:4.0%} {label}"
+        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {frac:4.0%} {escape_controls(label)}"
         self.stream.write("\r" + line.ljust(self._drawn))
         self.stream.flush()
         self._drawn = max(self._drawn, len(line))

@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 from sourcecheck.exit_codes import ExitCode
+from sourcecheck.terminal import message as say, safe
 
 
 
 def _error(message: str) -> int:
-    print(f"sourcecheck: error: {message}", file=sys.stderr)
+    say(f"sourcecheck: error: {message}")
     return ExitCode.ERROR
 
 
@@ -84,17 +85,17 @@ def run_report(args: argparse.Namespace) -> int:
         return _error(str(exc))
 
     for warning in analysis.document.warnings:
-        print(f"sourcecheck: warning: {article}: {warning}", file=sys.stderr)
+        say(f"sourcecheck: warning: {article}: {warning}")
     for warning in review_warnings(analysis, review):
-        print(f"sourcecheck: warning: {verdict_path}: {warning}", file=sys.stderr)
+        say(f"sourcecheck: warning: {verdict_path}: {warning}")
     copies = [str(c) for c in conflict_copies_of(verdict_path)]
     for copy in copies:
-        print(f"sourcecheck: warning: {copy}: a conflict copy of this review, not merged into it "
-              f"(sourcecheck merge {verdict_path} {copy} -o {verdict_path})", file=sys.stderr)
+        say(f"sourcecheck: warning: {copy}: a conflict copy of this review, not merged into it "
+              f"(sourcecheck merge {verdict_path} {copy} -o {verdict_path})")
     if review is not None and review.conflicts:
-        print(f"sourcecheck: warning: {verdict_path}: {len(review.conflicts)} flag(s) with conflicting merged "
-              "verdicts; choose in the app", file=sys.stderr)
-    text = render_report(
+        say(f"sourcecheck: warning: {verdict_path}: {len(review.conflicts)} flag(s) with conflicting merged "
+              "verdicts; choose in the app")
+    text = safe(render_report(
         analysis,
         review,
         checklist,
@@ -102,7 +103,7 @@ def run_report(args: argparse.Namespace) -> int:
         generated=utc_now(),
         config=config,
         conflict_copies=copies,
-    )
+    ))
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

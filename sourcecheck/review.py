@@ -18,6 +18,7 @@ from sourcecheck.articles import ArgumentError, collect_articles, pasted_article
 from sourcecheck.corpus_commands import load_against, load_sources_arg
 from sourcecheck.exit_codes import ExitCode
 from sourcecheck.seed import DATA_DIR_ENV, is_seed, seed_article, seed_verdicts_path
+from sourcecheck.terminal import message
 from tui.app import make_app
 
 __all__ = [
@@ -96,7 +97,7 @@ def run_review(args: argparse.Namespace) -> int:
                        min_checkworthy=getattr(args, "min_checkworthy", None),
                        sources=sources, source_paths=source_paths)
     except (ArgumentError, DataFileError, OSError, ValueError) as exc:
-        print(f"sourcecheck: error: {exc}", file=sys.stderr)
+        message(f"sourcecheck: error: {exc}")
         return ExitCode.ERROR
     start_process_helpers()
     app.run()

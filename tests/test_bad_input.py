@@ -378,3 +378,26 @@ def test_bad_lexicon_file_is_one_line_exit_2(tmp_path, capsys, seed_path):
     code, out, err = scan(capsys, "--lexicon", str(lexicon), str(seed_path))
     assert code == 2 and out == ""
     assert_one_error_line(err, "aliases are not allowed")
+
+
+def test_one_bad_byte_in_utf8_is_replaced_and_located(tmp_path, capsys):
+    # Issue 17: one invalid byte made the whole file read as cp1252, every curly quote mojibake.
+    path = tmp_path / "stray.txt"
+    good = "Le caf\u00e9 \u201cn\u2019est pas ouvert\u201d, said the owner.\n\nThe mayor \u2014 in t"
+    path.write_bytes(good.encode("utf-8") + b"\xe9" + "he square \u2014 agreed.\n".encode("utf-8"))
+    doc = read_article(path)
+    assert doc.encoding == "utf-8"
+    assert "caf\u00e9 \u201cn\u2019est pas ouvert\u201d" in doc.text and "in t\ufffdhe square" in doc.text
+    (warning,) = doc.warnings
+    assert "3:17" in warning and "1 byte replaced" in warning
+    code, _, err = scan(capsys, str(path))
+    assert err.count("\n") == 1 and "warning" in err and "3:17" in err
+
+
+def test_many_bad_bytes_name_the_first_places(tmp_path):
+    path = tmp_path / "stray.txt"
+    path.write_bytes(("\u201cQuoted\u201d words \u2014 " * 20 + "\r\n").encode("utf-8") + b"A\xff B\xfe C\xff D\xfe.\r\n")
+    doc = read_article(path)
+    assert doc.encoding == "utf-8" and doc.text.count("\ufffd") == 4
+    (warning,) = doc.warnings
+    assert "2:2, 2:5, 2:8 and 1 more" in warning and "4 bytes" in warning

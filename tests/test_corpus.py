@@ -133,6 +133,35 @@ def test_bad_folders_raise_one_line_errors(tmp_path):
         load_corpus_index(tmp_path / "file.txt")
 
 
+@pytest.mark.parametrize("command", ["scan", "dupes"])
+def test_broken_and_looping_symlinks_are_skipped_with_a_warning(corpus, tmp_path, capsys, command):
+    # Issue 17 defect 2: p.stat() on these raised, a traceback and exit 1 ("flags found" to CI).
+    (corpus / "gone.txt").symlink_to(corpus / "deleted.txt")
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+    warnings: list[str] = []
+    assert len(load_corpus_index(corpus, warnings=warnings).documents) == 3
+    assert any("gone.txt" in w and "broken symbolic link" in w for w in warnings)
+    assert any("loop.txt" in w for w in warnings)
+    article = tmp_path / "article.txt"
+    article.write_text(_article().text, encoding="utf-8")
+    args = ["scan", str(article), "--against", str(corpus)] if command == "scan" else ["dupes", str(corpus)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.count("sourcecheck: warning: skipped") == 2 and "Traceback" not in err
+
+
+def test_a_folder_of_only_broken_symlinks_exits_2(tmp_path, capsys):
+    root = tmp_path / "links"
+    root.mkdir()
+    (root / "gone.txt").symlink_to(root / "deleted.txt")
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    with pytest.raises(CorpusError, match="none of its 2 files"):
+        load_corpus_index(root)
+    assert main(["dupes", str(root)]) == 2
+    err = capsys.readouterr().err
+    assert "error: " in err and err.count("warning: skipped") == 2
+
+
 def test_corpus_duplicates_exact_and_near(corpus):
     near = corpus / "near.txt"
     near.write_text(f"Storm again\n\n{OTHER[0]}\n\n{WIRE.replace('three', 'four')}\n", encoding="utf-8")

@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.content import Content
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -22,6 +23,7 @@ from checks.review.checklist import Checklist, default_checklist
 from checks.review.resume import Analyzer
 from checks.review.session import ReviewSession, default_reviewer
 from checks.review.store import verdict_path_for
+from checks.text.display import escape_controls
 
 from .choice_dialog import ChoiceDialog
 from .review_screen import ReviewScreen
@@ -40,6 +42,10 @@ class SourcecheckApp(App[int]):
         Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "palette", show=False, priority=True,
                 tooltip="Command palette", id="app.command_palette"),
     ]
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title and sub-title (a file name) with control characters shown, never obeyed."""
+        return super().format_title(escape_controls(title), escape_controls(sub_title))
 
     def __init__(self, sessions: Sequence[ReviewSession], *, analyzer: Pipeline, config: Config | None = None) -> None:
         super().__init__()

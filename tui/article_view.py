@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from checks import Document, Flag, FlagKind, Paragraph
 from checks.review.session import shown
-from checks.text.display import display_text
+from checks.text.display import display_text, escape_controls
 from checks.kinds import Priority, Related, spec
 
 from .line_map import LineMap, wrap_paragraphs
@@ -108,7 +108,7 @@ class ArticleView(ScrollView, can_focus=False):
         self._flags = ()
         self._flag_starts = []
         self._background, self._background_starts = [], []
-        self._message = message
+        self._message = escape_controls(message, keep_lines=True)
         self._lines = None
         self._relayout()
 

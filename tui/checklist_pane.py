@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
+from checks.text.display import escape_controls
 from textual import on
 from textual.message import Message
 from textual.widgets import OptionList
@@ -75,7 +76,7 @@ class ChecklistPane(OptionList):
 def _option(item_id: str, text: str, state: ItemState) -> Option:
     prompt = Text()
     prompt.append("[x] " if state.ticked else "[ ] ", style="bold green" if state.done else "bold")
-    prompt.append(text, style="" if not state.done else "dim")
+    prompt.append(escape_controls(text), style="" if not state.done else "dim")
     if state.blocked_by:
-        prompt.append(f"\n    open: {state.blocked_by}", style="italic #e0a030")
+        prompt.append(f"\n    open: {escape_controls(state.blocked_by)}", style="italic #e0a030")
     return Option(prompt, id=item_id)

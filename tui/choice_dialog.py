@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from checks.text.display import escape_controls
+
 __all__ = ["ChoiceDialog"]
 
 
@@ -40,8 +42,8 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def __init__(self, title: str, body: str, choices: Sequence[tuple[str, str, str]]) -> None:
         super().__init__()
-        self._title = title
-        self._body = body
+        self._title = escape_controls(title)
+        self._body = escape_controls(body, keep_lines=True)
         self._choices = tuple(choices)
 
     def compose(self) -> ComposeResult:

@@ -25,7 +25,7 @@ from checks.review.reattach import WeakMatch
 from checks.duplicates.word_diff import word_diff
 from checks.review.verdicts import Verdict
 from checks.sourcing.links import links_of_flag
-from checks.text.display import display_text, location, truncate
+from checks.text.display import display_text, escape_controls, location, truncate
 
 from .palette import PRIORITY_STYLES, kind_style
 
@@ -90,7 +90,7 @@ class FlagPanel(VerticalScroll, can_focus=True):
             self.app.action_focus_next()
 
     def show_nothing(self, message: str) -> None:
-        self.query_one("#flag-summary", Static).update(Text(message, style="italic"))
+        self.query_one("#flag-summary", Static).update(Text(escape_controls(message, keep_lines=True), style="italic"))
         self.query_one("#flag-twins").remove_class("-shown")
         self._has_twin = False
         self.remove_class("-duplicate")
@@ -167,7 +167,7 @@ def _summary(
     else:
         text.append(verdict.decision.label, style=DECISION_STYLES.get(verdict.decision.value, "bold cyan"))
         if verdict.by:
-            text.append(f" by {verdict.by}", style="dim")
+            text.append(f" by {escape_controls(verdict.by)}", style="dim")
         if verdict.note:
             text.append("\nNote: ", style="bold")
             text.append(display_text(verdict.note))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
+from checks.text.display import escape_controls
 from textual import on
 from textual.message import Message
 from textual.widgets import OptionList
@@ -46,6 +47,7 @@ class QueueList(OptionList):
         """Rows of (article name, progress label); the current article is marked."""
         self.clear_options()
         for n, (name, progress) in enumerate(rows):
+            name = escape_controls(name)
             prompt = Text()
             prompt.append("▶ " if n == current else "  ", style="bold")
             # One line per name: long file names are cut in the middle, where they differ least.

@@ -29,6 +29,7 @@ from checks.kinds import Priority
 from checks.model import Sourcing
 from checks.review.resume import LoadedArticle, load_article
 from checks.review.session import ReviewSession, kind_counts, shown
+from checks.text.display import escape_controls
 
 from .article_view import ArticleView
 from .checklist_pane import ChecklistPane
@@ -174,7 +175,9 @@ class ReviewScreen(MoveActions, PriorityActions, VerdictActions, LinkActions, St
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """As Widget.notify, but plain text by default: messages quote file names and article text."""
+        """As Widget.notify, but plain text by default and control characters shown, never obeyed:
+        messages quote file names, article text and verdict files."""
+        message, title = escape_controls(message, keep_lines=True), escape_controls(title)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     @property

@@ -25,7 +25,7 @@ import platformdirs
 
 from checks.text import extract_docx, extract_html, extract_odt, formats, links, segment, sentence_spans
 from checks.corpus.index import CorpusDocument, CorpusIndex, build_corpus_index, fingerprint
-from checks.files import ARTICLE_SUFFIXES
+from checks.files import ARTICLE_SUFFIXES, shown
 from checks.text.read import read_article
 from checks.model import Document, Link, Paragraph, Sentence
 from checks.progress import Progress
@@ -77,10 +77,12 @@ def load_corpus_index(
     paths = corpus_files(root.resolve())
     if not paths:
         raise CorpusError(f"{root}: no articles ({', '.join(sorted(ARTICLE_SUFFIXES))}) in this folder")
-    total = 2 * len(paths)
+    listed = len(paths)
     cache = _Cache.open() if use_cache else None
     try:
-        stats = {p: _stat(p) for p in paths}
+        stats = _stats(paths, warnings)
+        paths = [p for p in paths if p in stats]
+        total = 2 * len(paths)
         known = cache.lookup(str(root.resolve()), [str(p) for p in paths]) if cache else {}
         documents: dict[Path, Document] = {}
         stale = []
@@ -110,14 +112,25 @@ def load_corpus_index(
         for p, d in sorted(documents.items())
     ]
     if not corpus:
-        raise CorpusError(f"{root}: none of its {len(paths)} files could be read as an article")
+        raise CorpusError(f"{root}: none of its {listed} files could be read as an article")
     indexing = None if progress is None else (lambda done, n: progress(len(paths) + done * len(paths) // max(1, n), total))
     return build_corpus_index(corpus, root=str(root), progress=indexing)
 
 
-def _stat(p: Path) -> str:
-    st = p.stat()
-    return f"{st.st_size}:{st.st_mtime_ns}"
+def _stats(paths: Sequence[Path], warnings: list[str] | None) -> dict[Path, str]:
+    """Each file's size and modification time as the cache keys them. A broken or looping symbolic
+    link, or a file gone since the listing, is left out with a warning, as unreadable files are."""
+    stats = {}
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError as exc:
+            if warnings is not None:
+                why = "broken symbolic link" if p.is_symlink() and isinstance(exc, FileNotFoundError) else exc.strerror
+                warnings.append(f"skipped {shown(p)}: {why or 'cannot read'}")
+            continue
+        stats[p] = f"{st.st_size}:{st.st_mtime_ns}"
+    return stats
 
 
 def _read_all(

@@ -13,15 +13,20 @@ from dataclasses import replace
 
 from checks.duplicates.passages import Match, Window
 from checks.duplicates.run_bound import run_weight_bound
-from checks.duplicates.similarity import Weights, near_copy_norms, score_prepared, score_upper_bound
+from checks.duplicates.similarity import PassageScore, Weights, near_copy_norms, score_prepared, score_upper_bound
 
-__all__ = ["ALIGNED_BONUS", "MIN_CONTENT", "MIN_SHARED_CONTENT", "verify_pairs"]
+__all__ = ["ALIGNED_BONUS", "MAX_SCORED_CHARS", "MIN_CONTENT", "MIN_SHARED_CONTENT", "verify_pairs"]
 
 MIN_SHARED_CONTENT = 3  # a cheap gate: fewer shared content words cannot reach any useful score
 # A passage with fewer content words is a name, a byline, a time stamp or a stock exclamation:
 # repeating it is no news ("David Groner." twice, "___. 2:00 p.m.").
 MIN_CONTENT = 4
 ALIGNED_BONUS = 10.0
+# Scoring aligns the two passages, at a cost of the product of their lengths. A passage longer than
+# this (four times the longest BBC sentence; a saved web page read as text makes one "sentence" of
+# 250,000 characters) is compared only for being the same words, so each pair's cost stays bounded
+# and the search near linear in the text.
+MAX_SCORED_CHARS = 8000
 _ALIGNED_SHARED = 2  # content words each aligned sentence pair must share
 
 
@@ -44,6 +49,7 @@ def verify_pairs(
     One function on purpose: it is the hot loop of a long document's search (millions of pairs),
     and each gate is a few local look-ups that a call per gate would cost more than it saves."""
     matches = []
+    scored: dict[tuple[str, str], PassageScore] = {}
     weight = weights.get
     if contents is None:
         contents = [w.prepared.content for w in windows]
@@ -78,6 +84,8 @@ def verify_pairs(
             a, b = b, a
         if a.doc == b.doc and a.last >= b.first:
             continue  # overlapping windows share sentences: trivially alike
+        if (len(a.norm) > MAX_SCORED_CHARS or len(b.norm) > MAX_SCORED_CHARS) and a.norm != b.norm:
+            continue
         aligned = _aligned(a, b)
         bonus = ALIGNED_BONUS if aligned else 0.0
         if links is not None and bound + bonus >= min_score:
@@ -85,7 +93,12 @@ def verify_pairs(
             bound = score_upper_bound(shared_weight, mean_total, run)
         if bound + bonus < min_score and not near_copy_norms(a.norm, b.norm, min_score - bonus):
             continue
-        score = score_prepared(a.prepared, b.prepared, weights=weights)
+        # Text repeated many times (a paragraph pasted over and over) pairs the same two passages
+        # again and again: the score is a function of the two texts, so each pair is scored once.
+        key = (a.prepared.text, b.prepared.text)
+        score = scored.get(key)
+        if score is None:
+            score = scored[key] = score_prepared(a.prepared, b.prepared, weights=weights)
         if aligned:
             score = replace(score, score=min(100.0, score.score + bonus))
         if score.score >= min_score:

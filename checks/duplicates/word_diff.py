@@ -21,6 +21,12 @@ def word_diff(a: str | Prepared, b: str | Prepared, *, offset_a: int = 0, offset
     pa = a if isinstance(a, Prepared) else prepare(a)
     pb = b if isinstance(b, Prepared) else prepare(b)
     spans_a, spans_b = pa.word_spans(), pb.word_spans()  # offsets: made here, once each
+    # A passage joined from sentences was tokenised a sentence at a time; markup such as a tag
+    # running across a sentence end tokenises differently whole. Words and offsets must agree.
+    if len(spans_a[0]) != len(pa.norms):
+        pa = prepare(pa.text, offset=pa.offset)
+    if len(spans_b[0]) != len(pb.norms):
+        pb = prepare(pb.text, offset=pb.offset)
     ops = []
     for op in Indel.opcodes(pa.norms, pb.norms):
         a0, a1 = _char_range(spans_a, op.src_start, op.src_end, pa.offset + len(pa.text))

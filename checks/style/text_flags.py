@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import islice
 from dataclasses import dataclass
 
 from checks.sourcing.grade import ACROSS_PARAGRAPH, looks_like_heading
@@ -29,6 +30,7 @@ _SPLICE = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|\(\s*(?:\.\s*){3,}\)|\
 # 8.9 MB document.
 _SPLICE_OPENERS = (re.compile(r"\["), re.compile(r"\("))
 _CONTEXT_WORDS = 3
+_LOOK_BACK = 400  # characters searched first for the context words before a flagged stretch
 _WORD = re.compile(r"\S+")
 # A quote covering less than this share of its sentence is a partial (or scare) quote: it needs a
 # speaker in its own sentence, a neighbour's attribution does not cover it.
@@ -86,13 +88,18 @@ def _with_context(
     s = _sentence_at(located, start)
     lo, hi = (s.start, s.end) if s else (0, len(doc.text))
     if before:
-        found = list(_WORD.finditer(doc.text, lo, start))
+        # The last few words before ``start``: looked for close by first, so that a quote deep in
+        # a huge sentence (a saved web page) costs its context, not the sentence's length.
+        near = max(lo, start - _LOOK_BACK)
+        found = list(_WORD.finditer(doc.text, near, start))
+        if len(found) <= words and near > lo:  # too few whole words close by (found[0] may be cut)
+            found = list(_WORD.finditer(doc.text, lo, start))
         if found:
             start = found[max(0, len(found) - words)].start()
     if after:
-        found = list(_WORD.finditer(doc.text, end, max(end, hi)))
+        found = list(islice(_WORD.finditer(doc.text, end, max(end, hi)), words))
         if found:
-            end = max(end, found[min(len(found), words) - 1].end())
+            end = max(end, found[-1].end())
     return start, end
 
 
@@ -182,10 +189,19 @@ def _unattributed(
     sentences = doc.sentences
     unquoted = _blank_quotes(doc.text, quotations)
 
+    # Per sentence, each worked out once: thousands of quotes in one huge sentence (a transcript, a
+    # saved web page) each searching the whole sentence again made this quadratic.
+    speaking: dict[int, bool] = {}
+    heading: dict[int, bool] = {}
+
     def says(first: int, last: int) -> bool:
         """A speech verb outside quotation marks in sentences first..last (one the grade missed)."""
-        lo, hi = sentences[first].start, sentences[last].end
-        return bool(speech.search(unquoted, lo, hi))
+        for i in range(first, last + 1):
+            if i not in speaking:
+                speaking[i] = speech.search(unquoted, sentences[i].start, sentences[i].end) is not None
+            if speaking[i]:
+                return True
+        return False
 
     flags = []
     chain_covered: bool | None = None  # a long quote reopened paragraph after paragraph
@@ -193,7 +209,9 @@ def _unattributed(
         s = _sentence_at(located, q.start)
         if s is None:
             continue
-        if looks_like_heading(s.text) and q.end <= s.end:
+        if s.index not in heading:
+            heading[s.index] = looks_like_heading(s.text)
+        if heading[s.index] and q.end <= s.end:
             continue  # a headline's quotation marks ('Council tax rise "reasonable"') mark a title's words
         quoted = doc.text[q.start : q.end]
         share = (q.end - q.start) / max(1, s.end - s.start)

@@ -26,6 +26,7 @@ def _picture(code: int) -> str:
 # Line breaks stay (they are the layout); a tab is a space (its width would shift the columns).
 _PICTURES = {code: _picture(code) for code in CONTROL_CODES if code != 0x0A} | {0x09: " "}
 _ESCAPES = {code: f"\\x{code:02x}" for code in CONTROL_CODES}
+_KEEP_LINES = {code: escape for code, escape in _ESCAPES.items() if code not in (0x09, 0x0A)}
 
 
 def display_text(text: str) -> str:
@@ -34,9 +35,15 @@ def display_text(text: str) -> str:
     return text.translate(_PICTURES)
 
 
-def escape_controls(text: str) -> str:
-    """Control characters written as escapes (ESC as ``\\x1b``), line breaks included: for one-line output."""
-    return text.translate(_ESCAPES)
+def escape_controls(text: str, *, keep_lines: bool = False) -> str:
+    """Control characters written as escapes (ESC as ``\\x1b``), line breaks included: for one-line
+    output. With ``keep_lines``, line breaks (and tabs) stay: for a whole text output.
+
+    The one cleaning every string read from a file (a verdict's ``by`` and note, checklist items,
+    file names, lexicon and config entries) passes before it reaches a terminal or a text report:
+    an ESC, OSC (``ESC ]``, window titles, OSC 8 links), CSI or C1 control is shown, never obeyed.
+    """
+    return text.translate(_KEEP_LINES if keep_lines else _ESCAPES)
 
 
 def one_line(text: str) -> str:

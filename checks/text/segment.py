@@ -29,8 +29,9 @@ _SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ':', ';', ')', '…')
 def decode_bytes(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     """Decode article bytes; return (text, encoding, warnings). Line endings become ``\\n``.
 
-    UTF-8 (with or without BOM), UTF-16 with BOM; anything else falls back to cp1252 with a
-    warning. Binary data is refused.
+    UTF-8 (with or without BOM), UTF-16 with BOM. Mostly UTF-8 with a few bad bytes: UTF-8 with
+    each bad byte replaced by U+FFFD and a warning naming where; anything else falls back to
+    cp1252 with a warning. Binary data is refused.
     """
     warnings: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -44,11 +45,12 @@ def decode_bytes(data: bytes) -> tuple[str, str, tuple[str, ...]]:
         try:
             text, encoding = data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError:
-            text, encoding = _decode_legacy(data), "cp1252"
-            warnings.append("not valid UTF-8: read as cp1252 (Windows Western); check accents and quotes")
+            text, encoding = _decode_mixed(data, warnings)
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if encoding == "utf-8" and _BAD_BYTE.search(text):
+        text = _replace_bad_bytes(text, warnings)
     if "\x00" in text:
         raise ArticleError("binary file, not text (it holds NUL characters)")
     return text, encoding, tuple(warnings)
@@ -62,6 +64,44 @@ def _looks_binary(data: bytes) -> bool:
         return False
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls / len(sample) > 0.05
+
+
+def _decode_mixed(data: bytes, warnings: list[str]) -> tuple[str, str]:
+    """Bytes that are not all valid UTF-8. Mostly UTF-8 (more valid non-ASCII characters than bad
+    bytes: a stray byte in a UTF-8 article) decodes as UTF-8 with the bad bytes kept as lone
+    surrogates, for ``_replace_bad_bytes`` to replace and locate once line endings are settled;
+    otherwise the file is a legacy one, read as cp1252 (one bad byte must not turn every curly
+    quote and accent elsewhere into mojibake)."""
+    text = data.decode("utf-8-sig", errors="surrogateescape")
+    bad = len(_BAD_BYTE.findall(text))
+    valid = len(text) - len(text.encode("ascii", "ignore")) - bad  # non-ASCII characters decoded
+    if valid > bad:
+        return text, "utf-8"
+    warnings.append("not valid UTF-8: read as cp1252 (Windows Western); check accents and quotes")
+    return _decode_legacy(data), "cp1252"
+
+
+_BAD_BYTE = re.compile("[\udc80-\udcff]")  # a byte surrogateescape could not decode
+_PLACES_NAMED = 3
+
+
+def _replace_bad_bytes(text: str, warnings: list[str]) -> str:
+    """Every undecodable byte as U+FFFD, and a warning naming where they are."""
+    bad = [m.start() for m in _BAD_BYTE.finditer(text)]
+    places = []
+    line, line_start = 1, 0
+    for at in bad[:_PLACES_NAMED]:
+        if breaks := text.count("\n", line_start, at):
+            line += breaks
+            line_start = text.rfind("\n", line_start, at) + 1
+        places.append(f"{line}:{at - line_start + 1}")
+    more = f" and {len(bad) - len(places)} more" if len(bad) > len(places) else ""
+    count = f"{len(bad)} byte{'s' if len(bad) > 1 else ''}"
+    warnings.append(
+        f"not valid UTF-8 at {', '.join(places)}{more} (line:column): "
+        f"read as UTF-8 with {count} replaced by \ufffd"
+    )
+    return _BAD_BYTE.sub("\ufffd", text)
 
 
 def _decode_legacy(data: bytes) -> str:
